@@ -33,6 +33,9 @@ public sealed record ClockSettings
     /// <summary>Calendar days pending on the requester, counted from the day after the last suspension, after which the request is cancellable. Default 30.</summary>
     public int PendingCancellationDays { get; init; } = DefaultPendingCancellationDays;
 
+    /// <summary>The instant of the last business day at which a business-days deadline falls. Default: end of business hours.</summary>
+    public Calendar.BusinessDayDeadline BusinessDayDeadline { get; init; } = Calendar.BusinessDayDeadline.EndOfBusinessHours;
+
     /// <summary>Null when the settings are coherent; otherwise what is wrong, naming the setting.</summary>
     public string? Validate()
     {
