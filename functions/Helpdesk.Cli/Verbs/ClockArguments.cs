@@ -74,7 +74,16 @@ internal static partial class ClockArguments
                                              string.Join(Environment.NewLine + "  ", result.Errors));
     }
 
-    public static BusinessCalendar Calendar(ContractDefinition contract) => contract.BuildCalendar();
+    /// <summary>Years compiled past the latest instant given: room for any realistic target, at a third of the default range's cost.</summary>
+    public const int YearsAhead = 30;
+
+    /// <summary>Compiles the contract's calendar for the years around the instants given (one year before, <see cref="YearsAhead"/> after).</summary>
+    public static BusinessCalendar Calendar(ContractDefinition contract, params DateTimeOffset[] instants)
+    {
+        var first = Math.Max(BrazilianHolidays.FirstSupportedYear, instants.Min().Year - 1);
+        var last = Math.Min(9998, Math.Max(first, instants.Max().Year + YearsAhead));
+        return contract.BuildCalendar(first, last);
+    }
 
     /// <summary>Runs a computation, turning an instant outside the calendar's years into an argument error.</summary>
     public static T WithinRange<T>(Func<T> compute, string option)

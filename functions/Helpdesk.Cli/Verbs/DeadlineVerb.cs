@@ -31,7 +31,7 @@ public sealed class DeadlineVerb : IVerb
 
         var pauses = ClockArguments.Pauses(args);
         var contract = await ClockArguments.ContractAsync(args).ConfigureAwait(false);
-        var calendar = ClockArguments.Calendar(contract);
+        var calendar = ClockArguments.Calendar(contract, [from, .. pauses.Select(p => p.From)]);
         var due = ClockArguments.WithinRange(
             () => SuspendedCounting.Deadline(calendar, contract.ClockSettings, from, target, pauses), "from");
 

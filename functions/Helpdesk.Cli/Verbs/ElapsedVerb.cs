@@ -40,7 +40,7 @@ public sealed class ElapsedVerb : IVerb
 
         var pauses = ClockArguments.Pauses(args);
         var contract = await ClockArguments.ContractAsync(args).ConfigureAwait(false);
-        var calendar = ClockArguments.Calendar(contract);
+        var calendar = ClockArguments.Calendar(contract, from, to);
         var elapsed = ClockArguments.WithinRange(
             () => SuspendedCounting.Elapsed(calendar, contract.ClockSettings, from, to, unit, pauses), "from");
 
