@@ -30,11 +30,13 @@ public sealed class BusinessCalendar
     private readonly int[] _businessDaysBefore;   // business days before day i
     private readonly int[] _offsetMinutes;        // the day's UTC offset, or int.MinValue when it changes within the day
 
-    private BusinessCalendar(CalendarDefinition definition, TimeZoneInfo zone, BusinessDayDeadline businessDayDeadline, int firstYear, int lastYear)
+    private BusinessCalendar(
+        CalendarDefinition definition, TimeZoneInfo zone, BusinessDayDeadline businessDayDeadline, BusinessDayCountStart countStart, int firstYear, int lastYear)
     {
         Definition = definition;
         Zone = zone;
         BusinessDayDeadline = businessDayDeadline;
+        BusinessDayCountStart = countStart;
         _firstDay = new DateOnly(firstYear, 1, 1);
         var lastDay = new DateOnly(lastYear, 12, 31);
         _dayCount = lastDay.DayNumber - _firstDay.DayNumber + 1;
@@ -102,6 +104,9 @@ public sealed class BusinessCalendar
     /// <summary>Setting: the instant of the last business day at which a business-days deadline falls.</summary>
     public BusinessDayDeadline BusinessDayDeadline { get; }
 
+    /// <summary>Setting: which day is day 1 of a business-days count (default: the day after receipt).</summary>
+    public BusinessDayCountStart BusinessDayCountStart { get; }
+
     /// <summary>The first day of the precomputed range.</summary>
     public DateOnly FirstDay => _firstDay;
 
@@ -116,6 +121,7 @@ public sealed class BusinessCalendar
         CalendarDefinition definition,
         TimeZoneInfo zone,
         BusinessDayDeadline businessDayDeadline = BusinessDayDeadline.EndOfBusinessHours,
+        BusinessDayCountStart countStart = BusinessDayCountStart.NextDay,
         int firstYear = DefaultFirstYear,
         int lastYear = DefaultLastYear)
     {
@@ -126,7 +132,7 @@ public sealed class BusinessCalendar
             throw new ArgumentOutOfRangeException(nameof(firstYear), $"The range {firstYear}..{lastYear} is not supported; years start at {BrazilianHolidays.FirstSupportedYear}.");
         }
 
-        return new BusinessCalendar(definition, zone, businessDayDeadline, firstYear, lastYear);
+        return new BusinessCalendar(definition, zone, businessDayDeadline, countStart, firstYear, lastYear);
     }
 
     /// <summary>The local date of an instant in the calendar's zone.</summary>
@@ -199,7 +205,8 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>
-    /// The business-days deadline: counting starts the day after <paramref name="from"/>'s local date (Anatel 5.6.4.3 b II);
+    /// The business-days deadline: counting starts the day after <paramref name="from"/>'s local date (Anatel 5.6.4.3 b II;
+    /// see <see cref="BusinessDayCountStart"/>);
     /// the deadline is the end of the <paramref name="days"/>-th business day (<see cref="BusinessDayDeadline"/>).
     /// Zero days is <paramref name="from"/> itself.
     /// </summary>
@@ -211,13 +218,13 @@ public sealed class BusinessCalendar
             return InZone(from);
         }
 
-        var day = NthBusinessDayFrom(DayIndex(from.UtcTicks) + 1, days);
+        var day = NthBusinessDayFrom(FirstCountedDay(from.UtcTicks), days);
         return ToInstant(BusinessDayEndTicks(day), day);
     }
 
     /// <summary>
-    /// Whole business days elapsed from <paramref name="from"/> to <paramref name="to"/>: the business days after
-    /// <paramref name="from"/>'s date whose deadline instant is at or before <paramref name="to"/>. So
+    /// Whole business days elapsed from <paramref name="from"/> to <paramref name="to"/>: the counted business days
+    /// (from the day after <paramref name="from"/>'s date, per <see cref="BusinessDayCountStart"/>) whose deadline instant is at or before <paramref name="to"/>. So
     /// <c>BusinessDaysBetween(a, AddBusinessDays(a, n)) == n</c>, and one tick earlier it is n - 1. Zero when
     /// <paramref name="to"/> is not later than <paramref name="from"/>.
     /// </summary>
@@ -228,7 +235,7 @@ public sealed class BusinessCalendar
             return 0;
         }
 
-        var first = DayIndex(from.UtcTicks) + 1;
+        var first = FirstCountedDay(from.UtcTicks);
         var last = LastCompletedBusinessDay(to.UtcTicks);
         return last < first ? 0 : _businessDaysBefore[last + 1] - _businessDaysBefore[first];
     }
@@ -282,6 +289,15 @@ public sealed class BusinessCalendar
     }
 
     internal int DayCount => _dayCount;
+
+    /// <summary>Day 1 of a business-days count starting at <paramref name="utcTicks"/>, per <see cref="BusinessDayCountStart"/>.</summary>
+    internal int FirstCountedDay(long utcTicks)
+    {
+        var day = DayIndex(utcTicks);
+        return BusinessDayCountStart == BusinessDayCountStart.ReceiptDay && IsBusinessDayIndex(day) && BusinessDayEndTicks(day) > utcTicks
+            ? day
+            : day + 1;
+    }
 
     internal DateOnly DateOfIndex(int day) => _firstDay.AddDays(day);
 

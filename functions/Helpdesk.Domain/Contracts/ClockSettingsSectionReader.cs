@@ -15,7 +15,7 @@ internal static class ClockSettingsSectionReader
             return ClockSettings.Default;
         }
 
-        if (!fields.IsObject(element, path, "atRiskThreshold", "pauseStartDayCounts", "resumeOnNextDay", "pendingCancellationDays", "businessDayDeadline"))
+        if (!fields.IsObject(element, path, "atRiskThreshold", "pauseStartDayCounts", "resumeOnNextDay", "pendingCancellationDays", "businessDayDeadline", "businessDayCountStart"))
         {
             return null;
         }
@@ -70,6 +70,22 @@ internal static class ClockSettingsSectionReader
                 break;
             case var other:
                 fields.Error(JsonFields.Join(path, "businessDayDeadline"), $"'{other}' is not a choice; use endOfBusinessHours or endOfDay.");
+                ok = false;
+                break;
+        }
+
+        switch (fields.String(element, "businessDayCountStart", path, required: false))
+        {
+            case null:
+                break;
+            case "nextDay":
+                settings = settings with { BusinessDayCountStart = BusinessDayCountStart.NextDay };
+                break;
+            case "receiptDay":
+                settings = settings with { BusinessDayCountStart = BusinessDayCountStart.ReceiptDay };
+                break;
+            case var other:
+                fields.Error(JsonFields.Join(path, "businessDayCountStart"), $"'{other}' is not a choice; use nextDay or receiptDay.");
                 ok = false;
                 break;
         }

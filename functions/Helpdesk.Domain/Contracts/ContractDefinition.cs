@@ -32,7 +32,7 @@ public sealed record ContractDefinition
     /// <summary>Root sections present in the JSON that this version does not read (e.g. a newer product's sections).</summary>
     public IReadOnlyList<string> UnknownSections { get; init; } = [];
 
-    /// <summary>Compiles the calendar for arithmetic, with the contract's business-day deadline setting.</summary>
+    /// <summary>Compiles the calendar for arithmetic, with the contract's business-day settings.</summary>
     public BusinessCalendar BuildCalendar(int firstYear = BusinessCalendar.DefaultFirstYear, int lastYear = BusinessCalendar.DefaultLastYear) =>
-        BusinessCalendar.Create(Calendar, TimeZone, ClockSettings.BusinessDayDeadline, firstYear, lastYear);
+        BusinessCalendar.Create(Calendar, TimeZone, ClockSettings.BusinessDayDeadline, ClockSettings.BusinessDayCountStart, firstYear, lastYear);
 }

@@ -36,6 +36,9 @@ public sealed record ClockSettings
     /// <summary>The instant of the last business day at which a business-days deadline falls. Default: end of business hours.</summary>
     public Calendar.BusinessDayDeadline BusinessDayDeadline { get; init; } = Calendar.BusinessDayDeadline.EndOfBusinessHours;
 
+    /// <summary>Which day is day 1 of a business-days count. Default: the day after receipt (Anatel 5.6.4.3 b II).</summary>
+    public Calendar.BusinessDayCountStart BusinessDayCountStart { get; init; } = Calendar.BusinessDayCountStart.NextDay;
+
     /// <summary>Null when the settings are coherent; otherwise what is wrong, naming the setting.</summary>
     public string? Validate()
     {

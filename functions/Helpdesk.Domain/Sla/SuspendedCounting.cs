@@ -52,7 +52,7 @@ public static class SuspendedCounting
             return unit == DurationUnit.BusinessHours ? BusinessDuration.BusinessHours(time) : BusinessDuration.Hours(time);
         }
 
-        var first = calendar.DayIndex(start.UtcTicks) + 1;
+        var first = calendar.FirstCountedDay(start.UtcTicks);
         var last = calendar.LastCompletedBusinessDay(at.UtcTicks);
         if (last < first)
         {
@@ -126,7 +126,7 @@ public static class SuspendedCounting
             return calendar.InZone(start);
         }
 
-        var cursor = calendar.DayIndex(start.UtcTicks) + 1;
+        var cursor = calendar.FirstCountedDay(start.UtcTicks);
         var remaining = days;
         foreach (var (s, e) in SuspendedDays(calendar, settings, pauses))
         {

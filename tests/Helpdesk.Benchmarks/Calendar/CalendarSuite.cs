@@ -27,7 +27,7 @@ public sealed class CalendarSuite : IBenchmarkSuite
         build.Stop();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"calendar build (built-in contract, {fast.FirstDay:yyyy}-{fast.LastDay:yyyy}, first call, JIT included): {build.Elapsed.TotalMilliseconds:N0} ms"));
-        var naive = new NaiveCalendarWalk(contract.Calendar, contract.TimeZone, contract.ClockSettings.BusinessDayDeadline);
+        var naive = new NaiveCalendarWalk(contract.Calendar, contract.TimeZone, contract.ClockSettings.BusinessDayDeadline, contract.ClockSettings.BusinessDayCountStart);
         var random = new Random(20260101);
         var origin = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(-3));
         var starts = new DateTimeOffset[Inputs];

@@ -6,10 +6,14 @@ namespace Helpdesk.Benchmarks.Calendar;
 /// The straightforward day-by-day walk over a <see cref="CalendarDefinition"/>: for every local day, ask the definition
 /// for its hours and convert each window to an instant with the zone. Slow but obviously right: it is the reference the
 /// tests compare <see cref="BusinessCalendar"/> with, and the baseline the benchmark measures it against.
-/// Same conventions: counting of business days starts the day after, the deadline is the end of the N-th business day,
+/// Same conventions: counting of business days starts per <see cref="BusinessDayCountStart"/>, the deadline is the end of the N-th business day,
 /// a local time skipped by daylight saving moves forward by the gap, a repeated one is taken at its first occurrence.
 /// </summary>
-public sealed class NaiveCalendarWalk(CalendarDefinition definition, TimeZoneInfo zone, BusinessDayDeadline businessDayDeadline = BusinessDayDeadline.EndOfBusinessHours)
+public sealed class NaiveCalendarWalk(
+    CalendarDefinition definition,
+    TimeZoneInfo zone,
+    BusinessDayDeadline businessDayDeadline = BusinessDayDeadline.EndOfBusinessHours,
+    BusinessDayCountStart countStart = BusinessDayCountStart.NextDay)
 {
     private const int MaxDays = 50 * 366;
 
@@ -75,11 +79,10 @@ public sealed class NaiveCalendarWalk(CalendarDefinition definition, TimeZoneInf
             return TimeZoneInfo.ConvertTime(from, zone);
         }
 
-        var date = LocalDate(from);
+        var date = FirstCountedDate(from);
         var counted = 0;
-        for (var n = 0; n < MaxDays; n++)
+        for (var n = 0; n < MaxDays; n++, date = date.AddDays(1))
         {
-            date = date.AddDays(1);
             var windows = Windows(date);
             if (windows.Count > 0 && ++counted == days)
             {
@@ -93,7 +96,7 @@ public sealed class NaiveCalendarWalk(CalendarDefinition definition, TimeZoneInf
     public int BusinessDaysBetween(DateTimeOffset from, DateTimeOffset to)
     {
         var count = 0;
-        for (var date = LocalDate(from).AddDays(1); date <= LocalDate(to); date = date.AddDays(1))
+        for (var date = FirstCountedDate(from); date <= LocalDate(to); date = date.AddDays(1))
         {
             var windows = Windows(date);
             if (windows.Count > 0 && DayEnd(date, windows) <= to.UtcTicks)
@@ -103,6 +106,13 @@ public sealed class NaiveCalendarWalk(CalendarDefinition definition, TimeZoneInf
         }
 
         return count;
+    }
+
+    private DateOnly FirstCountedDate(DateTimeOffset from)
+    {
+        var date = LocalDate(from);
+        var windows = Windows(date);
+        return countStart == BusinessDayCountStart.ReceiptDay && windows.Count > 0 && DayEnd(date, windows) > from.UtcTicks ? date : date.AddDays(1);
     }
 
     private long DayEnd(DateOnly date, List<(long Start, long End)> windows) =>

@@ -80,12 +80,30 @@ public class BusinessCalendarEdgeCaseTests
     [Fact]
     public void End_of_day_setting_moves_business_day_deadlines_to_midnight()
     {
-        var calendar = BusinessCalendar.Create(CalendarDefinition.NationalMondayToFriday, SaoPaulo, BusinessDayDeadline.EndOfDay, 2025, 2027);
+        var calendar = BusinessCalendar.Create(CalendarDefinition.NationalMondayToFriday, SaoPaulo, BusinessDayDeadline.EndOfDay, firstYear: 2025, lastYear: 2027);
 
         var due = calendar.AddBusinessDays(At("2026-03-10T10:00:00-03:00"), 1);
 
         Assert.Equal(At("2026-03-12T00:00:00-03:00"), due);
         Assert.Equal(0, calendar.BusinessDaysBetween(At("2026-03-10T10:00:00-03:00"), At("2026-03-11T23:59:59-03:00")));
+    }
+
+    [Theory]
+    // Tue 10 Mar 10:00 receipt, before closing: Tuesday is day 1
+    [InlineData("2026-03-10T10:00:00-03:00", "2026-03-10T18:00:00-03:00")]
+    // Tue 10 Mar 18:00 receipt, at closing: Tuesday's deadline instant has come, Wednesday is day 1
+    [InlineData("2026-03-10T18:00:00-03:00", "2026-03-11T18:00:00-03:00")]
+    // Sat 14 Mar receipt: not a business day, Monday is day 1
+    [InlineData("2026-03-14T10:00:00-03:00", "2026-03-16T18:00:00-03:00")]
+    public void Receipt_day_setting_counts_the_day_of_receipt_when_it_can(string from, string expected)
+    {
+        var calendar = BusinessCalendar.Create(CalendarDefinition.NationalMondayToFriday, SaoPaulo, countStart: BusinessDayCountStart.ReceiptDay, firstYear: 2025, lastYear: 2027);
+
+        var due = calendar.AddBusinessDays(At(from), 1);
+
+        Assert.Equal(At(expected), due);
+        Assert.Equal(1, calendar.BusinessDaysBetween(At(from), due));
+        Assert.Equal(0, calendar.BusinessDaysBetween(At(from), due.AddTicks(-1)));
     }
 
     [Fact]

@@ -71,6 +71,18 @@ public class BusinessCalendarPropertyTests
     }
 
     [Fact]
+    public void Agrees_with_the_naive_walk_when_the_receipt_day_counts()
+    {
+        var fast = BusinessCalendar.Create(SplitDefinition, SaoPaulo, BusinessDayDeadline.EndOfDay, BusinessDayCountStart.ReceiptDay, 2015, 2030);
+        var naive = new NaiveCalendarWalk(SplitDefinition, SaoPaulo, BusinessDayDeadline.EndOfDay, BusinessDayCountStart.ReceiptDay);
+        Gen.Select(Instant, Span, Gen.Int[0, 45]).Sample((a, span, days) =>
+        {
+            Assert.Equal(naive.AddBusinessDays(a, days), fast.AddBusinessDays(a, days));
+            Assert.Equal(naive.BusinessDaysBetween(a, a + span), fast.BusinessDaysBetween(a, a + span));
+        }, iter: 1000);
+    }
+
+    [Fact]
     public void Agrees_with_the_naive_day_by_day_walk()
     {
         Gen.Select(Instant, Span, Gen.Int[0, 45]).Sample((a, span, days) =>

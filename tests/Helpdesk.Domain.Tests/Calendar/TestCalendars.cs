@@ -30,5 +30,9 @@ internal static class TestCalendars
 
     public static BusinessCalendar Split { get; } = BusinessCalendar.Create(SplitDefinition, SaoPaulo, firstYear: 2015, lastYear: 2030);
 
+    /// <summary>The split calendar with the receipt day counted as day 1 and business days ending at midnight.</summary>
+    public static BusinessCalendar SplitReceiptDay { get; } =
+        BusinessCalendar.Create(SplitDefinition, SaoPaulo, BusinessDayDeadline.EndOfDay, BusinessDayCountStart.ReceiptDay, 2015, 2030);
+
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 }

@@ -73,6 +73,7 @@ public class ContractDefinitionLoaderTests
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "calendar": { "extraHolidays": [ { "annual": "07-09", "name": "x", "scope": "federal" } ] } }""", "calendar.extraHolidays[0].scope")]
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "clockSettings": { "atRiskThreshold": 80 } }""", "clockSettings.atRiskThreshold")]
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "clockSettings": { "businessDayDeadline": "noon" } }""", "clockSettings.businessDayDeadline")]
+    [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "clockSettings": { "businessDayCountStart": "sameDay" } }""", "clockSettings.businessDayCountStart")]
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "serviceCatalogue": { "entries": [ { "category": "a", "priority": "b", "firstResponse": "2 business hours", "resolution": { "due": "5 dias" } } ] } }""", "serviceCatalogue.entries[0].resolution.due")]
     [InlineData("""{ "schemaVersion": 2, "id": "c", "name": "n" }""", "schemaVersion")]
     [InlineData("""{ "schemaVersion": 1, "name": "n" }""", "id")]

@@ -82,16 +82,17 @@ public class SuspendedCountingTests
     public void With_pauses_the_deadline_is_still_the_first_instant_whose_elapsed_amount_is_the_target()
     {
         var settings = Gen.Select(Gen.Bool, Gen.Bool).Select((a, b) => ClockSettings.Default with { PauseStartDayCounts = a, ResumeOnNextDay = b });
-        Gen.Select(Gen.Long[First, First + TimeSpan.FromDays(20).Ticks], Target, Pauses, settings).Sample((startTicks, target, pauses, s) =>
+        Gen.Select(Gen.Long[First, First + TimeSpan.FromDays(20).Ticks], Target, Pauses, settings, Gen.Bool).Sample((startTicks, target, pauses, s, receiptDay) =>
         {
+            var calendar = receiptDay ? SplitReceiptDay : Split;
             var start = new DateTimeOffset(startTicks, TimeSpan.Zero);
             var shifted = pauses.Select(p => PauseInterval.Closed(p.From.AddDays(20), p.To!.Value.AddDays(20))).ToArray();
-            var due = SuspendedCounting.Deadline(Split, s, start, target, shifted);
+            var due = SuspendedCounting.Deadline(calendar, s, start, target, shifted);
             Assert.NotNull(due);
-            Assert.Equal(target, SuspendedCounting.Elapsed(Split, s, start, due.Value, target.Unit, shifted));
+            Assert.Equal(target, SuspendedCounting.Elapsed(calendar, s, start, due.Value, target.Unit, shifted));
             if (!target.IsZero && due.Value > start)
             {
-                Assert.NotEqual(target, SuspendedCounting.Elapsed(Split, s, start, due.Value.AddTicks(-1), target.Unit, shifted));
+                Assert.NotEqual(target, SuspendedCounting.Elapsed(calendar, s, start, due.Value.AddTicks(-1), target.Unit, shifted));
             }
         }, iter: 1500);
     }
