@@ -49,11 +49,11 @@ param cosmosZoneRedundant bool = false
 
 @minValue(1)
 @maxValue(2000)
-@description('Deliveries of an escalation message before it is dead-lettered.')
-param escalationMaxDeliveryCount int = 10
+@description('Deliveries of a queue message (outbound mail, escalation) before it is dead-lettered.')
+param queueMaxDeliveryCount int = 10
 
-@description('Peek-lock duration of the escalation queue (ISO 8601, at most PT5M).')
-param escalationLockDuration string = 'PT1M'
+@description('Peek-lock duration of the queues (ISO 8601, at most PT5M).')
+param queueLockDuration string = 'PT1M'
 
 // ---- Finance reports ----------------------------------------------------------------------------------
 
@@ -127,10 +127,11 @@ param graphNotificationPath string = '/api/graph/notifications'
 @description('Client id of the app registration agents sign in with; empty leaves every non-public path answering 401.')
 param agentsAuthClientId string
 
-@description('Paths that stay anonymous behind App Service authentication.')
+@description('Paths that App Service authentication lets through unauthenticated: the Graph webhook, requester survey pages, mail intake (guarded by a function key) and health.')
 param publicPaths array = [
   '/api/graph/notifications'
   '/api/surveys'
+  '/api/mailbox'
   '/api/health'
 ]
 
@@ -158,7 +159,11 @@ var secretNames = {
   teamsWebhookUrl: 'teams-webhook-url'
 }
 var cosmosDatabaseName = 'helpdesk'
-var escalationQueueName = 'escalations'
+// Queue names: functions/Helpdesk.Application/Outbox/Queues.cs.
+var queueNames = [
+  'outbound-mail'
+  'escalations'
+]
 var financeContainerName = 'finance-reports'
 var deploymentContainerName = 'app-package'
 
@@ -203,7 +208,6 @@ module cosmos 'app/cosmos.bicep' = {
     throughputMode: cosmosThroughputMode
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     zoneRedundant: cosmosZoneRedundant
-    outboxTtlSeconds: 7 * 24 * 3600
     dedupTtlSeconds: 30 * 24 * 3600
   }
 }
@@ -214,9 +218,9 @@ module serviceBus 'app/servicebus.bicep' = {
     namespaceName: names.serviceBus
     location: location
     tags: tags
-    escalationQueueName: escalationQueueName
-    maxDeliveryCount: escalationMaxDeliveryCount
-    lockDuration: escalationLockDuration
+    queueNames: queueNames
+    maxDeliveryCount: queueMaxDeliveryCount
+    lockDuration: queueLockDuration
     duplicateDetectionWindow: 'PT10M'
     messageTimeToLive: 'P14D'
   }
@@ -263,7 +267,7 @@ module rbac 'app/rbac.bicep' = {
     cosmosAccountName: names.cosmos
     cosmosDatabaseName: cosmosDatabaseName
     serviceBusNamespaceName: names.serviceBus
-    escalationQueueName: escalationQueueName
+    queueNames: queueNames
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
     vaultOperatorPrincipalId: vaultOperatorPrincipalId
@@ -324,7 +328,7 @@ output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE_NAME string = cosmos.outputs.databaseName
 output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
-output SERVICE_BUS_QUEUE_NAME string = serviceBus.outputs.escalationQueueName
+output SERVICE_BUS_QUEUE_NAMES array = serviceBus.outputs.queueNames
 output FINANCE_STORAGE_ACCOUNT string = financeStorage.outputs.name
 output FINANCE_CONTAINER_NAME string = financeStorage.outputs.containerName
 output HOST_STORAGE_ACCOUNT string = hostStorage.outputs.name

@@ -14,8 +14,8 @@ param cosmosThroughputMode = 'autoscale'
 param cosmosAutoscaleMaxThroughput = 4000
 param cosmosZoneRedundant = false
 
-param escalationMaxDeliveryCount = 10
-param escalationLockDuration = 'PT1M'
+param queueMaxDeliveryCount = 10
+param queueLockDuration = 'PT1M'
 
 param financeStorageSku = 'Standard_GZRS'
 param financeSoftDeleteDays = 90

@@ -1,4 +1,5 @@
-// Cosmos DB for NoSQL: the ticket store, its outbox and the change-feed leases.
+// Cosmos DB for NoSQL: the ticket store (tickets, events and outbox items), change-feed leases, protocol counters
+// and idempotency records.
 // Keys are disabled (disableLocalAuth): the app reaches it with its managed identity and a data-plane
 // role assignment scoped to this database only (rbac.bicep).
 
@@ -26,48 +27,31 @@ param autoscaleMaxThroughput int
 param zoneRedundant bool
 
 @minValue(3600)
-@description('Seconds an outbox item lives after its last write; the change feed forwards it long before.')
-param outboxTtlSeconds int
-
-@minValue(3600)
 @description('Seconds an idempotency record (processed Graph notification, message or outbox id) is kept.')
 param dedupTtlSeconds int
 
-// One entry per container. The adapters in functions/Helpdesk.Infrastructure must use the same names and
-// partition key paths; queries name the partition key (`WHERE c.pk = @pk`).
+// One entry per container. The adapters in functions/Helpdesk.Infrastructure and the function definitions in
+// functions/Helpdesk.Application/Functions/FunctionCatalog.cs must use the same names and partition key paths;
+// queries name the partition key (`WHERE c.pk = @pk`).
 var containers = [
   {
-    // Tickets and their append-only, hash-chained history; one logical partition per ticket.
+    // Tickets, their hash-chained events and their outbox items, one logical partition per ticket, so that a
+    // ticket change and its outbox items are one transactional batch. The ForwardOutbox function reads this
+    // container's change feed. defaultTtl -1 turns TTL on without a default: tickets and events never expire,
+    // an outbox item expires once it carries its own `ttl` (set it when the item is written, e.g. 7 days).
     name: 'tickets'
     partitionKeyPath: '/pk'
-    defaultTtl: null
+    defaultTtl: -1
     indexingPolicy: {
       indexingMode: 'consistent'
       automatic: true
       includedPaths: [{ path: '/*' }]
-      excludedPaths: [
-        { path: '/"_etag"/?' }
-        // Message bodies are read by point reads, never filtered or sorted on.
-        { path: '/body/?' }
-        { path: '/history/*' }
-      ]
+      excludedPaths: [{ path: '/"_etag"/?' }]
     }
   }
   {
-    // Outbox items written with their ticket (same logical partition), forwarded to Service Bus by the
-    // change-feed function; they expire by TTL once delivered.
-    name: 'outbox'
-    partitionKeyPath: '/pk'
-    defaultTtl: outboxTtlSeconds
-    indexingPolicy: {
-      indexingMode: 'consistent'
-      automatic: true
-      includedPaths: []
-      excludedPaths: [{ path: '/*' }]
-    }
-  }
-  {
-    // Change-feed processor leases: the Functions Cosmos DB extension requires partition key /id.
+    // Change-feed processor leases of ForwardOutbox: the Functions Cosmos DB extension requires partition key /id.
+    // function.json sets createLeaseContainerIfNotExists: false, so it must exist before the app starts.
     name: 'leases'
     partitionKeyPath: '/id'
     defaultTtl: null
@@ -79,19 +63,19 @@ var containers = [
     }
   }
   {
-    // Yearly protocol-number counters and void records: point reads and optimistic concurrency only.
+    // Yearly protocol-number counters and void records (ADR-003): point reads and optimistic concurrency only.
     name: 'protocols'
     partitionKeyPath: '/pk'
     defaultTtl: null
     indexingPolicy: {
       indexingMode: 'consistent'
       automatic: true
-      includedPaths: [{ path: '/pk/?' }]
+      includedPaths: []
       excludedPaths: [{ path: '/*' }]
     }
   }
   {
-    // Idempotency records for at-least-once consumers (Graph notifications, escalation messages).
+    // Idempotency records of at-least-once consumers (outbox ids already handled, Graph notifications already seen).
     name: 'dedup'
     partitionKeyPath: '/pk'
     defaultTtl: dedupTtlSeconds

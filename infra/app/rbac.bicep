@@ -22,8 +22,8 @@ param cosmosDatabaseName string
 @description('Service Bus namespace.')
 param serviceBusNamespaceName string
 
-@description('Escalation queue.')
-param escalationQueueName string
+@description('Queues the app both sends to (outbox forwarding) and receives from (triggers).')
+param queueNames array
 
 @description('Key Vault holding the app\'s secrets.')
 param keyVaultName string
@@ -90,11 +90,14 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' existing = {
 
 resource serviceBus 'Microsoft.ServiceBus/namespaces@2026-01-01' existing = {
   name: serviceBusNamespaceName
-
-  resource queue 'queues' existing = {
-    name: escalationQueueName
-  }
 }
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' existing = [
+  for queueName in queueNames: {
+    parent: serviceBus
+    name: queueName
+  }
+]
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
@@ -136,26 +139,30 @@ resource financeReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   }
 }
 
-// Service Bus: the change-feed function sends (output binding), the escalation function receives; queue scope only.
-resource queueSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus::queue.id, appIdentity.id, roles.serviceBusDataSender)
-  scope: serviceBus::queue
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
-    principalId: appIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+// Service Bus: the change-feed function sends (output bindings), the queue triggers receive; each queue, not the namespace.
+resource queueSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queueName, i) in queueNames: {
+    name: guid(queues[i].id, appIdentity.id, roles.serviceBusDataSender)
+    scope: queues[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
+      principalId: appIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
 
-resource queueReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(serviceBus::queue.id, appIdentity.id, roles.serviceBusDataReceiver)
-  scope: serviceBus::queue
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
-    principalId: appIdentity.properties.principalId
-    principalType: 'ServicePrincipal'
+resource queueReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (queueName, i) in queueNames: {
+    name: guid(queues[i].id, appIdentity.id, roles.serviceBusDataReceiver)
+    scope: queues[i]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+      principalId: appIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+    }
   }
-}
+]
 
 // Key Vault: read secret values (Key Vault references), nothing else.
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

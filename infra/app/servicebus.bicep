@@ -1,4 +1,4 @@
-// Service Bus namespace with the escalation queue. SAS keys are disabled (disableLocalAuth): senders and
+// Service Bus namespace with the outbox's queues (outbound mail, escalations). SAS keys are disabled (disableLocalAuth): senders and
 // receivers authenticate with Entra ID and queue-scoped roles (rbac.bicep). Standard tier is the lowest
 // tier with duplicate detection.
 
@@ -11,8 +11,8 @@ param location string
 @description('Tags for every resource.')
 param tags object
 
-@description('Name of the escalation queue (function.json of the escalation trigger uses the same name).')
-param escalationQueueName string
+@description('Queue names (functions/Helpdesk.Application/Outbox/Queues.cs); function.json files use the same names.')
+param queueNames array
 
 @minValue(1)
 @maxValue(2000)
@@ -43,23 +43,25 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2026-01-01' = {
   }
 }
 
-resource escalations 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = {
-  parent: namespace
-  name: escalationQueueName
-  properties: {
-    maxDeliveryCount: maxDeliveryCount
-    lockDuration: lockDuration
-    requiresDuplicateDetection: true
-    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
-    deadLetteringOnMessageExpiration: true
-    defaultMessageTimeToLive: messageTimeToLive
-    requiresSession: false
-    enablePartitioning: false
-    enableBatchedOperations: true
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2026-01-01' = [
+  for queueName in queueNames: {
+    parent: namespace
+    name: queueName
+    properties: {
+      maxDeliveryCount: maxDeliveryCount
+      lockDuration: lockDuration
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
+      deadLetteringOnMessageExpiration: true
+      defaultMessageTimeToLive: messageTimeToLive
+      requiresSession: false
+      enablePartitioning: false
+      enableBatchedOperations: true
+    }
   }
-}
+]
 
 output namespaceName string = namespace.name
 // Host name only (e.g. sb-x.servicebus.windows.net): what ServiceBusConnection__fullyQualifiedNamespace wants.
 output fullyQualifiedNamespace string = parseUri(namespace.properties.serviceBusEndpoint).host
-output escalationQueueName string = escalations.name
+output queueNames array = [for (q, i) in queueNames: queues[i].name]

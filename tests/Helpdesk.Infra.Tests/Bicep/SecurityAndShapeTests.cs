@@ -89,34 +89,37 @@ public sealed partial class SecurityAndShapeTests
     }
 
     [Fact]
-    public async Task Escalation_queue_dead_letters_and_detects_duplicates()
+    public async Task Every_queue_dead_letters_and_detects_duplicates()
     {
         var template = await CompiledInfra.Main;
-        var queue = Single(template, "Microsoft.ServiceBus/namespaces/queues").Properties;
+        var queue = Single(template, "Microsoft.ServiceBus/namespaces/queues");
 
-        Assert.True(Bool(queue["requiresDuplicateDetection"]));
-        Assert.True(Bool(queue["deadLetteringOnMessageExpiration"]));
-        Assert.Equal("[parameters('maxDeliveryCount')]", queue["maxDeliveryCount"]?.GetValue<string>());
-        Assert.Equal("[parameters('lockDuration')]", queue["lockDuration"]?.GetValue<string>());
-        Assert.Equal("escalations", template.Root["variables"]?["escalationQueueName"]?.GetValue<string>());
+        Assert.Equal("[length(parameters('queueNames'))]", queue.Json["copy"]?["count"]?.GetValue<string>()); // one definition for every queue
+        var properties = queue.Properties;
+        Assert.True(Bool(properties["requiresDuplicateDetection"]));
+        Assert.True(Bool(properties["deadLetteringOnMessageExpiration"]));
+        Assert.Equal("[parameters('maxDeliveryCount')]", properties["maxDeliveryCount"]?.GetValue<string>());
+        Assert.Equal("[parameters('lockDuration')]", properties["lockDuration"]?.GetValue<string>());
     }
 
     [Fact]
     public async Task Cosmos_containers_have_the_partition_keys_and_expiry_the_adapters_expect()
     {
         var template = await CompiledInfra.Main;
-        var containers = (template.ModuleTemplate("cosmos")["variables"]?["containers"] as JsonArray)!
-            .Select(c => c!.AsObject())
-            .ToDictionary(c => c["name"]!.GetValue<string>(), StringComparer.Ordinal);
+        var containers = CosmosContainers(template);
 
         Assert.Equal("/pk", containers["tickets"]["partitionKeyPath"]?.GetValue<string>());
-        Assert.Equal("/pk", containers["outbox"]["partitionKeyPath"]?.GetValue<string>());
+        Assert.Equal(-1, containers["tickets"]["defaultTtl"]?.GetValue<int>()); // TTL on, no default: only outbox items carrying `ttl` expire
         Assert.Equal("/id", containers["leases"]["partitionKeyPath"]?.GetValue<string>()); // required by the change-feed extension
-        Assert.Contains("outboxTtlSeconds", containers["outbox"]["defaultTtl"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(containers["leases"].ContainsKey("defaultTtl") && containers["leases"]["defaultTtl"] is null, "leases must never expire");
         Assert.Contains("dedupTtlSeconds", containers["dedup"]["defaultTtl"]?.GetValue<string>(), StringComparison.Ordinal);
-        Assert.True(containers["tickets"].ContainsKey("defaultTtl") && containers["tickets"]["defaultTtl"] is null, "tickets must never expire");
         Assert.All(containers.Values, c => Assert.Equal("consistent", c["indexingPolicy"]?["indexingMode"]?.GetValue<string>()));
     }
+
+    internal static Dictionary<string, JsonObject> CosmosContainers(ArmTemplate template) =>
+        (template.ModuleTemplate("cosmos")["variables"]?["containers"] as JsonArray)!
+            .Select(c => c!.AsObject())
+            .ToDictionary(c => c["name"]!.GetValue<string>(), StringComparer.Ordinal);
 
     [Fact]
     public async Task Finance_reports_are_versioned_and_recoverable()

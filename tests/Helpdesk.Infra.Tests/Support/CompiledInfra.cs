@@ -33,6 +33,20 @@ internal static class CompiledInfra
         return ArmTemplate.Parse(parameters);
     }
 
+    /// <summary>The function app's app settings: the properties of its <c>sites/config 'appsettings'</c> resource.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject> AppSettingsAsync()
+    {
+        var template = await Main;
+        var appSettings = Assert.Single(
+            template.OfType("Microsoft.Web/sites/config"),
+            r => r.Name.Contains("'appsettings'", StringComparison.Ordinal));
+        Assert.Equal("function-app", appSettings.Module);
+
+        // Keys must be literal in function-app.bicep (no union()) for the checks to see them.
+        return appSettings.Json["properties"] as System.Text.Json.Nodes.JsonObject
+            ?? throw new Xunit.Sdk.XunitException("the appsettings resource's properties are an expression, not an object: keep its keys literal");
+    }
+
     private static async Task<ArmTemplate> BuildMainAsync()
     {
         var result = await BicepCli.RunAsync(["build", "main.bicep", "--stdout"], CancellationToken.None);
