@@ -59,8 +59,8 @@ dotnet publish "$repo/functions/Helpdesk.FunctionApp/Helpdesk.FunctionApp.csproj
 chmod 0755 "$stage/$exe_rel"
 
 echo "package.sh: generating function folders"
-dotnet run --project "$repo/functions/Helpdesk.Cli/Helpdesk.Cli.csproj" -c "$configuration" --nologo -v quiet \
-  -- functions --out "$functions"
+dotnet build "$repo/functions/Helpdesk.Cli/Helpdesk.Cli.csproj" -c "$configuration" -o "$work/cli" --nologo -v quiet
+dotnet "$work/cli/helpdesk.dll" functions --out "$functions" >/dev/null
 count=0
 for dir in "$functions"/*/; do
   [[ -f "$dir/function.json" ]] || continue
