@@ -135,22 +135,23 @@ param publicPaths array = [
   '/api/health'
 ]
 
-var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
+var env = toLower(environmentName)
+var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, env, location))
 var tags = {
-  'azd-env-name': environmentName
+  'azd-env-name': env
   application: 'helpdesk'
 }
 var names = {
-  identity: 'id-helpdesk-${environmentName}-${resourceToken}'
-  logAnalytics: 'log-helpdesk-${environmentName}-${resourceToken}'
-  applicationInsights: 'appi-helpdesk-${environmentName}-${resourceToken}'
+  identity: 'id-helpdesk-${env}-${resourceToken}'
+  logAnalytics: 'log-helpdesk-${env}-${resourceToken}'
+  applicationInsights: 'appi-helpdesk-${env}-${resourceToken}'
   hostStorage: 'sthost${resourceToken}'
   financeStorage: 'stfin${resourceToken}'
-  cosmos: 'cosmos-helpdesk-${environmentName}-${resourceToken}'
-  serviceBus: 'sb-helpdesk-${environmentName}-${resourceToken}'
+  cosmos: 'cosmos-helpdesk-${env}-${resourceToken}'
+  serviceBus: 'sb-helpdesk-${env}-${resourceToken}'
   keyVault: 'kv-hd-${resourceToken}'
-  plan: 'plan-helpdesk-${environmentName}-${resourceToken}'
-  functionApp: 'func-helpdesk-${environmentName}-${resourceToken}'
+  plan: 'plan-helpdesk-${env}-${resourceToken}'
+  functionApp: 'func-helpdesk-${env}-${resourceToken}'
 }
 var secretNames = {
   graphClientSecret: 'graph-client-secret'

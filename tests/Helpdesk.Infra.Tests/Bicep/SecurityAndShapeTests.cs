@@ -37,6 +37,17 @@ public sealed partial class SecurityAndShapeTests
     }
 
     [Fact]
+    public async Task Every_resource_name_comes_from_the_environment_and_the_name_hash()
+    {
+        var template = await CompiledInfra.Main;
+        var names = (template.Root["variables"]?["names"] as JsonObject)!;
+
+        Assert.Equal(10, names.Count);
+        Assert.All(names, name => Assert.Contains("variables('resourceToken')", name.Value!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Contains("uniqueString(", template.Root["variables"]?["resourceToken"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Data_services_refuse_keys_and_anonymous_access()
     {
         var template = await CompiledInfra.Main;
