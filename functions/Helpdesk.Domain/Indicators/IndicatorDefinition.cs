@@ -17,7 +17,8 @@ public sealed record IndicatorDefinition
 
     public decimal? Parameter { get; init; }
 
-    public required decimal Target { get; init; }
+    /// <summary>Null for an indicator reported without a target (SCM3: "regulator's target", not in the seeds).</summary>
+    public decimal? Target { get; init; }
 
     public required Comparison Comparison { get; init; }
 
@@ -33,6 +34,6 @@ public sealed record IndicatorDefinition
         : IndicatorUnit.Percent;
 
     /// <summary>The target that applies in a contract year (1-based): the last change at or before that year, else <see cref="Target"/>.</summary>
-    public decimal TargetFor(int contractYear) =>
-        TargetChanges.Where(c => c.FromContractYear <= contractYear).OrderBy(c => c.FromContractYear).LastOrDefault()?.Target ?? Target;
+    public decimal? TargetFor(int contractYear) =>
+        TargetChanges.Where(c => c.FromContractYear <= contractYear).OrderBy(c => c.FromContractYear).LastOrDefault() is { } change ? change.Target : Target;
 }

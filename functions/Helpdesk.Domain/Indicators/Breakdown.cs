@@ -1,0 +1,33 @@
+namespace Helpdesk.Domain.Indicators;
+
+/// <summary>Tallies per dimension and value, e.g. Uf → "DF" → 120 tickets (with their protocols).</summary>
+public sealed class Breakdown
+{
+    private readonly Dictionary<Dimension, Dictionary<string, Tally>> _tallies = [];
+
+    public IReadOnlyDictionary<Dimension, Dictionary<string, Tally>> Tallies => _tallies;
+
+    public int Total { get; private set; }
+
+    public void Add(Dimension dimension, string value, string protocol)
+    {
+        if (!_tallies.TryGetValue(dimension, out var byValue))
+        {
+            byValue = new Dictionary<string, Tally>(StringComparer.Ordinal);
+            _tallies[dimension] = byValue;
+        }
+
+        if (!byValue.TryGetValue(value, out var tally))
+        {
+            tally = new Tally();
+            byValue[value] = tally;
+        }
+
+        tally.Add(protocol);
+    }
+
+    public void CountTicket() => Total++;
+
+    public int CountOf(Dimension dimension, string value) =>
+        _tallies.TryGetValue(dimension, out var byValue) && byValue.TryGetValue(value, out var t) ? t.Count : 0;
+}
