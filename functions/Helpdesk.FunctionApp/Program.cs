@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
-app.Run();
+using Helpdesk.FunctionApp;
+
+var app = HelpdeskApp.Build(args);
+await app.RunAsync().ConfigureAwait(false);

@@ -1,6 +1,9 @@
+using Helpdesk.Application.Functions;
+
 namespace Helpdesk.Cli.Verbs;
 
-/// <summary><c>helpdesk functions --out DIR</c>: writes the function.json folders of the deployment package.</summary>
+/// <summary><c>helpdesk functions --out DIR</c>: writes the function.json folders of the deployment package from the
+/// one declaration in <see cref="FunctionCatalog"/>.</summary>
 public sealed class FunctionsVerb : IVerb
 {
     public string Name => "functions";
@@ -9,11 +12,21 @@ public sealed class FunctionsVerb : IVerb
 
     public string Usage => "helpdesk functions --out <dir>";
 
-    public Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
+    public async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
         args.OnlyAllow("out");
-        var outDir = args.Required("out");
-        _ = outDir;
-        throw new NotImplementedException("the function catalogue lands with the walking skeleton");
+        var outDir = Path.GetFullPath(args.Required("out"));
+        Directory.CreateDirectory(outDir);
+        foreach (var function in FunctionCatalog.All)
+        {
+            var folder = Path.Combine(outDir, function.Name);
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, "function.json"), function.ToFunctionJson()).ConfigureAwait(false);
+            await stdout.WriteLineAsync($"{function.Name}/function.json").ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
     }
 }

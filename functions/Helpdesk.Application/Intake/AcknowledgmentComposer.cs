@@ -1,0 +1,32 @@
+using System.Text;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Mail;
+using Helpdesk.Domain.Tickets;
+
+namespace Helpdesk.Application.Intake;
+
+/// <summary>Writes the acknowledgment the requester receives at once, in Brazilian Portuguese, quoting the protocol.</summary>
+public static class AcknowledgmentComposer
+{
+    public const string Purpose = "acknowledgment";
+
+    public static (string Subject, string Text) Compose(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var subject = $"{ProtocolInSubject.Tag(ticket.Protocol)} Recebemos sua solicitação: {ticket.Subject}";
+        var greeting = ticket.RequesterName is { } name ? $"Olá, {name}," : "Olá,";
+        var text = new StringBuilder()
+            .AppendLine(greeting)
+            .AppendLine()
+            .AppendLine($"Recebemos sua mensagem e registramos o chamado de protocolo {ticket.Protocol} em {SaoPaulo.Format(ticket.RegisteredAt)} (horário de Brasília).")
+            .AppendLine()
+            .AppendLine($"Assunto: {ticket.Subject}")
+            .AppendLine()
+            .AppendLine("Guarde este número: ele identifica o seu atendimento. Para acrescentar informações, basta responder a este e-mail mantendo o protocolo no assunto.")
+            .AppendLine()
+            .AppendLine("Atenciosamente,")
+            .AppendLine("Central de Atendimento")
+            .ToString();
+        return (subject, text);
+    }
+}

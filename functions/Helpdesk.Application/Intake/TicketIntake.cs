@@ -1,0 +1,211 @@
+using System.Security.Cryptography;
+using System.Text;
+using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Mail;
+using Helpdesk.Domain.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.Application.Intake;
+
+/// <summary>
+/// Every way a request comes in (mailbox, HTTP API, form) ends here: dedupe, threading, registration with a protocol,
+/// and the acknowledgment e-mail written to the outbox in the same atomic write.
+/// </summary>
+public sealed partial class TicketIntake(
+    ITicketStore store,
+    IIdGenerator ids,
+    TimeProvider clock,
+    IOptions<IntakeOptions> options,
+    ILogger<TicketIntake> logger)
+{
+    private const int MaxConflictRetries = 5;
+    private readonly IntakeOptions _options = options.Value;
+
+    /// <summary>An e-mail that reached the support mailbox at <paramref name="receivedAt"/>.</summary>
+    public async Task<IntakeResult> ReceiveEmailAsync(InboundEmail email, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var automatic = AutomaticMailDetector.Classify(email);
+        if (automatic is not null)
+        {
+            LogIgnored(logger, automatic);
+            return new IntakeResult(IntakeOutcome.Ignored, null, automatic);
+        }
+
+        if (!EmailAddress.TryParse(email.FromAddress, out var from, out _))
+        {
+            LogIgnored(logger, "no-valid-sender");
+            return new IntakeResult(IntakeOutcome.Ignored, null, "no-valid-sender");
+        }
+
+        if (string.Equals(from.Value, _options.SupportAddress, StringComparison.OrdinalIgnoreCase))
+        {
+            LogIgnored(logger, "from-support-address");
+            return new IntakeResult(IntakeOutcome.Ignored, null, "from-support-address");
+        }
+
+        var messageId = email.MessageId is { Length: > 0 } id ? NormalizeMessageId(id) : SyntheticMessageId(email, from);
+        var known = await store.FindByMessageIdsAsync([messageId], cancellationToken).ConfigureAwait(false);
+        if (known is not null)
+        {
+            return Duplicate(known.Protocol);
+        }
+
+        var thread = await FindThreadAsync(email, from, cancellationToken).ConfigureAwait(false);
+        if (thread is not null)
+        {
+            return await AddToThreadAsync(thread, email, from, messageId, receivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = new NewTicket(email.Subject, email.Text, from, email.FromName, Channel.Email, receivedAt)
+        {
+            MessageId = messageId,
+            Html = email.Html,
+            AttachmentCount = email.AttachmentCount,
+        };
+        return await RegisterAsync(request, [messageId], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A request from the HTTP API or the public form. An idempotency key makes retries safe.</summary>
+    public Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<string> keys = idempotencyKey is { Length: > 0 } key ? ["idempotency:" + key] : [];
+        return RegisterAsync(request, keys, cancellationToken);
+    }
+
+    private async Task<IntakeResult> RegisterAsync(NewTicket request, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var year = SaoPaulo.ToLocal(now).Year;
+        var ticketId = new TicketId(ids.NewId());
+        var outboxId = ids.NewId();
+        var outcome = await store.CreateAsync(
+            year,
+            protocol =>
+            {
+                var ticket = Ticket.Register(ticketId, protocol, request, now);
+                var (subject, text) = AcknowledgmentComposer.Compose(ticket);
+                var ackMessageId = OutboundMessageId(outboxId);
+                ticket.RecordMessageSent(ackMessageId, subject, text, AcknowledgmentComposer.Purpose, Actor.System, now);
+                var mail = new OutboundEmail(
+                    outboxId,
+                    ticket.Id.ToString(),
+                    ticket.Protocol.ToString(),
+                    ackMessageId,
+                    ticket.RequesterEmail.Value,
+                    subject,
+                    text,
+                    request.MessageId,
+                    request.MessageId is null ? [] : [request.MessageId],
+                    AcknowledgmentComposer.Purpose);
+                return new TicketDraft(
+                    ticket,
+                    [.. messageIds, ackMessageId],
+                    [new OutboxMessage(outboxId, Queues.OutboundMail, mail.ToJson(), now)]);
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        if (!outcome.Created)
+        {
+            return Duplicate(outcome.Ticket.Protocol);
+        }
+
+        LogRegistered(logger, outcome.Ticket.Protocol.ToString(), request.Channel);
+        return new IntakeResult(IntakeOutcome.Created, outcome.Ticket.Protocol.ToString(), null);
+    }
+
+    private async Task<TicketRef?> FindThreadAsync(InboundEmail email, EmailAddress from, CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        if (email.InReplyTo is { Length: > 0 } inReplyTo)
+        {
+            references.Add(NormalizeMessageId(inReplyTo));
+        }
+
+        references.AddRange(email.References.Where(r => r.Length > 0).Select(NormalizeMessageId));
+        if (references.Count > 0)
+        {
+            var byReference = await store.FindByMessageIdsAsync(references.Distinct(StringComparer.Ordinal).ToList(), cancellationToken).ConfigureAwait(false);
+            if (byReference is not null)
+            {
+                return byReference;
+            }
+        }
+
+        if (ProtocolInSubject.Find(email.Subject) is { } protocol)
+        {
+            // A protocol in the subject threads only for the ticket's own requester: nobody else can write into it.
+            var ticket = await store.FindByProtocolAsync(protocol, cancellationToken).ConfigureAwait(false);
+            if (ticket is not null && ticket.RequesterEmail.Value.Equals(from.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                return new TicketRef(ticket.Id, ticket.Protocol);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IntakeResult> AddToThreadAsync(TicketRef thread, InboundEmail email, EmailAddress from, string messageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ticket = await store.GetAsync(thread.Id, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("A threaded ticket disappeared from the store.");
+            if (ticket.Messages.Any(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal)))
+            {
+                return Duplicate(ticket.Protocol);
+            }
+
+            ticket.AddRequesterMessage(messageId, from.Value, email.Subject, email.Text, email.Html, receivedAt, email.AttachmentCount, clock.GetUtcNow());
+            try
+            {
+                await store.SaveAsync(ticket, [messageId], [], cancellationToken).ConfigureAwait(false);
+                LogThreaded(logger, ticket.Protocol.ToString());
+                return new IntakeResult(IntakeOutcome.Threaded, ticket.Protocol.ToString(), null);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+                // Someone else changed the ticket (or stored this very message): reload and try again.
+            }
+        }
+    }
+
+    private IntakeResult Duplicate(ProtocolNumber protocol)
+    {
+        LogDuplicate(logger, protocol.ToString());
+        return new IntakeResult(IntakeOutcome.Duplicate, protocol.ToString(), "duplicate");
+    }
+
+    private string OutboundMessageId(Guid outboxId)
+    {
+        var at = _options.SupportAddress.LastIndexOf('@');
+        var domain = at >= 0 ? _options.SupportAddress[(at + 1)..] : "helpdesk.local";
+        return $"{outboxId:N}@{domain}";
+    }
+
+    /// <summary>Message ids are compared without angle brackets and surrounding spaces.</summary>
+    public static string NormalizeMessageId(string messageId) => messageId.Trim().Trim('<', '>').Trim();
+
+    /// <summary>A message with no Message-ID gets a stable one from its content, so that a redelivery still dedupes.</summary>
+    private static string SyntheticMessageId(InboundEmail email, EmailAddress from)
+    {
+        var text = string.Join('\n', from.Value, email.Date?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", email.Subject, email.Text);
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Protocol} registered from channel {Channel}")]
+    private static partial void LogRegistered(ILogger logger, string protocol, Channel channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message added to ticket {Protocol}")]
+    private static partial void LogThreaded(ILogger logger, string protocol);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery for ticket {Protocol} ignored")]
+    private static partial void LogDuplicate(ILogger logger, string protocol);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message not turned into a ticket: {Reason}")]
+    private static partial void LogIgnored(ILogger logger, string reason);
+}

@@ -1,0 +1,13 @@
+namespace Helpdesk.Application.Outbox;
+
+/// <summary>The queues the outbox feeds (Service Bus queues in Azure, in-process queues in the embedded mode).</summary>
+public static class Queues
+{
+    /// <summary>E-mails to requesters (acknowledgments, replies, surveys).</summary>
+    public const string OutboundMail = "outbound-mail";
+
+    /// <summary>Hand-offs from level 1 to level 2.</summary>
+    public const string Escalations = "escalations";
+
+    public static IReadOnlyList<string> All { get; } = [OutboundMail, Escalations];
+}

@@ -1,0 +1,34 @@
+namespace Helpdesk.Domain.Mail;
+
+/// <summary>An e-mail as the intake needs it, independent of how it was parsed (MimeKit, Graph).</summary>
+public sealed record InboundEmail
+{
+    public required string? MessageId { get; init; }
+
+    public required string? FromAddress { get; init; }
+
+    public string? FromName { get; init; }
+
+    public string Subject { get; init; } = string.Empty;
+
+    public string Text { get; init; } = string.Empty;
+
+    public string? Html { get; init; }
+
+    public DateTimeOffset? Date { get; init; }
+
+    public string? InReplyTo { get; init; }
+
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    public int AttachmentCount { get; init; }
+
+    /// <summary>Headers that matter for loop protection, names in lower case (auto-submitted, precedence, ...).</summary>
+    public IReadOnlyDictionary<string, string> LoopHeaders { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The MIME type of the top-level body, e.g. <c>multipart/report; report-type=delivery-status</c>.</summary>
+    public string? TopLevelContentType { get; init; }
+
+    /// <summary>The envelope sender (Return-Path) if known; <c>&lt;&gt;</c> (empty) marks a bounce.</summary>
+    public string? ReturnPath { get; init; }
+}

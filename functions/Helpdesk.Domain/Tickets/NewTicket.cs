@@ -1,0 +1,48 @@
+using Helpdesk.Domain.Common;
+
+namespace Helpdesk.Domain.Tickets;
+
+/// <summary>A validated request to open a ticket, from any channel.</summary>
+public sealed record NewTicket
+{
+    public const int MaxDescriptionLength = 200_000;
+
+    public NewTicket(string subject, string description, EmailAddress requesterEmail, string? requesterName, Channel channel, DateTimeOffset receivedAt)
+    {
+        subject = (subject ?? string.Empty).Trim();
+        if (subject.Length > Ticket.MaxSubjectLength)
+        {
+            throw new DomainException("ticket.subject.tooLong", $"The subject is longer than {Ticket.MaxSubjectLength} characters.");
+        }
+
+        Subject = subject.Length == 0 ? "(sem assunto)" : subject;
+        Description = description ?? string.Empty;
+        if (Description.Length > MaxDescriptionLength)
+        {
+            throw new DomainException("ticket.description.tooLong", $"The description is longer than {MaxDescriptionLength} characters.");
+        }
+
+        RequesterEmail = requesterEmail;
+        RequesterName = string.IsNullOrWhiteSpace(requesterName) ? null : requesterName.Trim();
+        Channel = channel;
+        ReceivedAt = receivedAt;
+    }
+
+    public string Subject { get; }
+
+    public string Description { get; }
+
+    public EmailAddress RequesterEmail { get; }
+
+    public string? RequesterName { get; }
+
+    public Channel Channel { get; }
+
+    public DateTimeOffset ReceivedAt { get; }
+
+    public string? MessageId { get; init; }
+
+    public string? Html { get; init; }
+
+    public int AttachmentCount { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace Helpdesk.Domain.Tickets;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}
+
+/// <summary>A message on the ticket's thread, as the agents and the requester see it.</summary>
+public sealed record TicketMessage(
+    MessageDirection Direction,
+    string? MessageId,
+    string Party,
+    string Subject,
+    string Text,
+    string? Html,
+    DateTimeOffset At,
+    string? Purpose);

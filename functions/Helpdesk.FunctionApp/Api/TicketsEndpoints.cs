@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Helpdesk.Application.Intake;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Tickets;
+
+namespace Helpdesk.FunctionApp.Api;
+
+/// <summary><c>/api/tickets</c>: open a ticket over HTTP, read one by protocol.</summary>
+public static class TicketsEndpoints
+{
+    private const int MaxNameLength = 200;
+
+    public static void MapTicketsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tickets").WithTags("Tickets");
+        group.MapPost("", CreateAsync).WithName("CreateTicket");
+        group.MapGet("/{protocol}", GetAsync).WithName("GetTicket");
+    }
+
+    internal static async Task<IResult> CreateAsync(HttpRequest request, TicketIntake intake, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType("Envie o chamado como JSON (Content-Type: application/json).");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return Problems.BadRequest("O corpo da requisição não é um JSON válido.");
+        }
+
+        using (document)
+        {
+            var (ticket, errors) = ReadNewTicket(document.RootElement, clock.GetUtcNow());
+            if (ticket is null)
+            {
+                return Problems.Validation(errors);
+            }
+
+            var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
+            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, cancellationToken).ConfigureAwait(false);
+            var body = new { protocol = result.Protocol, outcome = result.Outcome.ToString().ToLowerInvariant() };
+            var location = "/api/tickets/" + result.Protocol;
+            return result.Outcome == IntakeOutcome.Created
+                ? Results.Created(location, body)
+                : Results.Ok(body);
+        }
+    }
+
+    internal static async Task<IResult> GetAsync(string protocol, HttpContext context, ITicketStore store, CancellationToken cancellationToken)
+    {
+        if (!ProtocolNumber.TryParse(protocol, out var number))
+        {
+            return Problems.NotFound($"Não existe chamado com o protocolo '{protocol}'.");
+        }
+
+        var ticket = await store.FindByProtocolAsync(number, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
+        {
+            return Problems.NotFound($"Não existe chamado com o protocolo '{protocol}'.");
+        }
+
+        context.Response.Headers.ETag = $"\"{ticket.CommittedVersion}\"";
+        return Results.Ok(TicketResponse.From(ticket));
+    }
+
+    /// <summary>Reads and validates the JSON of a new ticket; every problem is reported under its field's name.</summary>
+    internal static (NewTicket? Ticket, Dictionary<string, string[]> Errors) ReadNewTicket(JsonElement root, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors["$"] = ["O corpo deve ser um objeto JSON."];
+            return (null, errors);
+        }
+
+        var subject = ReadString(root, "subject", required: true, Ticket.MaxSubjectLength, errors);
+        var description = ReadString(root, "description", required: true, NewTicket.MaxDescriptionLength, errors);
+        var email = ReadString(root, "requesterEmail", required: true, 254, errors);
+        var name = ReadString(root, "requesterName", required: false, MaxNameLength, errors);
+        var channelText = ReadString(root, "channel", required: true, 40, errors);
+
+        EmailAddress requester = default;
+        if (email is not null && !EmailAddress.TryParse(email, out requester, out _))
+        {
+            errors["requesterEmail"] = ["Informe um e-mail válido (nome@dominio)."];
+        }
+
+        Channel channel = default;
+        if (channelText is not null && !TryParseChannel(channelText, out channel))
+        {
+            errors["channel"] = [$"Canal desconhecido. Use um destes: {string.Join(", ", Enum.GetNames<Channel>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        try
+        {
+            return (new NewTicket(subject!, description!, requester, name, channel, now), errors);
+        }
+        catch (DomainException ex)
+        {
+            errors["$"] = [ex.Message];
+            return (null, errors);
+        }
+    }
+
+    private static bool TryParseChannel(string text, out Channel channel) =>
+        Enum.TryParse(text, ignoreCase: true, out channel) && Enum.IsDefined(channel) && !int.TryParse(text, out _);
+
+    private static string? ReadString(JsonElement root, string name, bool required, int maxLength, Dictionary<string, string[]> errors)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors[name] = ["Campo obrigatório."];
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors[name] = ["Deve ser um texto."];
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            errors[name] = ["Campo obrigatório."];
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors[name] = [$"Deve ter no máximo {maxLength} caracteres."];
+            return null;
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Serialization;
+using Helpdesk.Application.Intake;
+using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Ports;
+using Helpdesk.FunctionApp.Api;
+using Helpdesk.FunctionApp.Functions;
+using Helpdesk.FunctionApp.Hosting;
+using Helpdesk.FunctionApp.Invocation;
+using Helpdesk.FunctionApp.LocalRunner;
+using Helpdesk.Infrastructure;
+using Helpdesk.Infrastructure.Mail;
+using Helpdesk.Infrastructure.Sqlite;
+
+namespace Helpdesk.FunctionApp;
+
+/// <summary>The composition root: one place that decides which adapters serve which ports.</summary>
+public static class HelpdeskApp
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var mode = HostingModes.Detect(builder.Configuration);
+        if (mode == HostingMode.Embedded && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+
+        AddServices(builder.Services, builder.Configuration, mode);
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, HostingMode mode)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        services.Configure<IntakeOptions>(o =>
+        {
+            o.SupportAddress = configuration["Helpdesk:SupportAddress"] ?? o.SupportAddress;
+            o.PublicBaseUrl = configuration["Helpdesk:PublicBaseUrl"] ?? o.PublicBaseUrl;
+        });
+        services.Configure<LocalRunnerOptions>(configuration.GetSection("Helpdesk:Runner"));
+
+        var dataDirectory = Path.GetFullPath(configuration["Helpdesk:DataDirectory"] is { Length: > 0 } d ? d : ".data");
+        services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
+        services.AddSingleton(new LocalMailboxPaths(dataDirectory));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddSingleton<ITicketStore, SqliteTicketStore>();
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IProcessedMessages, SqliteProcessedMessages>();
+        services.AddSingleton<IAvailabilityLog, SqliteAvailabilityLog>();
+        services.AddSingleton<IOutgoingMailbox, LocalOutgoingMailbox>();
+        services.AddSingleton<IIdGenerator, SystemIdGenerator>();
+
+        services.AddSingleton<TicketIntake>();
+        services.AddSingleton<SendRequesterMail>();
+
+        services.AddSingleton<IFunctionHandler, SendRequesterMailFunction>();
+        services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
+        services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
+
+        if (mode == HostingMode.Embedded)
+        {
+            services.AddHttpClient(FunctionInvoker.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+            services.AddSingleton<SelfAddress>();
+            services.AddSingleton<FunctionInvoker>();
+            services.AddSingleton<OutboxDispatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+            services.AddHostedService<TimerRunner>();
+            services.AddSingleton<MailDropFolderWatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<MailDropFolderWatcher>());
+        }
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
+        app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();
+
+        app.MapTicketsEndpoints();
+        app.MapMailboxEndpoints();
+        app.MapHealthEndpoints();
+        app.MapInvocationEndpoints();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Helpdesk.Application.Functions;
+
+namespace Helpdesk.FunctionApp.Invocation;
+
+/// <summary>Maps <c>POST /{FunctionName}</c> for every non-HTTP function of the catalogue to its handler.</summary>
+public static partial class InvocationEndpoints
+{
+    public static void MapInvocationEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var handlers = app.Services.GetServices<IFunctionHandler>().ToDictionary(h => h.FunctionName, StringComparer.Ordinal);
+        foreach (var function in FunctionCatalog.All.Where(f => f.Trigger is not HttpTrigger))
+        {
+            if (!handlers.TryGetValue(function.Name, out var handler))
+            {
+                throw new InvalidOperationException($"The function {function.Name} is declared but has no handler.");
+            }
+
+            app.MapPost("/" + function.Name, (HttpContext context, ILoggerFactory loggers) => InvokeAsync(context, handler, loggers))
+                .WithName("invoke-" + function.Name)
+                .ExcludeFromDescription();
+        }
+    }
+
+    private static async Task InvokeAsync(HttpContext context, IFunctionHandler handler, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Helpdesk.Invocation");
+        InvocationRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<InvocationRequest>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            LogBadPayload(logger, handler.FunctionName, ex.Message);
+            await WriteFailureAsync(context, StatusCodes.Status400BadRequest, "The invocation body is not the host's JSON payload.").ConfigureAwait(false);
+            return;
+        }
+
+        if (request is null)
+        {
+            await WriteFailureAsync(context, StatusCodes.Status400BadRequest, "The invocation body is empty.").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var response = await handler.InvokeAsync(request, context.RequestAborted).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            await context.Response.WriteAsJsonAsync(response, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidInvocationException ex)
+        {
+            // Never swallowed: a non-2xx answer fails the invocation, so that the platform retries and dead-letters.
+            LogBadPayload(logger, handler.FunctionName, ex.Message);
+            await WriteFailureAsync(context, StatusCodes.Status400BadRequest, ex.Message).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, handler.FunctionName);
+            await WriteFailureAsync(context, StatusCodes.Status500InternalServerError, ex.GetType().Name + ": " + ex.Message).ConfigureAwait(false);
+        }
+    }
+
+    private static Task WriteFailureAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new InvocationResponse { Logs = [message] }, context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invocation of {Function} rejected: {Problem}")]
+    private static partial void LogBadPayload(ILogger logger, string function, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation of {Function} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string function);
+}

@@ -1,0 +1,110 @@
+using Helpdesk.Application.Functions;
+using Helpdesk.Application.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.FunctionApp.LocalRunner;
+
+/// <summary>
+/// The embedded stand-in for change feed + Service Bus: takes due outbox messages, invokes the function whose queue
+/// trigger matches, and applies Service Bus semantics: at-least-once, retry with exponential backoff, dead-letter
+/// after <see cref="LocalRunnerOptions.MaxDeliveries"/> deliveries with the reason kept.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutboxStore outbox,
+    OutboxSignal signal,
+    FunctionInvoker invoker,
+    TimeProvider clock,
+    IOptions<LocalRunnerOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 64;
+    private const int Parallelism = 8;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int taken;
+            try
+            {
+                taken = await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogDispatchLoopFailed(logger, ex);
+                taken = 0;
+            }
+
+            if (taken < BatchSize)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.Value.OutboxPollInterval, clock, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Dispatches one batch of due messages; returns how many were taken.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var due = await outbox.TakeDueAsync(clock.GetUtcNow(), BatchSize, settings.LockDuration, cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (message, ct) => await DeliverAsync(message, settings, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(PendingDelivery message, LocalRunnerOptions settings, CancellationToken cancellationToken)
+    {
+        var function = FunctionCatalog.ForQueue(message.Queue);
+        if (function is null)
+        {
+            await outbox.DeadLetterAsync(message.Id, $"no function listens on queue '{message.Queue}'", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var payload = HostPayloads.ServiceBus(function.Trigger.Name, function.Name, message.Body, message.Id, message.DeliveryCount, message.CreatedAt, clock.GetUtcNow());
+        var outcome = await invoker.InvokeAsync(function.Name, payload, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        if (outcome.Succeeded)
+        {
+            await outbox.MarkDeliveredAsync(message.Id, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var reason = $"{function.Name} answered {outcome.StatusCode}: {outcome.Detail}";
+        if (message.DeliveryCount >= settings.MaxDeliveries)
+        {
+            LogDeadLettered(logger, message.Id, message.Queue, message.DeliveryCount);
+            await outbox.DeadLetterAsync(message.Id, "MaxDeliveryCountExceeded: " + reason, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(
+            settings.MaxRetryDelay.Ticks,
+            settings.FirstRetryDelay.Ticks * (1L << Math.Min(message.DeliveryCount - 1, 30))));
+        LogRetry(logger, message.Id, message.Queue, message.DeliveryCount, delay);
+        await outbox.ScheduleRetryAsync(message.Id, reason, now + delay, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} on {Queue} failed delivery {DeliveryCount}; retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, Guid messageId, string queue, int deliveryCount, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} on {Queue} dead-lettered after {DeliveryCount} deliveries")]
+    private static partial void LogDeadLettered(ILogger logger, Guid messageId, string queue, int deliveryCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatch loop failed; it will try again")]
+    private static partial void LogDispatchLoopFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,63 @@
+using Helpdesk.Application.Intake;
+using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Ports;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Helpdesk.Infrastructure.Mail;
+
+/// <summary>
+/// The embedded mailbox's sending side: each e-mail becomes an <c>.eml</c> file in <c>{data}/mailbox/sent/</c>, named
+/// by its outbox id and written atomically (temporary file, then rename), so that a redelivery never writes twice.
+/// </summary>
+public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<IntakeOptions> options, TimeProvider clock) : IOutgoingMailbox
+{
+    public async Task SendAsync(OutboundEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        Directory.CreateDirectory(paths.Sent);
+        var target = Path.Combine(paths.Sent, email.OutboxId.ToString("N") + ".eml");
+        if (File.Exists(target))
+        {
+            return;
+        }
+
+        var message = Compose(email, options.Value, clock.GetUtcNow());
+        var temporary = target + ".tmp-" + Environment.ProcessId;
+        await using (var stream = File.Create(temporary))
+        {
+            await message.WriteToAsync(FormatOptions.Default, stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(temporary, target, overwrite: true);
+    }
+
+    public static MimeMessage Compose(OutboundEmail email, IntakeOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(options);
+        var message = new MimeMessage
+        {
+            MessageId = email.MessageId,
+            Subject = email.Subject,
+            Date = Domain.Common.SaoPaulo.ToLocal(now),
+            Body = new TextPart("plain") { Text = email.Text },
+        };
+        message.From.Add(new MailboxAddress(options.SupportName, options.SupportAddress));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        if (email.InReplyTo is { Length: > 0 } inReplyTo)
+        {
+            message.InReplyTo = inReplyTo;
+        }
+
+        foreach (var reference in email.References)
+        {
+            message.References.Add(reference);
+        }
+
+        // RFC 3834: an automatic answer says so, so that well-behaved auto-responders never answer it.
+        message.Headers.Add("Auto-Submitted", "auto-replied");
+        message.Headers.Add("X-Helpdesk-Protocol", email.Protocol);
+        return message;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Helpdesk.Domain.Mail;
+using MimeKit;
+
+namespace Helpdesk.Infrastructure.Mail;
+
+/// <summary>The message could not be read as an RFC 822 / MIME message.</summary>
+public sealed class UnreadableMessageException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Reads raw RFC 822 messages with MimeKit into the intake's <see cref="InboundEmail"/>.</summary>
+public static partial class MimeMessageParser
+{
+    private static readonly string[] LoopHeaderNames =
+    [
+        "auto-submitted", "precedence", "x-autoreply", "x-autorespond", "x-auto-response-suppress",
+        "x-ms-exchange-generated-message-source", "list-id", "list-unsubscribe",
+    ];
+
+    public static async Task<InboundEmail> ParseAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = await MimeMessage.LoadAsync(ParserOptions.Default, stream, persistent: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException ex)
+        {
+            throw new UnreadableMessageException("The body is not an RFC 822 message: " + ex.Message, ex);
+        }
+
+        return FromMimeMessage(message);
+    }
+
+    public static InboundEmail FromMimeMessage(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Headers.Count == 0 || (message.From.Count == 0 && message.Sender is null && string.IsNullOrEmpty(message.MessageId)))
+        {
+            throw new UnreadableMessageException("The body is not an RFC 822 message: it has no From, Sender or Message-ID header.");
+        }
+
+        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var loopHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers)
+        {
+            var name = header.Field.ToLowerInvariant();
+            if (Array.IndexOf(LoopHeaderNames, name) >= 0)
+            {
+                loopHeaders[name] = header.Value ?? string.Empty;
+            }
+        }
+
+        var html = message.HtmlBody;
+        var text = message.TextBody ?? (html is null ? string.Empty : HtmlToText(html));
+        var topType = message.Body?.ContentType;
+        var topLevelContentType = topType is null
+            ? null
+            : topType.MimeType + (topType.Parameters["report-type"] is { } reportType ? "; report-type=" + reportType : string.Empty);
+        var returnPath = message.Headers[HeaderId.ReturnPath];
+
+        return new InboundEmail
+        {
+            MessageId = string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId,
+            FromAddress = from?.Address,
+            FromName = string.IsNullOrWhiteSpace(from?.Name) ? null : from!.Name,
+            Subject = message.Subject ?? string.Empty,
+            Text = text,
+            Html = html,
+            Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
+            InReplyTo = message.InReplyTo,
+            References = [.. message.References],
+            AttachmentCount = message.Attachments.Count(),
+            LoopHeaders = loopHeaders,
+            TopLevelContentType = topLevelContentType,
+            ReturnPath = returnPath,
+        };
+    }
+
+    /// <summary>A plain-text rendering of an HTML body, used only when a message has no text part.</summary>
+    internal static string HtmlToText(string html)
+    {
+        var withoutScripts = ScriptOrStyle().Replace(html, " ");
+        var withBreaks = BlockTags().Replace(withoutScripts, "\n");
+        var text = AnyTag().Replace(withBreaks, string.Empty);
+        return System.Net.WebUtility.HtmlDecode(text).Trim();
+    }
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, 1000)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex BlockTags();
+
+    [GeneratedRegex(@"<[^>]*>", RegexOptions.None, 1000)]
+    private static partial Regex AnyTag();
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test of the repository on a fresh machine of our kind (.NET SDK, Node.js, npm).
+# It installs what the tests need by itself, then runs the whole solution's tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet test --solution Serverless.sln
