@@ -9,6 +9,7 @@ public static class CommandLine
     public static IReadOnlyList<IVerb> Verbs { get; } =
     [
         new FunctionsVerb(),
+        new AssessVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

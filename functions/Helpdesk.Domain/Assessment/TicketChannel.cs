@@ -6,6 +6,7 @@ public enum TicketChannel
     Phone,
     Email,
     WebForm,
+    Api,
     Chat,
     Chatbot,
     InPerson,

@@ -10,6 +10,7 @@ public static class ChannelNames
         TicketChannel.Phone => "phone",
         TicketChannel.Email => "email",
         TicketChannel.WebForm => "webForm",
+        TicketChannel.Api => "api",
         TicketChannel.Chat => "chat",
         TicketChannel.Chatbot => "chatbot",
         TicketChannel.InPerson => "inPerson",
