@@ -4,6 +4,7 @@ namespace Helpdesk.Domain.Indicators;
 public sealed class Breakdown
 {
     private readonly Dictionary<Dimension, Dictionary<string, Tally>> _tallies = [];
+    private readonly Dictionary<string, Tally>?[] _byDimension = new Dictionary<string, Tally>?[Enum.GetValues<Dimension>().Length];
 
     public IReadOnlyDictionary<Dimension, Dictionary<string, Tally>> Tallies => _tallies;
 
@@ -11,9 +12,11 @@ public sealed class Breakdown
 
     public void Add(Dimension dimension, string value, string protocol)
     {
-        if (!_tallies.TryGetValue(dimension, out var byValue))
+        var byValue = _byDimension[(int)dimension];
+        if (byValue is null)
         {
             byValue = new Dictionary<string, Tally>(StringComparer.Ordinal);
+            _byDimension[(int)dimension] = byValue;
             _tallies[dimension] = byValue;
         }
 

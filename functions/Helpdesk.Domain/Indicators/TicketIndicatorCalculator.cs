@@ -30,6 +30,7 @@ public sealed class TicketIndicatorCalculator
     private readonly Breakdown _volumes = new();
     private readonly Breakdown _backlog = new();
     private readonly VolumeHistory _history;
+    private readonly LocalDays _days;
     private int _excludedAtypical;
 
     public TicketIndicatorCalculator(TicketIndicatorSettings settings)
@@ -37,6 +38,7 @@ public sealed class TicketIndicatorCalculator
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _window = ZonedMonth.Of(settings.Month, settings.Zone);
+        _days = new LocalDays(settings.Zone, settings.Month.AddMonths(-13).FirstDay, settings.Month.AddMonths(2).FirstDay);
         _history = new VolumeHistory(settings.TrendMonths);
         _comparison = new ZonedMonth[settings.TrendMonths + 1];
         _comparison[0] = ZonedMonth.Of(settings.Month.AddMonths(-12), settings.Zone);
@@ -108,9 +110,9 @@ public sealed class TicketIndicatorCalculator
 
         if (ticket.Kind is TicketKind.Request or TicketKind.Information && !facts.Cancelled)
         {
-            var receivedDay = ZonedMonth.LocalDate(received, _settings.Zone);
+            var receivedDay = _days.DateOf(received);
             var deadline = _settings.Calendar.Add(receivedDay, _settings.ReplyBusinessDays);
-            var answeredDay = facts.FirstAnswerAt is { } answered ? ZonedMonth.LocalDate(answered, _settings.Zone) : (DateOnly?)null;
+            var answeredDay = facts.FirstAnswerAt is { } answered ? _days.DateOf(answered) : (DateOnly?)null;
             _replies.Count(protocol, answeredDay <= deadline);
             if (answeredDay is { } day && _settings.Calendar.Between(receivedDay, day) > _settings.ReplyLateBusinessDays)
             {
@@ -175,24 +177,28 @@ public sealed class TicketIndicatorCalculator
     }
 
     private bool IsAtypical(DateTimeOffset instant) =>
-        _settings.AtypicalDays.Count > 0 && _settings.AtypicalDays.Contains(ZonedMonth.LocalDate(instant, _settings.Zone));
+        _settings.AtypicalDays.Count > 0 && _settings.AtypicalDays.Contains(_days.DateOf(instant));
 
     private void AddVolumes(TicketRecord t)
     {
         _volumes.CountTicket();
-        foreach (var (dimension, value) in DimensionsOf(t))
-        {
-            _volumes.Add(dimension, value, t.Protocol);
-        }
+        AddDimensions(_volumes, t);
     }
 
     private void AddBacklog(TicketRecord t)
     {
         _backlog.CountTicket();
-        foreach (var (dimension, value) in DimensionsOf(t))
-        {
-            _backlog.Add(dimension, value, t.Protocol);
-        }
+        AddDimensions(_backlog, t);
+    }
+
+    private static void AddDimensions(Breakdown breakdown, TicketRecord t)
+    {
+        breakdown.Add(Dimension.Level, LevelNames.Of(t.Level), t.Protocol);
+        breakdown.Add(Dimension.Group, t.Group, t.Protocol);
+        breakdown.Add(Dimension.Category, t.Category, t.Protocol);
+        breakdown.Add(Dimension.Channel, ChannelNames.Of(t.Channel), t.Protocol);
+        breakdown.Add(Dimension.Institution, t.Institution, t.Protocol);
+        breakdown.Add(Dimension.Uf, t.Uf, t.Protocol);
     }
 
     private void CountComparison(TicketRecord t)
