@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Helpdesk.FunctionApp.Tests.Support;
 using Helpdesk.Infrastructure.Configuration;
 
 namespace Helpdesk.FunctionApp.Tests.Configuration;
