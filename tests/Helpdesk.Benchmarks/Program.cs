@@ -1,15 +1,25 @@
+using System.Runtime.InteropServices;
 using Helpdesk.Benchmarks;
+using Helpdesk.Benchmarks.Assessment;
 
-// Named suites; each prints its figures as Markdown so that they can be pasted into docs/performance.md.
-var suites = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
-{
-    ["assessment"] = AssessmentSuite.RunAsync,
-};
+IBenchmarkSuite[] suites = [new AssessmentSuite()];
 
-if (args.Length == 0 || !suites.TryGetValue(args[0], out var suite))
+var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
+if (selected is null)
 {
-    Console.Error.WriteLine($"usage: Helpdesk.Benchmarks <suite> [options]; suites: {string.Join(", ", suites.Keys)}");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Helpdesk.Benchmarks -- <suite>");
+    foreach (var suite in suites)
+    {
+        Console.Error.WriteLine($"  {suite.Name,-10} {suite.Description}");
+    }
+
     return 2;
 }
 
-return await suite(args[1..]);
+#if DEBUG
+Console.WriteLine("WARNING: Debug build; figures are meaningless. Use -c Release.");
+#endif
+Console.WriteLine($"machine: {Environment.MachineName}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, " +
+                  $"{Environment.ProcessorCount} logical cores, .NET {Environment.Version}; one thread");
+Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
+return selected.Run(Console.Out);

@@ -5,7 +5,7 @@ using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Domain.Assessment;
 
-/// <summary>Parses and validates an assessment contract (docs/contract-schema.md). Never throws on bad input: returns errors naming the field.</summary>
+/// <summary>Parses and validates an assessment contract (docs/assessment-contract.md). Never throws on bad input: returns errors naming the field.</summary>
 public static class AssessmentContractParser
 {
     public static ContractParseResult Parse(string json)

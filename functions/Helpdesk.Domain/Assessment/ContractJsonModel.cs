@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Helpdesk.Domain.Assessment;
 
-/// <summary>The JSON shape of an assessment contract (docs/contract-schema.md), as read before validation.</summary>
+/// <summary>The JSON shape of an assessment contract (docs/assessment-contract.md), as read before validation.</summary>
 internal static class ContractJsonModel
 {
     public static JsonSerializerOptions SerializerOptions { get; } = new()

@@ -1,7 +1,7 @@
 namespace Helpdesk.Domain.Indicators;
 
 /// <summary>The formula ids a contract may name. Each is computed by <see cref="TicketIndicatorCalculator"/> or
-/// <see cref="CallCentreIndicatorCalculator"/>; docs/contract-schema.md gives numerator and denominator of each.</summary>
+/// <see cref="CallCentreIndicatorCalculator"/>; docs/assessment-contract.md gives numerator and denominator of each.</summary>
 public enum IndicatorFormula
 {
     /// <summary>Indicator 1: calls answered within 30 s / calls offered (call-centre CSV).</summary>

@@ -2,7 +2,7 @@ namespace Helpdesk.Domain.Penalties;
 
 /// <summary>
 /// The readings this product chose where the annex is ambiguous (DOMAIN.md AMBIGUOUS points). Each is a named
-/// setting of the contract's <c>options</c> section; docs/contract-schema.md lists them with their defaults.
+/// setting of the contract's <c>options</c> section; docs/assessment-contract.md lists them with their defaults.
 /// Per-rule ambiguities (partial points, where indicator 6 counts from) live on <see cref="PerStepRule"/>.
 /// </summary>
 public sealed record InterpretationOptions

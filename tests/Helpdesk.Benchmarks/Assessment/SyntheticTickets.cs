@@ -1,6 +1,6 @@
 using Helpdesk.Domain.Assessment;
 
-namespace Helpdesk.Benchmarks;
+namespace Helpdesk.Benchmarks.Assessment;
 
 /// <summary>Deterministic synthetic ticket history (fixed seed): the same rows for the C# assessment and for SQLite.</summary>
 internal static class SyntheticTickets

@@ -5,25 +5,30 @@ using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using Microsoft.Data.Sqlite;
 
-namespace Helpdesk.Benchmarks;
+namespace Helpdesk.Benchmarks.Assessment;
 
 /// <summary>
 /// <c>assessment [--tickets N] [--runs R] [--db PATH]</c>: the monthly assessment over N synthetic tickets (default
 /// 1,000,000), streamed and in memory, side by side with the equivalent SQL aggregate over the same rows in SQLite.
 /// </summary>
-internal static class AssessmentSuite
+public sealed class AssessmentSuite : IBenchmarkSuite
 {
     private static readonly AssessmentMonth March = AssessmentMonth.Create(2026, 3);
 
-    public static async Task<int> RunAsync(string[] args)
+    public string Name => "assessment";
+
+    public string Description => "monthly assessment over 1,000,000 synthetic tickets vs the SQL aggregate in SQLite (HELPDESK_BENCH_TICKETS, HELPDESK_BENCH_RUNS)";
+
+    public int Run(TextWriter output)
     {
-        var count = Option(args, "--tickets", 1_000_000);
-        var runs = Option(args, "--runs", 3);
-        var dbPath = OptionText(args, "--db") ?? Path.Combine(Path.GetTempPath(), $"helpdesk-assessment-bench-{count}.db");
+        ArgumentNullException.ThrowIfNull(output);
+        var count = Setting("HELPDESK_BENCH_TICKETS", 1_000_000);
+        var runs = Setting("HELPDESK_BENCH_RUNS", 3);
+        var dbPath = Path.Combine(Path.GetTempPath(), $"helpdesk-assessment-bench-{count}.db");
         var contract = DefaultAssessmentContract.Contract;
         var process = Process.GetCurrentProcess();
-        Console.WriteLine($"## Monthly assessment — {count:N0} tickets, {Environment.ProcessorCount} cores, {Environment.Version}, {RuntimeInfo()}");
-        Console.WriteLine();
+        output.WriteLine($"## Monthly assessment — {count:N0} tickets, {Environment.ProcessorCount} cores, {Environment.Version}, {RuntimeInfo()}");
+        output.WriteLine();
 
         // 1. Streamed: tickets generated and assessed one at a time (as the CLI streams a JSONL export).
         var cpu = process.TotalProcessorTime;
@@ -32,9 +37,9 @@ internal static class AssessmentSuite
         sw.Stop();
         process.Refresh();
         var streamedPeak = process.PeakWorkingSet64;
-        Console.WriteLine($"| step | wall | CPU | memory |");
-        Console.WriteLine($"|---|---|---|---|");
-        Console.WriteLine($"| streamed (generation + assessment) | {sw.Elapsed.TotalSeconds:F2} s | {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s | peak working set {Mib(streamedPeak)} MiB |");
+        output.WriteLine($"| step | wall | CPU | memory |");
+        output.WriteLine($"|---|---|---|---|");
+        output.WriteLine($"| streamed (generation + assessment) | {sw.Elapsed.TotalSeconds:F2} s | {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s | peak working set {Mib(streamedPeak)} MiB |");
 
         // 2. In memory: the same tickets materialised once, then assessed R times.
         sw.Restart();
@@ -62,13 +67,13 @@ internal static class AssessmentSuite
         }
 
         process.Refresh();
-        Console.WriteLine($"| in memory, assessment only (median of {runs}) | {Median(times):F2} s | {Median(cpuTimes):F2} s | allocated {Mib(allocated)} MiB per run; dataset {Mib(dataset)} MiB; peak working set {Mib(process.PeakWorkingSet64)} MiB (generation {generation.TotalSeconds:F2} s) |");
+        output.WriteLine($"| in memory, assessment only (median of {runs}) | {Median(times):F2} s | {Median(cpuTimes):F2} s | allocated {Mib(allocated)} MiB per run; dataset {Mib(dataset)} MiB; peak working set {Mib(process.PeakWorkingSet64)} MiB (generation {generation.TotalSeconds:F2} s) |");
 
         // 3. SQLite: the same rows, flattened (one row per ticket, events folded into columns), and the equivalent aggregate.
         sw.Restart();
-        await LoadAsync(dbPath, tickets).ConfigureAwait(false);
+        Load(dbPath, tickets);
         sw.Stop();
-        Console.WriteLine($"| SQLite load (not part of the comparison) | {sw.Elapsed.TotalSeconds:F2} s | | {Mib(new FileInfo(dbPath).Length)} MiB file |");
+        output.WriteLine($"| SQLite load (not part of the comparison) | {sw.Elapsed.TotalSeconds:F2} s | | {Mib(new FileInfo(dbPath).Length)} MiB file |");
         var zoneMonth = ZonedMonth.Of(March, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"));
         var sqlTimes = new List<double>();
         var sqlCpu = new List<double>();
@@ -80,22 +85,22 @@ internal static class AssessmentSuite
             process.Refresh();
             cpu = process.TotalProcessorTime;
             sw.Restart();
-            sqlCounts = await AggregateAsync(dbPath, zoneMonth).ConfigureAwait(false);
+            sqlCounts = Aggregate(dbPath, zoneMonth);
             sw.Stop();
             sqlTimes.Add(sw.Elapsed.TotalSeconds);
             process.Refresh();
             sqlCpu.Add((process.TotalProcessorTime - cpu).TotalSeconds);
             sw.Restart();
-            evidenceRows = await EvidenceAsync(dbPath, zoneMonth).ConfigureAwait(false);
+            evidenceRows = Evidence(dbPath, zoneMonth);
             sw.Stop();
             evidenceTimes.Add(sw.Elapsed.TotalSeconds);
         }
 
-        Console.WriteLine($"| SQLite aggregate, counts only (median of {runs}) | {Median(sqlTimes):F2} s | {Median(sqlCpu):F2} s | indicators 2, 3, 4, 7, SCM3 |");
-        Console.WriteLine($"| SQLite counts + protocol lists read back (median of {runs}) | {Median(evidenceTimes):F2} s | | {evidenceRows:N0} rows |");
+        output.WriteLine($"| SQLite aggregate, counts only (median of {runs}) | {Median(sqlTimes):F2} s | {Median(sqlCpu):F2} s | indicators 2, 3, 4, 7, SCM3 |");
+        output.WriteLine($"| SQLite counts + protocol lists read back (median of {runs}) | {Median(evidenceTimes):F2} s | | {evidenceRows:N0} rows |");
         process.Refresh();
-        Console.WriteLine($"| process peak working set (whole run) | | | {Mib(process.PeakWorkingSet64)} MiB |");
-        Console.WriteLine();
+        output.WriteLine($"| process peak working set (whole run) | | | {Mib(process.PeakWorkingSet64)} MiB |");
+        output.WriteLine();
 
         var rows = result!.Indicators.ToDictionary(i => i.Id);
         long[] csharp =
@@ -107,31 +112,31 @@ internal static class AssessmentSuite
             (long)rows["SCM3"].Measurement.Denominator, (long)rows["SCM3"].Measurement.Numerator,
         ];
         var agree = csharp.SequenceEqual(sqlCounts) && streamed.PenaltyAmount == result.PenaltyAmount;
-        Console.WriteLine($"C# (den, num) for 2, 3, 4, 7, SCM3: {string.Join(", ", csharp)}");
-        Console.WriteLine($"SQL (den, num) for 2, 3, 4, 7, SCM3: {string.Join(", ", sqlCounts)}");
-        Console.WriteLine($"agree: {(agree ? "yes" : "NO")}; penalty {result.PenaltyPercent:F2} % = {result.PenaltyAmount}");
+        output.WriteLine($"C# (den, num) for 2, 3, 4, 7, SCM3: {string.Join(", ", csharp)}");
+        output.WriteLine($"SQL (den, num) for 2, 3, 4, 7, SCM3: {string.Join(", ", sqlCounts)}");
+        output.WriteLine($"agree: {(agree ? "yes" : "NO")}; penalty {result.PenaltyPercent:F2} % = {result.PenaltyAmount}");
         return agree ? 0 : 1;
     }
 
-    private static async Task LoadAsync(string path, List<TicketRecord> tickets)
+    private static void Load(string path, List<TicketRecord> tickets)
     {
         if (File.Exists(path))
         {
             File.Delete(path);
         }
 
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using (var pragma = connection.CreateCommand())
+        using var connection = new SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
                 + "CREATE TABLE tickets (protocol TEXT PRIMARY KEY, channel INTEGER, kind INTEGER, uf TEXT, received INTEGER, registered INTEGER, due INTEGER,"
                 + " resolved INTEGER, first_contact INTEGER, reopened INTEGER, cancelled INTEGER, rated INTEGER, score INTEGER, first_reply INTEGER, activity_value REAL);";
-            await pragma.ExecuteNonQueryAsync().ConfigureAwait(false);
+            pragma.ExecuteNonQuery();
         }
 
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using var insert = connection.CreateCommand();
+        using var tx = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO tickets VALUES ($p,$c,$k,$uf,$rc,$rg,$d,$rs,$fc,$ro,$cn,$rt,$sc,$fr,$av)";
         var names = new[] { "$p", "$c", "$k", "$uf", "$rc", "$rg", "$d", "$rs", "$fc", "$ro", "$cn", "$rt", "$sc", "$fr", "$av" };
         var parameters = names.Select(n => insert.Parameters.Add(n, SqliteType.Integer)).ToArray();
@@ -164,19 +169,19 @@ internal static class AssessmentSuite
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+            insert.ExecuteNonQuery();
         }
 
-        await tx.CommitAsync().ConfigureAwait(false);
+        tx.Commit();
     }
 
     private const string InMonth = "BETWEEN $s AND $e - 1";
 
-    private static async Task<long[]> AggregateAsync(string path, ZonedMonth month)
+    private static long[] Aggregate(string path, ZonedMonth month)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var query = connection.CreateCommand();
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
+        connection.Open();
+        using var query = connection.CreateCommand();
         var phone = (int)TicketChannel.Phone;
         var complaint = (int)TicketKind.Complaint;
         query.CommandText = $"""
@@ -195,17 +200,17 @@ internal static class AssessmentSuite
             """;
         query.Parameters.AddWithValue("$s", month.Start.ToUnixTimeSeconds());
         query.Parameters.AddWithValue("$e", month.End.ToUnixTimeSeconds());
-        await using var reader = await query.ExecuteReaderAsync().ConfigureAwait(false);
-        await reader.ReadAsync().ConfigureAwait(false);
+        using var reader = query.ExecuteReader();
+        reader.Read();
         return Enumerable.Range(0, 10).Select(i => (long)reader.GetDouble(i)).ToArray();
     }
 
     /// <summary>The SQL counterpart of the evidence lists: read back every protocol with its per-indicator flags.</summary>
-    private static async Task<int> EvidenceAsync(string path, ZonedMonth month)
+    private static int Evidence(string path, ZonedMonth month)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var query = connection.CreateCommand();
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
+        connection.Open();
+        using var query = connection.CreateCommand();
         query.CommandText = $"""
             SELECT protocol,
               resolved {InMonth} AND cancelled = 0 AND due IS NOT NULL, resolved <= due,
@@ -219,8 +224,8 @@ internal static class AssessmentSuite
         query.Parameters.AddWithValue("$e", month.End.ToUnixTimeSeconds());
         var lists = Enumerable.Range(0, 10).Select(_ => new List<string>()).ToArray();
         var rows = 0;
-        await using var reader = await query.ExecuteReaderAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
         {
             rows++;
             var protocol = reader.GetString(0);
@@ -246,12 +251,6 @@ internal static class AssessmentSuite
 
     private static long Mib(long bytes) => bytes / (1024 * 1024);
 
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
+    private static int Setting(string variable, int fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }
