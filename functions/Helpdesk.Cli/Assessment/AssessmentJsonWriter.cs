@@ -70,6 +70,12 @@ public static class AssessmentJsonWriter
 
         w.WriteEndArray();
         Strings(w, "warnings", a.Warnings);
+        w.WriteStartObject("outcome");
+        w.WriteString("month", a.Outcome.Month.ToString());
+        w.WriteNumber("invoice", a.Outcome.Invoice.Rounded);
+        Strings(w, "missedIndicators", a.Outcome.MissedIndicators.Order(StringComparer.Ordinal));
+        Strings(w, "impactFines", a.Outcome.ImpactFines.Select(f => ContractEnums.CamelCase(f)));
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

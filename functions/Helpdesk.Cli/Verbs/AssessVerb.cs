@@ -16,14 +16,14 @@ public sealed class AssessVerb : IVerb
     public string Summary => "recompute a month's indicators and penalties (glosas) from exported records";
 
     public string Usage =>
-        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--contract <file.json>] [--invoice <value>] [--no-evidence] --out <file.json>";
+        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--contract <file.json>] [--invoice <value>] [--history <outcomes.json>] [--no-evidence] --out <file.json>";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.OnlyAllow("month", "tickets", "calls", "contract", "invoice", "out", "no-evidence");
+        args.OnlyAllow("month", "tickets", "calls", "contract", "invoice", "history", "out", "no-evidence");
         if (!AssessmentMonth.TryParse(args.Required("month"), out var month))
         {
             throw new CliArgumentException("--month must be written YYYY-MM (e.g. 2026-03).");
@@ -58,12 +58,16 @@ public sealed class AssessVerb : IVerb
 
         try
         {
+            var history = args.Optional("history") is { } historyPath
+                ? HistoryJsonReader.Read(await File.ReadAllTextAsync(historyPath).ConfigureAwait(false), historyPath)
+                : [];
             using var tickets = new StreamReader(ticketsPath);
             using var calls = args.Optional("calls") is { } callsPath ? new StreamReader(callsPath) : null;
             var input = new AssessmentInput(month, TicketJsonlReader.Read(tickets, ticketsPath))
             {
                 CallIntervals = calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
                 Invoice = invoice,
+                History = history,
             };
             var assessment = MonthlyAssessor.Assess(contract, input);
             await using (var output = File.Create(outPath))

@@ -42,5 +42,8 @@ public sealed record IndicatorResult
 
     public IReadOnlyList<LateActivity> LateActivities { get; init; } = [];
 
+    /// <summary>False for indicators reported without a fine (SCM3, SCM14): their misses do not aggravate (4.12, 4.13).</summary>
+    public bool HasPenalty { get; init; }
+
     public bool Measured => Value is not null;
 }

@@ -76,7 +76,7 @@ public static class MonthlyAssessor
             ? indicatorsAmount.Amount * 100m / invoice.Amount
             : rows.Sum(r => r.PenaltyPercent);
 
-        var missed = rows.Where(r => r.Met == false && !waived).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var missed = rows.Where(r => r.Met == false && r.HasPenalty && !waived).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var impacts = rows.Where(r => r.Impact != Impact.None).Select(r => r.Impact).ToList();
         var outcome = new MonthOutcome(input.Month, invoice, missed, impacts);
         var aggravations = waived ? [] : AggravationCalculator.Compute(contract.Aggravations, input.History, outcome);
@@ -163,6 +163,7 @@ public static class MonthlyAssessor
             Impact = penalty.Impact,
             Capped = penalty.Capped,
             LateActivities = lateHere,
+            HasPenalty = definition.Penalty is not null,
         };
     }
 

@@ -180,4 +180,17 @@ public class MonthlyAssessorTests
         Assert.Equal(50m, sp.ChangePercent);
         Assert.DoesNotContain(anomalies, x => x.Dimension == Dimension.Uf && x.Value == "RJ" && x.Reference == "previousYear");
     }
+
+    [Fact]
+    public void Two_missed_months_in_a_row_aggravate_and_only_fined_indicators_count()
+    {
+        var tickets = new[] { Ticket("20260000001", At(3, 6, 16), registeredAfterMinutes: 30, events: [Reply(At(3, 20, 9)), Resolved(At(3, 20, 10), firstContact: true)]) };
+        var february = new MonthOutcome(March.AddMonths(-1), Money.Brl(80_000m), new HashSet<string> { "4", "SCM14" }, []);
+        var a = MonthlyAssessor.Assess(DefaultAssessmentContract.Contract, new AssessmentInput(March, tickets) { Invoice = Money.Brl(100_000m), History = [february] });
+        Assert.False(a.Indicators.Single(r => r.Id == "SCM14").Met);
+        Assert.Equal(["4"], a.Outcome.MissedIndicators.Order());   // SCM14 missed too, but carries no fine
+        var aggravation = Assert.Single(a.Aggravations);
+        Assert.Equal(900m, aggravation.Amount.Amount);             // 1 % of (80,000 + 100,000) / 2
+        Assert.Equal(a.PenaltyAmount + aggravation.Amount, a.TotalAmount);
+    }
 }
