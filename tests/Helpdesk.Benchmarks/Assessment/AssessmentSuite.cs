@@ -69,6 +69,13 @@ public sealed class AssessmentSuite : IBenchmarkSuite
         process.Refresh();
         output.WriteLine($"| in memory, assessment only (median of {runs}) | {Median(times):F2} s | {Median(cpuTimes):F2} s | allocated {Mib(allocated)} MiB per run; dataset {Mib(dataset)} MiB; peak working set {Mib(process.PeakWorkingSet64)} MiB (generation {generation.TotalSeconds:F2} s) |");
 
+        // Optional: write the same tickets as a ticket-history export, to time `helpdesk assess` end to end.
+        if (Environment.GetEnvironmentVariable("HELPDESK_BENCH_JSONL") is { Length: > 0 } jsonlPath)
+        {
+            WriteJsonl(jsonlPath, tickets);
+            output.WriteLine($"| export written to {jsonlPath} | | | {Mib(new FileInfo(jsonlPath).Length)} MiB |");
+        }
+
         // 3. SQLite: the same rows, flattened (one row per ticket, events folded into columns), and the equivalent aggregate.
         sw.Restart();
         Load(dbPath, tickets);
@@ -243,6 +250,20 @@ public sealed class AssessmentSuite : IBenchmarkSuite
         }
 
         return rows;
+    }
+
+    private static void WriteJsonl(string path, List<TicketRecord> tickets)
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+        using var writer = new StreamWriter(path);
+        foreach (var t in tickets)
+        {
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(t, options));
+        }
     }
 
     private static string RuntimeInfo() => System.Runtime.InteropServices.RuntimeInformation.OSDescription;
