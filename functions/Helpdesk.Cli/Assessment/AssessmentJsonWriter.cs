@@ -12,6 +12,8 @@ namespace Helpdesk.Cli.Assessment;
 /// </summary>
 public static class AssessmentJsonWriter
 {
+    private const int FlushThreshold = 1 << 16;
+
     public static void Write(Stream output, MonthlyAssessment a, bool evidence)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -203,6 +205,10 @@ public static class AssessmentJsonWriter
         foreach (var v in values)
         {
             w.WriteStringValue(v);
+            if (w.BytesPending > FlushThreshold)
+            {
+                w.Flush(); // Utf8JsonWriter buffers until flushed: keep a million protocols out of memory
+            }
         }
 
         w.WriteEndArray();

@@ -7,7 +7,7 @@ internal readonly record struct TicketFacts(
     DateTimeOffset? FirstReplyAt,
     DateTimeOffset? FirstAnswerAt,
     int ReplyGaps,
-    decimal ReplyGapSeconds,
+    TimeSpan ReplyGapTime,
     DateTimeOffset? ResolvedAt,
     bool ResolvedAtFirstContact,
     bool Reopened,
@@ -20,7 +20,7 @@ internal readonly record struct TicketFacts(
     {
         DateTimeOffset? firstReply = null, firstAnswer = null, lastReply = null, resolved = null, rated = null;
         var gaps = 0;
-        var gapSeconds = 0m;
+        var gapTime = TimeSpan.Zero;
         bool firstContact = false, reopened = false, cancelled = false, open = ticket.ReceivedAt < cutOff;
         var score = 0;
         var events = ticket.Events;
@@ -35,7 +35,7 @@ internal readonly record struct TicketFacts(
                     if (lastReply is { } previous)
                     {
                         gaps++;
-                        gapSeconds += (decimal)(e.At - previous).TotalSeconds;
+                        gapTime += e.At - previous;
                     }
 
                     lastReply = e.At;
@@ -70,6 +70,6 @@ internal readonly record struct TicketFacts(
             }
         }
 
-        return new TicketFacts(firstReply, firstAnswer, gaps, gapSeconds, resolved, firstContact, reopened, cancelled, rated, score, open);
+        return new TicketFacts(firstReply, firstAnswer, gaps, gapTime, resolved, firstContact, reopened, cancelled, rated, score, open);
     }
 }

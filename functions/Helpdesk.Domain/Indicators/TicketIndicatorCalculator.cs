@@ -122,12 +122,12 @@ public sealed class TicketIndicatorCalculator
 
         if (facts.FirstReplyAt is { } firstReply)
         {
-            _firstResponse.Add(protocol, (decimal)(firstReply - received).TotalSeconds, 1m);
+            _firstResponse.AddDuration(protocol, firstReply - received, 1);
         }
 
         if (facts.ReplyGaps > 0)
         {
-            _betweenReplies.Add(protocol, facts.ReplyGapSeconds, facts.ReplyGaps);
+            _betweenReplies.AddDuration(protocol, facts.ReplyGapTime, facts.ReplyGaps);
         }
 
         AddResolutionAndRating(ticket, facts);

@@ -193,4 +193,20 @@ public class MonthlyAssessorTests
         Assert.Equal(900m, aggravation.Amount.Amount);             // 1 % of (80,000 + 100,000) / 2
         Assert.Equal(a.PenaltyAmount + aggravation.Amount, a.TotalAmount);
     }
+
+    [Fact]
+    public void Response_times_and_survey_rate_carry_their_numerators()
+    {
+        var tickets = new[]
+        {
+            Ticket("20260000001", At(3, 2, 9), events: [Reply(At(3, 2, 9, 10)), Reply(At(3, 2, 10, 10)), Reply(At(3, 2, 12, 10)), Resolved(At(3, 2, 13)), Rated(At(3, 2, 14), 9)]),
+            Ticket("20260000002", At(3, 2, 9), events: [Reply(At(3, 2, 9, 30)), Resolved(At(3, 2, 13))]),
+        };
+        var m = Assess(tickets).Management;
+        Assert.Equal((600m + 1_800m, 2m), (m.MeanFirstResponseSeconds.Numerator, m.MeanFirstResponseSeconds.Denominator));
+        Assert.Equal(1_200m, m.MeanFirstResponseSeconds.Value);
+        Assert.Equal((3_600m + 7_200m, 2m), (m.MeanSecondsBetweenReplies.Numerator, m.MeanSecondsBetweenReplies.Denominator));
+        Assert.Equal(["20260000001"], m.MeanSecondsBetweenReplies.Evidence);
+        Assert.Equal(50m, m.SurveyResponseRate.Value);
+    }
 }
