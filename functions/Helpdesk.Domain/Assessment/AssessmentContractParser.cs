@@ -282,7 +282,7 @@ public static class AssessmentContractParser
             errors.Add($"{path}.channel: '{channel}' is not in invoice.channels");
         }
 
-        var penalty = dto.Penalty is null ? null : Penalty(dto.Penalty, $"{path}.penalty", formula, errors);
+        var penalty = dto.Penalty is null ? null : Penalty(dto.Penalty, $"{path}.penalty", errors);
         if (penalty is LatenessBandsRule && formula != IndicatorFormula.ActivityLateness)
         {
             errors.Add($"{path}.penalty.kind: latenessBands applies only to formula activityLateness");
@@ -309,7 +309,7 @@ public static class AssessmentContractParser
             };
     }
 
-    private static PenaltyRule? Penalty(ContractJsonModel.Penalty dto, string path, IndicatorFormula formula, List<string> errors)
+    private static PenaltyRule? Penalty(ContractJsonModel.Penalty dto, string path, List<string> errors)
     {
         var before = errors.Count;
         Percent? cap = null;
