@@ -1,6 +1,7 @@
 using System.Globalization;
 using Helpdesk.Cli.Assessment;
 using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Cli.Verbs;
@@ -40,9 +41,28 @@ public sealed class AssessVerb : IVerb
         }
 
         var contract = DefaultAssessmentContract.Contract;
+        var definition = DefaultContract.Definition;
         if (args.Optional("contract") is { } contractPath)
         {
-            var parsed = AssessmentContractParser.Parse(await File.ReadAllTextAsync(contractPath).ConfigureAwait(false));
+            var text = await File.ReadAllTextAsync(contractPath).ConfigureAwait(false);
+            if (text.Contains("\"schemaVersion\"", StringComparison.Ordinal))
+            {
+                // The file also holds the calendar sections (ContractDefinition): the business days come from there.
+                var loaded = ContractDefinitionLoader.Load(text);
+                if (!loaded.IsSuccess)
+                {
+                    foreach (var error in loaded.Errors)
+                    {
+                        await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
+                    }
+
+                    return ExitCodes.Failure;
+                }
+
+                definition = loaded.Definition;
+            }
+
+            var parsed = AssessmentContractParser.Parse(text);
             if (!parsed.IsValid)
             {
                 foreach (var error in parsed.Errors)
@@ -68,6 +88,7 @@ public sealed class AssessVerb : IVerb
                 CallIntervals = calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
                 Invoice = invoice,
                 History = history,
+                Calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1)),
             };
             var assessment = MonthlyAssessor.Assess(contract, input);
             await using (var output = File.Create(outPath))

@@ -41,6 +41,19 @@ internal static class ContractJsonModel
         public Dictionary<string, JsonElement>? Anomalies { get; set; }
 
         public List<Indicator?>? Indicators { get; set; }
+
+        // Sections read by ContractDefinitionLoader, so that one contract file can hold every section: ignored here.
+        public JsonElement? SchemaVersion { get; set; }
+
+        public JsonElement? Id { get; set; }
+
+        public JsonElement? Name { get; set; }
+
+        public JsonElement? Calendar { get; set; }
+
+        public JsonElement? ClockSettings { get; set; }
+
+        public JsonElement? ServiceCatalogue { get; set; }
     }
 
     internal sealed class Invoice
