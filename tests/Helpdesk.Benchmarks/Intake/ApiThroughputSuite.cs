@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Helpdesk.FunctionApp;
 using Helpdesk.Infrastructure.Sqlite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.Benchmarks.Intake;
 
@@ -57,36 +52,12 @@ public sealed partial class ApiThroughputSuite : IBenchmarkSuite
 
     private static async Task<(double Rps, double P50, double P99, long Errors)> MeasureApiAsync()
     {
-        var data = Path.Combine(Path.GetTempPath(), "helpdesk-bench-api-" + Guid.NewGuid().ToString("N"));
-        var app = HelpdeskApp.Build([], builder =>
-        {
-            builder.Configuration["urls"] = "http://127.0.0.1:0";
-            builder.Configuration["Helpdesk:DataDirectory"] = data;
-            builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
-            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        var script = Path.Combine(data, "post.lua");
-        try
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{Body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n").ConfigureAwait(false);
-            _ = RunWrk(address, script, "3s"); // warm-up: JIT, connection pools, SQLite pages
-            return RunWrk(address, script, "10s");
-        }
-        finally
-        {
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-            SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        await using var server = await EmbeddedServer.StartAsync("api").ConfigureAwait(false);
+        var script = Path.Combine(server.DataDirectory, "post.lua");
+        var address = server.Address.ToString().TrimEnd('/');
+        await File.WriteAllTextAsync(script, $"wrk.method = \"POST\"\nwrk.body = [[{Body}]]\nwrk.headers[\"Content-Type\"] = \"application/json\"\n").ConfigureAwait(false);
+        _ = RunWrk(address, script, "3s"); // warm-up: JIT, connection pools, SQLite pages
+        return RunWrk(address, script, "10s");
     }
 
     private static (double Rps, double P50, double P99, long Errors) RunWrk(string address, string script, string duration)
