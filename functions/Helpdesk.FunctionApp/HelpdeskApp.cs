@@ -7,6 +7,7 @@ using Helpdesk.FunctionApp.Functions;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Invocation;
 using Helpdesk.FunctionApp.LocalRunner;
+using Helpdesk.FunctionApp.Web;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Sqlite;
@@ -76,6 +77,8 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
 
+        services.AddWebFrontEnd(configuration, mode, dataDirectory);
+
         if (mode == HostingMode.Embedded)
         {
             services.AddHttpClient(FunctionInvoker.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
@@ -91,8 +94,10 @@ public static class HelpdeskApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
 
         // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
         app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();
@@ -101,5 +106,6 @@ public static class HelpdeskApp
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
         app.MapInvocationEndpoints();
+        app.MapWebFrontEnd();
     }
 }

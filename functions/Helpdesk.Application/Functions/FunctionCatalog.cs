@@ -32,6 +32,12 @@ public static class FunctionCatalog
         [new HttpOutput()],
         "Liveness and readiness of the app and its store.");
 
+    public static FunctionDefinition Web { get; } = new(
+        "Web",
+        new HttpTrigger("app/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The web front end (pages under /api/app/): the public request form, and the agents' pages behind App Service authentication.");
+
     public static FunctionDefinition SendRequesterMail { get; } = new(
         "SendRequesterMail",
         new ServiceBusTrigger(Queues.OutboundMail),
@@ -55,6 +61,7 @@ public static class FunctionCatalog
         Mailbox,
         Tickets,
         Health,
+        Web,
         SendRequesterMail,
         ForwardOutbox,
         AvailabilityProbe,

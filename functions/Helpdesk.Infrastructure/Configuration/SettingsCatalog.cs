@@ -31,6 +31,8 @@ public static class SettingsCatalog
         new("Helpdesk__PublicBaseUrl", SettingScope.Always, false, "Base URL that links in e-mails and Teams cards point to.", "http://localhost:7071"),
         new("Helpdesk__SupportAddress", SettingScope.Always, false, "The support mailbox address replies are sent from.", "suporte@helpdesk.local"),
         new("Helpdesk__Runner__MaxDeliveries", SettingScope.Embedded, false, "Deliveries of a queue message before the embedded runner dead-letters it.", "10"),
+        new("Helpdesk__RateLimits__AnonymousIntakePermitLimit", SettingScope.Always, false, "Tickets one client address may open without signing in (public form, anonymous API) per window.", "20"),
+        new("Helpdesk__RateLimits__AnonymousIntakeWindow", SettingScope.Always, false, "The window of that limit (hh:mm:ss).", "00:10:00"),
         new("Helpdesk__Runner__TimersEnabled", SettingScope.Embedded, false, "Whether the embedded runner fires timer functions on their schedules.", "true"),
     ];
 }
