@@ -38,6 +38,7 @@ public static class HelpdeskApp
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         AddServices(builder.Services, builder.Configuration, mode);
+        builder.Services.AddAgentApi(builder.Configuration, builder.Environment, mode);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
@@ -97,11 +98,11 @@ public static class HelpdeskApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
 
         // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
         app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();
 
+        app.UseAgentApi();
         app.MapTicketsEndpoints();
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();

@@ -13,6 +13,16 @@ public static class WebRoutes
     /// <summary>The public request form (no sign-in).</summary>
     public const string RequestForm = Prefix + "/request";
 
+    /// <summary>The agents' queue (mine, my group, all).</summary>
+    public const string Tickets = Prefix + "/tickets";
+
+    public const string Dashboard = Prefix + "/dashboard";
+
+    /// <summary>The development sign-in (Development environment, embedded mode only): picks a role, sets a cookie.</summary>
+    public const string DevSignIn = Prefix + "/dev-sign-in";
+
+    public static string Ticket(string protocol) => Tickets + "/" + protocol;
+
     /// <summary>Stylesheet and the few scripts, served from resources embedded in the assembly.</summary>
     public const string Assets = Prefix + "/assets";
 

@@ -1,4 +1,3 @@
-using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Hosting;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 
 namespace Helpdesk.FunctionApp.Web;
 
-/// <summary>The server-rendered front end: Razor Pages under <see cref="WebRoutes.Prefix"/>, anti-forgery, rate limits, assets.</summary>
+/// <summary>The server-rendered front end: Razor Pages under <see cref="WebRoutes.Prefix"/>, anti-forgery, assets.</summary>
 public static class WebSetup
 {
     public const string AntiforgeryCookie = "helpdesk.af";
@@ -37,7 +36,6 @@ public static class WebSetup
 
         // Portuguese text is written as is (não, não &#xE3;): every character is still HTML-encoded where it must be.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddHelpdeskRateLimiting(configuration);
         services.AddSingleton<MailHtmlSanitizer>();
 
         var protection = services.AddDataProtection().SetApplicationName("helpdesk");

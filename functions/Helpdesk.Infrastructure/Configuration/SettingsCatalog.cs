@@ -31,8 +31,13 @@ public static class SettingsCatalog
         new("Helpdesk__PublicBaseUrl", SettingScope.Always, false, "Base URL that links in e-mails and Teams cards point to.", "http://localhost:7071"),
         new("Helpdesk__SupportAddress", SettingScope.Always, false, "The support mailbox address replies are sent from.", "suporte@helpdesk.local"),
         new("Helpdesk__Runner__MaxDeliveries", SettingScope.Embedded, false, "Deliveries of a queue message before the embedded runner dead-letters it.", "10"),
-        new("Helpdesk__RateLimits__AnonymousIntakePermitLimit", SettingScope.Always, false, "Tickets one client address may open without signing in (public form, anonymous API) per window.", "20"),
-        new("Helpdesk__RateLimits__AnonymousIntakeWindow", SettingScope.Always, false, "The window of that limit (hh:mm:ss).", "00:10:00"),
         new("Helpdesk__Runner__TimersEnabled", SettingScope.Embedded, false, "Whether the embedded runner fires timer functions on their schedules.", "true"),
+        new("Tickets__ReopenWindowDays", SettingScope.Always, false, "Days after resolution in which a requester's answer reopens the ticket (after it, a new linked ticket).", "7"),
+        new("Survey__SigningKey", SettingScope.Always, true, "HMAC-SHA256 key (32+ characters) signing satisfaction-survey links; a Key Vault reference in Azure. Required outside Development.", "local-development-survey-key-0123456789abcdef"),
+        new("Survey__LinkLifetimeDays", SettingScope.Always, false, "Days a survey link stays valid after the resolution e-mail.", "30"),
+        new("RateLimiting__Intake__PermitLimit", SettingScope.Always, false, "Anonymous ticket creations allowed per client address per window.", "20"),
+        new("RateLimiting__Intake__WindowSeconds", SettingScope.Always, false, "The window of the anonymous ticket-creation limit, in seconds.", "60"),
+        new("Identity__Jwt__Authority", SettingScope.Azure, false, "Entra ID authority that issues staff bearer tokens (e.g. https://login.microsoftonline.com/{tenant}/v2.0); empty: bearer tokens are not accepted.", ""),
+        new("Identity__Jwt__Audience", SettingScope.Azure, false, "The audience (application ID URI or client id) staff bearer tokens must carry.", ""),
     ];
 }

@@ -2,7 +2,6 @@ using Helpdesk.Application.Intake;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
-using Helpdesk.FunctionApp.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,7 @@ namespace Helpdesk.FunctionApp.Web.Pages.Public;
 /// Anti-forgery is checked by hand so that an expired token re-shows the form with what was typed.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[EnableRateLimiting(RateLimiting.AnonymousIntake)]
+[EnableRateLimiting(AgentApi.AnonymousIntakePolicy)]
 public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntiforgery antiforgery, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 200;
