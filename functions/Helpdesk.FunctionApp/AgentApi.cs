@@ -5,8 +5,10 @@ using Helpdesk.Application.Identity;
 using Helpdesk.Application.Institutions;
 using Helpdesk.Application.Knowledge;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.Application.Survey;
 using Helpdesk.Application.Tickets;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Identity;
@@ -53,7 +55,8 @@ public static partial class AgentApi
             throw new InvalidOperationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
-        services.AddSingleton<ITicketDeadlines, NoTicketDeadlines>();
+        services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));
+        services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
         services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();

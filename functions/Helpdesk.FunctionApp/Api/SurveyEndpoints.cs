@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Helpdesk.Application.Survey;
 using Helpdesk.Domain.Tickets;
@@ -98,7 +97,7 @@ public static class SurveyEndpoints
 
     private static string Page(string title, string? message, SurveyResult result, string token, bool showForm)
     {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
+        static string E(string? s) => Html.Encode(s ?? string.Empty);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title></head><body><main>")
@@ -132,4 +131,8 @@ public static class SurveyEndpoints
     }
 
     private sealed record SurveyAnswer(int? Score, string? Comment);
+
+    /// <summary>HTML-encodes markup characters but keeps accented Latin letters readable in the page source.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement);
 }
