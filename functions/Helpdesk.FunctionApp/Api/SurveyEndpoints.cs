@@ -6,7 +6,7 @@ using Helpdesk.Domain.Tickets;
 namespace Helpdesk.FunctionApp.Api;
 
 /// <summary>
-/// <c>/api/survey/{token}</c>: the satisfaction survey the resolution e-mail links to, for requesters (no sign-in: the
+/// <c>/api/surveys/{token}</c>: the satisfaction survey the resolution e-mail links to, for requesters (no sign-in: the
 /// signed token is the capability). GET shows a minimal pt-BR form (0–10, optional comment); POST stores the rating
 /// once. Answers are HTML pages; a client that accepts only JSON gets JSON and problem details.
 /// </summary>
@@ -14,7 +14,7 @@ public static class SurveyEndpoints
 {
     public static void MapSurveyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/survey").WithTags("Survey").AllowAnonymous();
+        var group = app.MapGroup("/api/surveys").WithTags("Survey").AllowAnonymous();
         group.MapGet("/{token}", OpenAsync).WithName("OpenSurvey").WithSummary("The survey form for a signed link.").Produces(200, contentType: "text/html");
         group.MapPost("/{token}", SubmitAsync).WithName("SubmitSurvey").WithSummary("Stores the rating (form fields score 0–10 and comment), once.")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded").Produces(200, contentType: "text/html");
@@ -114,7 +114,7 @@ public static class SurveyEndpoints
 
         if (showForm)
         {
-            html.Append("<form method=\"post\" action=\"/api/survey/").Append(E(Uri.EscapeDataString(token))).Append("\">")
+            html.Append("<form method=\"post\" action=\"/api/surveys/").Append(E(Uri.EscapeDataString(token))).Append("\">")
                 .Append("<fieldset><legend>De 0 (muito insatisfeito) a 10 (muito satisfeito), qual nota você dá ao atendimento?</legend>");
             for (var i = 0; i <= 10; i++)
             {

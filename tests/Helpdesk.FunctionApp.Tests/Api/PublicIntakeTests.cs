@@ -49,6 +49,6 @@ public sealed class PublicIntakeTests
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/tickets/{protocol}/escalate", out _));
         Assert.True(paths.TryGetProperty("/api/kb", out _));
-        Assert.True(paths.TryGetProperty("/api/survey/{token}", out _));
+        Assert.True(paths.TryGetProperty("/api/surveys/{token}", out _));
     }
 }

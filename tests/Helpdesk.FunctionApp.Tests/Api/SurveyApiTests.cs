@@ -79,12 +79,12 @@ public sealed partial class SurveyApiTests : IAsyncLifetime
     {
         var (_, pathA) = await ResolvedAsync("r3@ifsp.edu.br");
         var (protocolB, pathB) = await ResolvedAsync("r4@ifsp.edu.br");
-        var partsA = pathA["/api/survey/".Length..].Split('.');
-        var partsB = pathB["/api/survey/".Length..].Split('.');
+        var partsA = pathA["/api/surveys/".Length..].Split('.');
+        var partsB = pathB["/api/surveys/".Length..].Split('.');
 
         // A's signature with B's ticket id and protocol; and A's token with only the protocol swapped.
-        var replayed = $"/api/survey/{partsB[0]}.{partsB[1]}.{partsA[2]}.{partsA[3]}";
-        var swapped = $"/api/survey/{partsA[0]}.{partsB[1]}.{partsA[2]}.{partsA[3]}";
+        var replayed = $"/api/surveys/{partsB[0]}.{partsB[1]}.{partsA[2]}.{partsA[3]}";
+        var swapped = $"/api/surveys/{partsA[0]}.{partsB[1]}.{partsA[2]}.{partsA[3]}";
         using var r1 = await SubmitAsync(replayed, "0");
         using var r2 = await SubmitAsync(swapped, "0");
 
@@ -102,7 +102,7 @@ public sealed partial class SurveyApiTests : IAsyncLifetime
         var links = _app.Service<SurveyLinks>();
         var token = links.CreateToken(TicketId.Parse(ticket.GetProperty("id").GetString()!), ProtocolNumber.TryParse(protocol, out var p) ? p : default, DateTimeOffset.UtcNow.AddMinutes(-1));
 
-        using var response = await SubmitAsync("/api/survey/" + token, "10");
+        using var response = await SubmitAsync("/api/surveys/" + token, "10");
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal(JsonValueKind.Null, (await _app.ReadAsync(protocol)).Ticket.GetProperty("rating").ValueKind);
@@ -120,6 +120,6 @@ public sealed partial class SurveyApiTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, (await _app.ReadAsync(protocol)).Ticket.GetProperty("rating").ValueKind);
     }
 
-    [GeneratedRegex(@"/api/survey/[0-9a-f]{32}\.\d{11}\.\d+\.[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"/api/surveys/[0-9a-f]{32}\.\d{11}\.\d+\.[A-Za-z0-9_-]+")]
     private static partial Regex SurveyPath();
 }

@@ -105,7 +105,7 @@ public sealed class TicketLifecycleApiTests : IAsyncLifetime
         await RunningApp.WaitUntilAsync(() => _app.SentMail().Length == 2, TimeSpan.FromSeconds(10), "the resolution e-mail");
         var messages = await Task.WhenAll(_app.SentMail().Select(f => MimeMessage.LoadAsync(f, Ct)));
         var resolution = messages.Single(m => (m.TextBody ?? string.Empty).Contains("foi resolvido", StringComparison.Ordinal));
-        Assert.Matches(@"/api/survey/[0-9a-f]{32}\." + protocol + @"\.\d+\.[A-Za-z0-9_-]+", resolution.TextBody);
+        Assert.Matches(@"/api/surveys/[0-9a-f]{32}\." + protocol + @"\.\d+\.[A-Za-z0-9_-]+", resolution.TextBody);
 
         using var posted = await _app.PostEmailAsync(Emails.Plain("elisa-again@ifsp.edu.br", from: "elisa@ifsp.edu.br", subject: "Re: " + resolution.Subject, body: "Voltou a falhar.",
             extraHeaders: $"In-Reply-To: <{resolution.MessageId}>\r\n"));
