@@ -5,14 +5,15 @@ using Helpdesk.Application.Identity;
 using Helpdesk.Application.Institutions;
 using Helpdesk.Application.Knowledge;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.Application.Survey;
 using Helpdesk.Application.Tickets;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Identity;
 using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -20,7 +21,7 @@ namespace Helpdesk.FunctionApp;
 
 /// <summary>
 /// The agents' side of the app, wired in two calls from <see cref="HelpdeskApp"/>: lifecycle use cases, catalogue,
-/// knowledge base, institutions, survey, identity (development headers, App Service authentication, JWT bearer), the
+/// knowledge base, institutions, survey, identity (development headers, App Service authentication), the
 /// rate limit on anonymous ticket creation, the OpenAPI document, and their endpoints.
 /// </summary>
 public static partial class AgentApi
@@ -28,7 +29,6 @@ public static partial class AgentApi
     public const string StaffPolicy = "staff";
     public const string AnonymousIntakePolicy = "anonymous-intake";
     public const string OpenApiPath = "/api/openapi.json";
-    private const string BearerOrHelpdesk = "BearerOrHelpdesk";
 
     /// <summary>A survey key for the Development environment only (outside it, a missing key stops the app at start).</summary>
     internal const string DevelopmentSurveyKey = "development-only-survey-signing-key-not-for-production";
@@ -53,7 +53,8 @@ public static partial class AgentApi
             throw new InvalidOperationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
-        services.AddSingleton<ITicketDeadlines, NoTicketDeadlines>();
+        services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));
+        services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
         services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
@@ -92,7 +93,7 @@ public static partial class AgentApi
         app.MapMeEndpoints();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
-        LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled, !string.IsNullOrEmpty(app.Configuration["Identity:Jwt:Authority"]));
+        LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);
     }
 
     /// <summary>The development sign-in is possible only in the Development environment and never under the Functions
@@ -104,37 +105,16 @@ public static partial class AgentApi
 
     private static void AddIdentity(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, HostingMode mode)
     {
+        // Bearer tokens are validated by App Service authentication in front of the app (it accepts
+        // "Authorization: Bearer" for the allowed audiences and forwards the principal like a browser session's):
+        // one sign-in path in Azure, nothing to misconfigure here (docs/decisions/ADR-005-identity-and-roles.md).
         var (dev, easyAuth) = IdentitySources(configuration, environment, mode);
-        var authority = configuration["Identity:Jwt:Authority"];
-        var useJwt = !string.IsNullOrEmpty(authority);
-        var builder = services.AddAuthentication(o =>
-        {
-            o.DefaultScheme = useJwt ? BearerOrHelpdesk : HelpdeskAuthenticationHandler.SchemeName;
-        });
-        builder.AddScheme<HelpdeskAuthenticationOptions, HelpdeskAuthenticationHandler>(HelpdeskAuthenticationHandler.SchemeName, o =>
-        {
-            o.DevelopmentSignInEnabled = dev;
-            o.EasyAuthEnabled = easyAuth;
-        });
-        if (useJwt)
-        {
-            builder.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
+        services.AddAuthentication(HelpdeskAuthenticationHandler.SchemeName)
+            .AddScheme<HelpdeskAuthenticationOptions, HelpdeskAuthenticationHandler>(HelpdeskAuthenticationHandler.SchemeName, o =>
             {
-                o.Authority = authority;
-                o.Audience = configuration["Identity:Jwt:Audience"];
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters.RoleClaimType = HelpdeskAuthenticationHandler.RoleClaim;
-                o.TokenValidationParameters.NameClaimType = "name";
+                o.DevelopmentSignInEnabled = dev;
+                o.EasyAuthEnabled = easyAuth;
             });
-            builder.AddPolicyScheme(BearerOrHelpdesk, "Bearer token or App Service authentication", o =>
-            {
-                o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? JwtBearerDefaults.AuthenticationScheme
-                        : HelpdeskAuthenticationHandler.SchemeName;
-            });
-        }
-
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p
             .RequireAuthenticatedUser()
             .RequireAssertion(context => Agents.Current(context.User) is { } agent && agent.CanReadTickets));
@@ -193,6 +173,6 @@ public static partial class AgentApi
         return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Staff sign-in sources: development headers {DevelopmentSignIn}, App Service authentication {EasyAuth}, JWT bearer {Jwt}")]
-    private static partial void LogSignIn(ILogger logger, bool developmentSignIn, bool easyAuth, bool jwt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Staff sign-in sources: development headers {DevelopmentSignIn}, App Service authentication {EasyAuth}")]
+    private static partial void LogSignIn(ILogger logger, bool developmentSignIn, bool easyAuth);
 }

@@ -46,7 +46,7 @@ public static class FunctionCatalog
 
     public static FunctionDefinition Survey { get; } = new(
         "Survey",
-        new HttpTrigger("survey/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        new HttpTrigger("surveys/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
         [new HttpOutput()],
         "The requesters' satisfaction survey behind signed links (no sign-in: the HMAC-signed token is the capability).");
 

@@ -22,7 +22,7 @@ public enum SurveyTokenStatus
 public sealed record SurveyToken(SurveyTokenStatus Status, TicketId TicketId, string Protocol, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// Signed survey links: <c>{base}/api/survey/{ticketId}.{protocol}.{expiresUnix}.{signature}</c>, the signature being
+/// Signed survey links: <c>{base}/api/surveys/{ticketId}.{protocol}.{expiresUnix}.{signature}</c>, the signature being
 /// HMAC-SHA256 over a versioned string of the ticket id, protocol and expiry. Changing any part (another ticket's id or
 /// protocol, a later expiry) breaks the signature, so a link can be neither forged nor replayed for another ticket.
 /// </summary>
@@ -57,7 +57,7 @@ public sealed class SurveyLinks
     public string CreateUrl(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return $"{_baseUrl}/api/survey/{CreateToken(ticket.Id, ticket.Protocol, now.AddDays(_options.LinkLifetimeDays))}";
+        return $"{_baseUrl}/api/surveys/{CreateToken(ticket.Id, ticket.Protocol, now.AddDays(_options.LinkLifetimeDays))}";
     }
 
     public SurveyToken Read(string? token, DateTimeOffset now)

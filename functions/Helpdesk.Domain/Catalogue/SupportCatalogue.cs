@@ -33,15 +33,14 @@ public sealed record SupportCatalogue
 
     public IReadOnlyList<SupportGroup> Groups { get; }
 
-    /// <summary>The built-in catalogue: the category and priority codes of the built-in contract's targets.</summary>
+    /// <summary>The built-in catalogue: the category and priority codes of the built-in contract's targets
+    /// (<c>Contracts/default-contract.json</c>), so that every category × priority there has its deadlines.</summary>
     public static SupportCatalogue Default { get; } = new(
         [
             new("information", "Informação / dúvida", "service-desk", "systems", "normal",
                 ["Confirme nome, e-mail e instituição do solicitante.", "Procure a resposta na base de conhecimento e envie o artigo.", "Se a dúvida for sobre regra de negócio do sistema, escale para Sistemas."]),
             new("request", "Solicitação de serviço", "service-desk", "systems", "normal",
                 ["Confirme que o solicitante tem autorização (chefia ou gestor do sistema).", "Registre o que foi pedido e o prazo desejado.", "Atenda se houver roteiro; senão, escale para Sistemas."]),
-            new("access", "Acesso e senha", "service-desk", "identity", "normal",
-                ["Confirme a identidade do solicitante (CPF e e-mail institucional).", "Redefina a senha ou desbloqueie a conta.", "Se a conta não existir no diretório, escale para Identidade e Acesso."]),
             new("installation", "Instalação", "service-desk", "field", "normal",
                 ["Confirme endereço, equipamento e data desejada.", "Agende com a equipe de campo (escale para Campo)."]),
             new("repair", "Reparo", "service-desk", "network", "normal",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.FunctionApp.Identity;
@@ -172,7 +173,7 @@ public static class AgentTicketsEndpoints
         return Results.Ok(new TicketListResponse([.. page.Items.Select(i => TicketSummaryResponse.From(i, agent))], page.NextPageToken, next));
     }
 
-    internal static async Task<IResult> GetAsync(string protocol, HttpContext context, TicketActions actions, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(string protocol, HttpContext context, TicketActions actions, TicketClocks clocks, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!ProtocolNumber.TryParse(protocol, out var number))
         {
@@ -182,14 +183,14 @@ public static class AgentTicketsEndpoints
         var agent = Agents.Current(context.User)!;
         var ticket = await actions.GetAsync(number, agent, cancellationToken).ConfigureAwait(false);
         ETags.Set(context.Response, ticket.CommittedVersion);
-        return Results.Ok(TicketResponse.From(ticket, agent));
+        return Results.Ok(TicketResponse.From(ticket, agent, clocks.Read(ticket, clock.GetUtcNow())));
     }
 
     /// <summary>Maps <c>POST /api/tickets/{protocol}/{verb}</c>: protocol and If-Match read here, the use case does the rest.</summary>
     private static void Verb<TRequest>(RouteGroupBuilder group, string verb, string name, string summary, Func<TRequest, TicketTarget, AgentIdentity, TicketActions, CancellationToken, Task<Ticket>> action)
         where TRequest : class
     {
-        group.MapPost("/{protocol}/" + verb, async (string protocol, TRequest? body, HttpContext context, TicketActions actions, CancellationToken cancellationToken) =>
+        group.MapPost("/{protocol}/" + verb, async (string protocol, TRequest? body, HttpContext context, TicketActions actions, TicketClocks clocks, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 if (!ProtocolNumber.TryParse(protocol, out var number))
                 {
@@ -210,7 +211,7 @@ public static class AgentTicketsEndpoints
                 var agent = Agents.Current(context.User)!;
                 var ticket = await action(body, new TicketTarget(number, version), agent, actions, cancellationToken).ConfigureAwait(false);
                 ETags.Set(context.Response, ticket.CommittedVersion);
-                return Results.Ok(TicketResponse.From(ticket, agent));
+                return Results.Ok(TicketResponse.From(ticket, agent, clocks.Read(ticket, clock.GetUtcNow())));
             })
             .WithName(name)
             .WithSummary(summary)

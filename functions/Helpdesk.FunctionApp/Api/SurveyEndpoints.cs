@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Helpdesk.Application.Survey;
 using Helpdesk.Domain.Tickets;
@@ -7,7 +6,7 @@ using Helpdesk.Domain.Tickets;
 namespace Helpdesk.FunctionApp.Api;
 
 /// <summary>
-/// <c>/api/survey/{token}</c>: the satisfaction survey the resolution e-mail links to, for requesters (no sign-in: the
+/// <c>/api/surveys/{token}</c>: the satisfaction survey the resolution e-mail links to, for requesters (no sign-in: the
 /// signed token is the capability). GET shows a minimal pt-BR form (0–10, optional comment); POST stores the rating
 /// once. Answers are HTML pages; a client that accepts only JSON gets JSON and problem details.
 /// </summary>
@@ -15,7 +14,7 @@ public static class SurveyEndpoints
 {
     public static void MapSurveyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/survey").WithTags("Survey").AllowAnonymous();
+        var group = app.MapGroup("/api/surveys").WithTags("Survey").AllowAnonymous();
         group.MapGet("/{token}", OpenAsync).WithName("OpenSurvey").WithSummary("The survey form for a signed link.").Produces(200, contentType: "text/html");
         group.MapPost("/{token}", SubmitAsync).WithName("SubmitSurvey").WithSummary("Stores the rating (form fields score 0–10 and comment), once.")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded").Produces(200, contentType: "text/html");
@@ -98,7 +97,7 @@ public static class SurveyEndpoints
 
     private static string Page(string title, string? message, SurveyResult result, string token, bool showForm)
     {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
+        static string E(string? s) => Html.Encode(s ?? string.Empty);
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"pt-BR\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append("</title></head><body><main>")
@@ -115,7 +114,7 @@ public static class SurveyEndpoints
 
         if (showForm)
         {
-            html.Append("<form method=\"post\" action=\"/api/survey/").Append(E(Uri.EscapeDataString(token))).Append("\">")
+            html.Append("<form method=\"post\" action=\"/api/surveys/").Append(E(Uri.EscapeDataString(token))).Append("\">")
                 .Append("<fieldset><legend>De 0 (muito insatisfeito) a 10 (muito satisfeito), qual nota você dá ao atendimento?</legend>");
             for (var i = 0; i <= 10; i++)
             {
@@ -132,4 +131,8 @@ public static class SurveyEndpoints
     }
 
     private sealed record SurveyAnswer(int? Score, string? Comment);
+
+    /// <summary>HTML-encodes markup characters but keeps accented Latin letters readable in the page source.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement);
 }

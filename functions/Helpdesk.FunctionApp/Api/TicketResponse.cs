@@ -20,6 +20,20 @@ public sealed record SuspensionResponse(DateTimeOffset From, DateTimeOffset? To)
 
 public sealed record RatingResponse(int Score, string? Comment, DateTimeOffset At);
 
+/// <summary>One SLA clock: state (onTrack, atRisk, breached), whether suspended, deadline, what is left (e.g. "3 business
+/// days"), the share of the target already run, and the regulator's cap if any.</summary>
+public sealed record ClockResponse(string State, bool IsSuspended, DateTimeOffset? DueAt, string Remaining, double ElapsedFraction, DateTimeOffset? LimitAt, bool BeyondLimit)
+{
+    public static ClockResponse From(Domain.Sla.ClockReading r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(TicketResponse.JsonName(r.State.ToString()), r.IsSuspended, r.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, r.Remaining.ToString(),
+            Math.Round(r.ElapsedFraction, 4), r.LimitAt is { } l ? SaoPaulo.ToLocal(l) : null, r.BeyondLimit);
+    }
+}
+
+public sealed record SlaResponse(string Category, string Priority, ClockResponse FirstResponse, ClockResponse Resolution);
+
 /// <summary>A ticket as the API shows it. Instants carry the São Paulo offset. CPF/CNPJ are masked unless the role needs
 /// them (supervisor, admin); finance also sees requester e-mail addresses masked.</summary>
 public sealed record TicketResponse(
@@ -78,10 +92,13 @@ public sealed record TicketResponse(
 
     public RatingResponse? Rating { get; init; }
 
+    /// <summary>The SLA clocks now (null when the ticket has no target: not classified, or no contract entry).</summary>
+    public SlaResponse? Sla { get; init; }
+
     /// <summary>Whether the stored history's hash chain verifies.</summary>
     public bool HistoryVerified { get; init; }
 
-    public static TicketResponse From(Ticket ticket, AgentIdentity viewer)
+    public static TicketResponse From(Ticket ticket, AgentIdentity viewer, Application.Sla.TicketClockReadings? clocks = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(viewer);
@@ -124,6 +141,7 @@ public sealed record TicketResponse(
             Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, SaoPaulo.ToLocal(n.At), n.Author, n.Text))],
             Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, SaoPaulo.ToLocal(r.At)) : null,
             HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
+            Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution)),
         };
     }
 

@@ -35,6 +35,7 @@ public sealed class IntakeLatencySuite : IBenchmarkSuite
             builder.Configuration["urls"] = "http://127.0.0.1:0";
             builder.Configuration["Helpdesk:DataDirectory"] = data;
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
+            builder.Configuration["Survey:SigningKey"] = "benchmark-only-survey-signing-key-0123456789"; // required outside Development
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync().ConfigureAwait(false);
