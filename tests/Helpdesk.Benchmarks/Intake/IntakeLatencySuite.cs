@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Benchmarks.Intake;
 
@@ -36,7 +35,7 @@ public sealed class IntakeLatencySuite : IBenchmarkSuite
             builder.Configuration["Helpdesk:DataDirectory"] = data;
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
             builder.Configuration["Survey:SigningKey"] = "benchmark-only-survey-signing-key-0123456789"; // required outside Development
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         });
         await app.StartAsync().ConfigureAwait(false);
         try
