@@ -3,7 +3,7 @@ namespace Helpdesk.FunctionApp.Web;
 /// <summary>
 /// Where the pages live. Everything the Functions host forwards is under its route prefix (<c>api</c>), and
 /// <c>GET /</c> is the host's readiness probe, so the web front end lives under <c>/api/app/</c>
-/// (HTTP function <c>Web</c>, route <c>app/{*path}</c>). See docs/decisions/ADR-004-web-front-end.md.
+/// (HTTP function <c>Web</c>, route <c>app/{*path}</c>). See docs/decisions/ADR-007-web-front-end.md.
 /// </summary>
 public static class WebRoutes
 {

@@ -42,7 +42,7 @@ public static class WebSetup
         if (mode == HostingMode.Embedded)
         {
             // Tokens stay valid across restarts of a local run. In Azure the keys live in memory per instance
-            // (ADR-004): a form older than the instance is answered with "send again", keeping what was typed.
+            // (ADR-007): a form older than the instance is answered with "send again", keeping what was typed.
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         }
 
