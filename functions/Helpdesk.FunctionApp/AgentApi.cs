@@ -142,6 +142,7 @@ public static partial class AgentApi
                 if (Web.WebRoutes.IsWebPath(rejected.HttpContext.Request.Path))
                 {
                     // The public form: a page, not JSON.
+                    rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                     rejected.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                     await rejected.HttpContext.Response.WriteAsync(
                         Web.ErrorPage.Render("Muitas solicitações", $"Muitos chamados abertos a partir do seu endereço. Tente de novo em {seconds} segundos."),
