@@ -7,6 +7,7 @@ using Helpdesk.FunctionApp.Functions;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Invocation;
 using Helpdesk.FunctionApp.LocalRunner;
+using Helpdesk.FunctionApp.Web;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Sqlite;
@@ -40,6 +41,7 @@ public static class HelpdeskApp
 
         builder.AddHelpdeskTelemetry(mode);
         AddServices(builder.Services, builder.Configuration, mode);
+        builder.Services.AddAgentApi(builder.Configuration, builder.Environment, mode);
         var app = builder.Build();
         MapEndpoints(app);
         return app;
@@ -79,6 +81,8 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
 
+        services.AddWebFrontEnd(configuration, mode, dataDirectory);
+
         if (mode == HostingMode.Embedded)
         {
             services.AddHttpClient(FunctionInvoker.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
@@ -94,15 +98,18 @@ public static class HelpdeskApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
         // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
         app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();
 
+        app.UseAgentApi();
         app.MapTicketsEndpoints();
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
         app.MapInvocationEndpoints();
+        app.MapWebFrontEnd();
     }
 }

@@ -204,6 +204,11 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Teams__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.teamsWebhookUrl})'
     Helpdesk__PublicBaseUrl: publicBaseUrl
     Helpdesk__SupportAddress: supportMailboxAddress
+    // Ticket lifecycle, survey links and the anonymous intake's rate limit (defaults; tune per environment).
+    Tickets__ReopenWindowDays: '7'
+    Survey__LinkLifetimeDays: '30'
+    RateLimiting__Intake__PermitLimit: '20'
+    RateLimiting__Intake__WindowSeconds: '60'
   }
 }
 

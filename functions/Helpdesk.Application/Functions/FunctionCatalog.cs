@@ -24,13 +24,55 @@ public static class FunctionCatalog
         "Tickets",
         new HttpTrigger("tickets/{*path}", ["GET", "POST", "PUT", "PATCH", "DELETE"], AuthLevel.Anonymous),
         [new HttpOutput()],
-        "The ticket API (agents are authenticated by App Service authentication in front of the app).");
+        "The ticket API: anonymous POST opens a ticket (rate-limited); everything else needs a staff identity (App Service authentication or a bearer token).");
+
+    public static FunctionDefinition Knowledge { get; } = new(
+        "Knowledge",
+        new HttpTrigger("kb/{*path}", ["GET", "POST", "PUT"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The knowledge base (articles, canned answers, search, use counts); staff identity required.");
+
+    public static FunctionDefinition Catalogue { get; } = new(
+        "Catalogue",
+        new HttpTrigger("catalogue", ["GET", "PUT"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The service catalogue (categories, priorities, support groups, level-1 scripts); staff identity required.");
+
+    public static FunctionDefinition Institutions { get; } = new(
+        "Institutions",
+        new HttpTrigger("institutions/{*path}", ["GET", "PUT", "DELETE"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The e-mail domain → institution table; staff read it, admins edit it.");
+
+    public static FunctionDefinition Survey { get; } = new(
+        "Survey",
+        new HttpTrigger("surveys/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The requesters' satisfaction survey behind signed links (no sign-in: the HMAC-signed token is the capability).");
+
+    public static FunctionDefinition Me { get; } = new(
+        "Me",
+        new HttpTrigger("me", ["GET"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Who is signed in and what they may do.");
+
+    public static FunctionDefinition OpenApi { get; } = new(
+        "OpenApi",
+        new HttpTrigger("openapi.json", ["GET"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The OpenAPI document of the HTTP API.");
 
     public static FunctionDefinition Health { get; } = new(
         "Health",
         new HttpTrigger("health", ["GET"], AuthLevel.Anonymous),
         [new HttpOutput()],
         "Liveness and readiness of the app and its store.");
+
+    public static FunctionDefinition Web { get; } = new(
+        "Web",
+        new HttpTrigger("app/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The web front end (pages under /api/app/): the public request form, and the agents' pages behind App Service authentication.");
 
     public static FunctionDefinition SendRequesterMail { get; } = new(
         "SendRequesterMail",
@@ -54,7 +96,14 @@ public static class FunctionCatalog
     [
         Mailbox,
         Tickets,
+        Knowledge,
+        Catalogue,
+        Institutions,
+        Survey,
+        Me,
+        OpenApi,
         Health,
+        Web,
         SendRequesterMail,
         ForwardOutbox,
         AvailabilityProbe,

@@ -8,6 +8,9 @@ public enum IntakeOutcome
     /// <summary>The message joined an existing ticket's thread.</summary>
     Threaded,
 
+    /// <summary>The message answered a resolved ticket within the reopening window: it joined and reopened it.</summary>
+    Reopened,
+
     /// <summary>The same message was already received; nothing changed.</summary>
     Duplicate,
 

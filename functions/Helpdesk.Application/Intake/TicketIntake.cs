@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Mail;
 using Helpdesk.Domain.Tickets;
@@ -19,7 +20,9 @@ public sealed partial class TicketIntake(
     IIdGenerator ids,
     TimeProvider clock,
     IOptions<IntakeOptions> options,
-    ILogger<TicketIntake> logger)
+    ILogger<TicketIntake> logger,
+    IInstitutionDirectory institutions,
+    IOptions<TicketOptions> ticketOptions)
 {
     private const int MaxConflictRetries = 5;
     private readonly IntakeOptions _options = options.Value;
@@ -94,6 +97,11 @@ public sealed partial class TicketIntake(
 
     private async Task<IntakeResult> RegisterAsync(NewTicket request, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
+        if (request.Institution is null && await institutions.FindAsync(request.RequesterEmail, cancellationToken).ConfigureAwait(false) is { } institution)
+        {
+            request = request with { Institution = institution.Name };
+        }
+
         var now = clock.GetUtcNow();
         var year = SaoPaulo.ToLocal(now).Year;
         var ticketId = new TicketId(ids.NewId());
@@ -166,21 +174,44 @@ public sealed partial class TicketIntake(
 
     private async Task<IntakeResult> AddToThreadAsync(TicketRef thread, InboundEmail email, EmailAddress from, string messageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        const int MaxMergeHops = 5;
+        var hops = 0;
         for (var attempt = 1; ; attempt++)
         {
             var ticket = await store.GetAsync(thread.Id, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A threaded ticket disappeared from the store.");
-            if (ticket.Messages.Any(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal)))
+            var outcome = ticket.ReceiveRequesterMessage(messageId, from.Value, Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), email.Html, receivedAt, email.AttachmentCount, ticketOptions.Value.ReopenWindow, clock.GetUtcNow());
+            switch (outcome)
             {
-                return Duplicate(ticket.Protocol);
+                case RequesterReplyOutcome.Duplicate:
+                    return Duplicate(ticket.Protocol);
+                case RequesterReplyOutcome.MergedElsewhere when ticket.MergedInto is { } into && hops++ < MaxMergeHops:
+                    var survivor = await store.FindByProtocolAsync(into, cancellationToken).ConfigureAwait(false);
+                    if (survivor is null)
+                    {
+                        goto case RequesterReplyOutcome.NeedsNewTicket;
+                    }
+
+                    thread = new TicketRef(survivor.Id, survivor.Protocol);
+                    continue;
+                case RequesterReplyOutcome.MergedElsewhere:
+                case RequesterReplyOutcome.NeedsNewTicket:
+                    LogFollowUp(logger, ticket.Protocol.ToString());
+                    var request = new NewTicket(Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), from, FitOptional(email.FromName, 200), Channel.Email, receivedAt)
+                    {
+                        MessageId = messageId,
+                        Html = email.Html,
+                        AttachmentCount = email.AttachmentCount,
+                        FollowsProtocol = ticket.Protocol,
+                    };
+                    return await RegisterAsync(request, [messageId], cancellationToken).ConfigureAwait(false);
             }
 
-            ticket.AddRequesterMessage(messageId, from.Value, Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), email.Html, receivedAt, email.AttachmentCount, clock.GetUtcNow());
             try
             {
                 await store.SaveAsync(ticket, [messageId], [], cancellationToken).ConfigureAwait(false);
-                LogThreaded(logger, ticket.Protocol.ToString());
-                return new IntakeResult(IntakeOutcome.Threaded, ticket.Protocol.ToString(), null);
+                LogThreaded(logger, ticket.Protocol.ToString(), outcome);
+                return new IntakeResult(outcome == RequesterReplyOutcome.Reopened ? IntakeOutcome.Reopened : IntakeOutcome.Threaded, ticket.Protocol.ToString(), null);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -230,8 +261,11 @@ public sealed partial class TicketIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Protocol} registered from channel {Channel}")]
     private static partial void LogRegistered(ILogger logger, string protocol, Channel channel);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message added to ticket {Protocol}")]
-    private static partial void LogThreaded(ILogger logger, string protocol);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message added to ticket {Protocol} ({Outcome})")]
+    private static partial void LogThreaded(ILogger logger, string protocol, RequesterReplyOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Protocol} is closed or past its reopening window: the message opens a new ticket that follows it")]
+    private static partial void LogFollowUp(ILogger logger, string protocol);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery for ticket {Protocol} ignored")]
     private static partial void LogDuplicate(ILogger logger, string protocol);

@@ -45,4 +45,13 @@ public sealed record NewTicket
     public string? Html { get; init; }
 
     public int AttachmentCount { get; init; }
+
+    /// <summary>The requester's institution (from the e-mail domain table), if known.</summary>
+    public string? Institution { get; init; }
+
+    /// <summary>The requester's CPF/CNPJ, if given (optional).</summary>
+    public TaxId? RequesterTaxId { get; init; }
+
+    /// <summary>The closed ticket this request continues (the requester answered after the reopening window).</summary>
+    public ProtocolNumber? FollowsProtocol { get; init; }
 }

@@ -15,4 +15,8 @@ public sealed record TicketMessage(
     string Text,
     string? Html,
     DateTimeOffset At,
-    string? Purpose);
+    string? Purpose)
+{
+    /// <summary>Who wrote an outbound message (agent user id, or the system).</summary>
+    public string? Author { get; init; }
+}

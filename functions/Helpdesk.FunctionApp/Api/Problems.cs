@@ -21,4 +21,26 @@ public static class Problems
 
     public static IResult TooLarge(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Conteúdo grande demais", type: "https://helpdesk.local/problems/too-large");
+
+    public static IResult Unauthorized(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Não autenticado", type: "https://helpdesk.local/problems/unauthorized");
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Acesso negado", type: "https://helpdesk.local/problems/forbidden");
+
+    public static IResult Conflict(string detail, string code) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Operação não permitida no estado atual", type: "https://helpdesk.local/problems/" + code);
+
+    public static IResult PreconditionRequired() =>
+        Results.Problem(
+            detail: "Envie o cabeçalho If-Match com a ETag obtida na leitura (GET) para alterar este recurso.",
+            statusCode: StatusCodes.Status428PreconditionRequired,
+            title: "If-Match obrigatório",
+            type: "https://helpdesk.local/problems/precondition-required");
+
+    public static IResult PreconditionFailed(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "O recurso mudou desde a sua leitura", type: "https://helpdesk.local/problems/precondition-failed");
+
+    public static IResult TooManyRequests(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Muitas requisições", type: "https://helpdesk.local/problems/too-many-requests");
 }

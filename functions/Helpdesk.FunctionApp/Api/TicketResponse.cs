@@ -1,13 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Helpdesk.Application.Identity;
+using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
+using Helpdesk.Domain.Tickets.History;
 
 namespace Helpdesk.FunctionApp.Api;
 
-public sealed record TicketMessageResponse(string Direction, string Party, string Subject, string Text, DateTimeOffset At, string? Purpose);
+public sealed record TicketMessageResponse(string Direction, string Party, string Subject, string Text, DateTimeOffset At, string? Purpose, string? MessageId, string? Author);
 
-public sealed record TicketEventResponse(int Sequence, DateTimeOffset At, string Actor, string Type, string Hash);
+/// <summary>One history entry: who, when, what (<see cref="Data"/> is the event's own content, personal data masked
+/// for roles that must not see it), with its hash link.</summary>
+public sealed record TicketEventResponse(int Sequence, DateTimeOffset At, string Actor, string Type, string Hash, string PreviousHash, JsonNode? Data);
 
-/// <summary>A ticket as the API shows it. Instants carry the São Paulo offset.</summary>
+public sealed record TicketNoteResponse(int Sequence, DateTimeOffset At, string Author, string Text);
+
+public sealed record SuspensionResponse(DateTimeOffset From, DateTimeOffset? To);
+
+public sealed record RatingResponse(int Score, string? Comment, DateTimeOffset At);
+
+/// <summary>One SLA clock: state (onTrack, atRisk, breached), whether suspended, deadline, what is left (e.g. "3 business
+/// days"), the share of the target already run, and the regulator's cap if any.</summary>
+public sealed record ClockResponse(string State, bool IsSuspended, DateTimeOffset? DueAt, string Remaining, double ElapsedFraction, DateTimeOffset? LimitAt, bool BeyondLimit)
+{
+    public static ClockResponse From(Domain.Sla.ClockReading r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(TicketResponse.JsonName(r.State.ToString()), r.IsSuspended, r.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, r.Remaining.ToString(),
+            Math.Round(r.ElapsedFraction, 4), r.LimitAt is { } l ? SaoPaulo.ToLocal(l) : null, r.BeyondLimit);
+    }
+}
+
+public sealed record SlaResponse(string Category, string Priority, ClockResponse FirstResponse, ClockResponse Resolution);
+
+/// <summary>A ticket as the API shows it. Instants carry the São Paulo offset. CPF/CNPJ are masked unless the role needs
+/// them (supervisor, admin); finance also sees requester e-mail addresses masked.</summary>
 public sealed record TicketResponse(
     string Protocol,
     string Id,
@@ -22,23 +50,163 @@ public sealed record TicketResponse(
     IReadOnlyList<TicketMessageResponse> Messages,
     IReadOnlyList<TicketEventResponse> History)
 {
-    public static TicketResponse From(Ticket ticket)
+    public string? RequesterTaxId { get; init; }
+
+    public string? Institution { get; init; }
+
+    public int Level { get; init; }
+
+    public string? Group { get; init; }
+
+    public string? Assignee { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Priority { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    public bool? ResolvedAtFirstContact { get; init; }
+
+    public string? Resolution { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool WasEscalated { get; init; }
+
+    public int ReopenCount { get; init; }
+
+    public string? MergedInto { get; init; }
+
+    public string? FollowsProtocol { get; init; }
+
+    public IReadOnlyList<string> Duplicates { get; init; } = [];
+
+    public IReadOnlyList<SuspensionResponse> Suspensions { get; init; } = [];
+
+    public IReadOnlyList<TicketNoteResponse> Notes { get; init; } = [];
+
+    public RatingResponse? Rating { get; init; }
+
+    /// <summary>The SLA clocks now (null when the ticket has no target: not classified, or no contract entry).</summary>
+    public SlaResponse? Sla { get; init; }
+
+    /// <summary>Whether the stored history's hash chain verifies.</summary>
+    public bool HistoryVerified { get; init; }
+
+    public static TicketResponse From(Ticket ticket, AgentIdentity viewer, Application.Sla.TicketClockReadings? clocks = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var email = viewer.CanSeeRequesterEmail ? ticket.RequesterEmail.Value : ticket.RequesterEmail.Masked();
         return new TicketResponse(
             ticket.Protocol.ToString(),
             ticket.Id.ToString(),
             JsonName(ticket.Status.ToString()),
             ticket.Subject,
-            ticket.RequesterEmail.Value,
+            email,
             ticket.RequesterName,
             JsonName(ticket.Channel.ToString()),
             SaoPaulo.ToLocal(ticket.ReceivedAt),
             SaoPaulo.ToLocal(ticket.RegisteredAt),
             ticket.CommittedVersion,
-            [.. ticket.Messages.Select(m => new TicketMessageResponse(JsonName(m.Direction.ToString()), m.Party, m.Subject, m.Text, SaoPaulo.ToLocal(m.At), m.Purpose))],
-            [.. ticket.History.Select(e => new TicketEventResponse(e.Sequence, SaoPaulo.ToLocal(e.At), e.Actor.ToString(), e.Data.Kind, e.Hash))]);
+            [.. ticket.Messages.Select(m => new TicketMessageResponse(
+                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), m.Subject, m.Text, SaoPaulo.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
+            [.. ticket.History.Select(e => new TicketEventResponse(
+                e.Sequence, SaoPaulo.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
+        {
+            RequesterTaxId = ticket.RequesterTaxId is { } taxId ? (viewer.CanSeeTaxIds ? taxId.Formatted : taxId.Masked) : null,
+            Institution = ticket.Institution,
+            Level = ticket.Level,
+            Group = ticket.Group,
+            Assignee = ticket.Assignee,
+            Category = ticket.Category,
+            Priority = ticket.Priority,
+            UpdatedAt = SaoPaulo.ToLocal(ticket.UpdatedAt),
+            FirstResponseAt = Local(ticket.FirstResponseAt),
+            ResolvedAt = Local(ticket.ResolvedAt),
+            ResolvedAtFirstContact = ticket.ResolvedAtFirstContact,
+            Resolution = ticket.Resolution,
+            ClosedAt = Local(ticket.ClosedAt),
+            WasEscalated = ticket.WasEscalated,
+            ReopenCount = ticket.ReopenCount,
+            MergedInto = ticket.MergedInto?.ToString(),
+            FollowsProtocol = ticket.FollowsProtocol?.ToString(),
+            Duplicates = ticket.Duplicates,
+            Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(SaoPaulo.ToLocal(s.From), Local(s.To)))],
+            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, SaoPaulo.ToLocal(n.At), n.Author, n.Text))],
+            Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, SaoPaulo.ToLocal(r.At)) : null,
+            HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
+            Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution)),
+        };
     }
 
-    private static string JsonName(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? SaoPaulo.ToLocal(i) : null;
+
+    private static string MaskAddress(string address, AgentIdentity viewer) =>
+        viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(address, out var parsed, out _) ? address : parsed.Masked();
+
+    /// <summary>The event's content as stored, with CPF/CNPJ and (for finance) e-mail addresses masked.</summary>
+    private static JsonNode? EventData(TicketEvent e, AgentIdentity viewer)
+    {
+        var node = JsonSerializer.SerializeToNode(e.Data, EventHasher.CanonicalJson);
+        if (node is JsonObject data)
+        {
+            data.Remove("type");
+            if (data["requesterTaxId"]?.GetValue<string>() is { } digits && !viewer.CanSeeTaxIds)
+            {
+                data["requesterTaxId"] = TaxId.TryParse(digits, out var id, out _) ? id.Masked : "***";
+            }
+
+            foreach (var key in new[] { "requesterEmail", "from", "to" })
+            {
+                if (data[key]?.GetValue<string>() is { } address)
+                {
+                    data[key] = MaskAddress(address, viewer);
+                }
+            }
+        }
+
+        return node;
+    }
+
+    internal static string JsonName(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }
+
+/// <summary>A ticket in a list.</summary>
+public sealed record TicketSummaryResponse(
+    string Protocol,
+    string Status,
+    string Subject,
+    string RequesterEmail,
+    string? RequesterName,
+    string? Institution,
+    string Channel,
+    int Level,
+    string? Group,
+    string? Assignee,
+    string? Category,
+    string? Priority,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? AtRiskAt,
+    DateTimeOffset? DueAt,
+    int Version)
+{
+    public static TicketSummaryResponse From(TicketSummary s, AgentIdentity viewer)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var email = viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(s.RequesterEmail, out var parsed, out _) ? s.RequesterEmail : parsed.Masked();
+        return new TicketSummaryResponse(
+            s.Protocol, TicketResponse.JsonName(s.Status.ToString()), s.Subject, email, s.RequesterName, s.Institution, TicketResponse.JsonName(s.Channel.ToString()),
+            s.Level, s.Group, s.Assignee, s.Category, s.Priority, SaoPaulo.ToLocal(s.RegisteredAt), SaoPaulo.ToLocal(s.UpdatedAt),
+            s.AtRiskAt is { } a ? SaoPaulo.ToLocal(a) : null, s.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, s.Version);
+    }
+}
+
+public sealed record TicketListResponse(IReadOnlyList<TicketSummaryResponse> Items, string? NextPageToken, string? Next);

@@ -6,7 +6,8 @@ using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.FunctionApp.Api;
 
-/// <summary><c>/api/tickets</c>: open a ticket over HTTP, read one by protocol.</summary>
+/// <summary><c>POST /api/tickets</c>: open a ticket over HTTP (the public form and other systems; anonymous, rate-limited
+/// per client address). Reading and working tickets is in <see cref="AgentTicketsEndpoints"/>.</summary>
 public static class TicketsEndpoints
 {
     private const int MaxNameLength = 200;
@@ -14,8 +15,9 @@ public static class TicketsEndpoints
     public static void MapTicketsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tickets").WithTags("Tickets");
-        group.MapPost("", CreateAsync).WithName("CreateTicket");
-        group.MapGet("/{protocol}", GetAsync).WithName("GetTicket");
+        group.MapPost("", CreateAsync).WithName("CreateTicket").AllowAnonymous().RequireRateLimiting(AgentApi.AnonymousIntakePolicy)
+            .WithSummary("Opens a ticket (anonymous; rate-limited per client address). Idempotency-Key makes retries safe.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     internal static async Task<IResult> CreateAsync(HttpRequest request, TicketIntake intake, TimeProvider clock, CancellationToken cancellationToken)
@@ -53,23 +55,6 @@ public static class TicketsEndpoints
         }
     }
 
-    internal static async Task<IResult> GetAsync(string protocol, HttpContext context, ITicketStore store, CancellationToken cancellationToken)
-    {
-        if (!ProtocolNumber.TryParse(protocol, out var number))
-        {
-            return Problems.NotFound($"Não existe chamado com o protocolo '{protocol}'.");
-        }
-
-        var ticket = await store.FindByProtocolAsync(number, cancellationToken).ConfigureAwait(false);
-        if (ticket is null)
-        {
-            return Problems.NotFound($"Não existe chamado com o protocolo '{protocol}'.");
-        }
-
-        context.Response.Headers.ETag = $"\"{ticket.CommittedVersion}\"";
-        return Results.Ok(TicketResponse.From(ticket));
-    }
-
     /// <summary>Reads and validates the JSON of a new ticket; every problem is reported under its field's name.</summary>
     internal static (NewTicket? Ticket, Dictionary<string, string[]> Errors) ReadNewTicket(JsonElement root, DateTimeOffset now)
     {
@@ -85,6 +70,7 @@ public static class TicketsEndpoints
         var email = ReadString(root, "requesterEmail", required: true, 254, errors);
         var name = ReadString(root, "requesterName", required: false, MaxNameLength, errors);
         var channelText = ReadString(root, "channel", required: true, 40, errors);
+        var taxIdText = ReadString(root, "requesterTaxId", required: false, 30, errors);
 
         EmailAddress requester = default;
         if (email is not null && !EmailAddress.TryParse(email, out requester, out _))
@@ -98,6 +84,19 @@ public static class TicketsEndpoints
             errors["channel"] = [$"Canal desconhecido. Use um destes: {string.Join(", ", Enum.GetNames<Channel>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
         }
 
+        TaxId? taxId = null;
+        if (!string.IsNullOrWhiteSpace(taxIdText))
+        {
+            if (TaxId.TryParse(taxIdText, out var parsedTaxId, out _))
+            {
+                taxId = parsedTaxId;
+            }
+            else
+            {
+                errors["requesterTaxId"] = ["CPF ou CNPJ inválido (confira os dígitos verificadores)."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -105,7 +104,7 @@ public static class TicketsEndpoints
 
         try
         {
-            return (new NewTicket(subject!, description!, requester, name, channel, now), errors);
+            return (new NewTicket(subject!, description!, requester, name, channel, now) { RequesterTaxId = taxId }, errors);
         }
         catch (DomainException ex)
         {

@@ -33,6 +33,11 @@ public static class SettingsCatalog
         new("Helpdesk__Runner__MaxDeliveries", SettingScope.Embedded, false, "Deliveries of a queue message before the embedded runner dead-letters it.", "10"),
         new("Helpdesk__Telemetry__Console", SettingScope.Embedded, false, "Export OpenTelemetry traces and metrics to the console (default: on for a local run in Development).", "false"),
         new("Helpdesk__Runner__TimersEnabled", SettingScope.Embedded, false, "Whether the embedded runner fires timer functions on their schedules.", "true"),
+        new("Tickets__ReopenWindowDays", SettingScope.Always, false, "Days after resolution in which a requester's answer reopens the ticket (after it, a new linked ticket).", "7"),
+        new("Survey__SigningKey", SettingScope.Always, true, "HMAC-SHA256 key (32+ characters) signing satisfaction-survey links; a Key Vault reference in Azure. Required outside Development.", "local-development-survey-key-0123456789abcdef"),
+        new("Survey__LinkLifetimeDays", SettingScope.Always, false, "Days a survey link stays valid after the resolution e-mail.", "30"),
+        new("RateLimiting__Intake__PermitLimit", SettingScope.Always, false, "Anonymous ticket creations allowed per client address per window.", "20"),
+        new("RateLimiting__Intake__WindowSeconds", SettingScope.Always, false, "The window of the anonymous ticket-creation limit, in seconds.", "60"),
 
         // Azure: our code's own connections (identity-based; DefaultAzureCredential picks the identity from AZURE_CLIENT_ID).
         new("AZURE_CLIENT_ID", SettingScope.Azure, true, "Client id of the app's user-assigned managed identity, used by DefaultAzureCredential.", null),
@@ -46,7 +51,6 @@ public static class SettingsCatalog
         new("Graph__MailboxUserId", SettingScope.Azure, true, "User id or UPN of the support mailbox in Graph.", null),
         new("Graph__ClientState", SettingScope.Azure, true, "Secret echoed by Graph in every change notification (Key Vault reference).", null),
         new("Graph__NotificationUrl", SettingScope.Azure, true, "Public URL of the Graph change-notification function.", null),
-        new("Survey__SigningKey", SettingScope.Azure, true, "Key that signs satisfaction-survey links (Key Vault reference).", null),
         new("Teams__WebhookUrl", SettingScope.Azure, true, "Teams Workflows webhook URL for agent notifications (Key Vault reference).", null),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", SettingScope.Azure, true, "Application Insights connection string (telemetry is accepted with Entra auth only).", null),
 

@@ -55,8 +55,13 @@ public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<Intak
             message.References.Add(reference);
         }
 
-        // RFC 3834: an automatic answer says so, so that well-behaved auto-responders never answer it.
-        message.Headers.Add("Auto-Submitted", "auto-replied");
+        // RFC 3834: an automatic message says so, so that well-behaved auto-responders never answer it. An agent's
+        // reply is written by a person and is not marked.
+        if (Domain.Tickets.MessagePurposes.IsAutomatic(email.Purpose))
+        {
+            message.Headers.Add("Auto-Submitted", "auto-replied");
+        }
+
         message.Headers.Add("X-Helpdesk-Protocol", email.Protocol);
         return message;
     }

@@ -69,19 +69,83 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>Version 2: the tickets' read model for agents' lists (maintained in the same transaction as the events),
+    /// the service catalogue, the domain → institution table and the knowledge base.</summary>
+    private const string Version2 = """
+        ALTER TABLE tickets ADD COLUMN level INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE tickets ADD COLUMN group_code TEXT;
+        ALTER TABLE tickets ADD COLUMN assignee TEXT;
+        ALTER TABLE tickets ADD COLUMN category TEXT;
+        ALTER TABLE tickets ADD COLUMN priority TEXT;
+        ALTER TABLE tickets ADD COLUMN institution TEXT;
+        ALTER TABLE tickets ADD COLUMN requester_name TEXT;
+        ALTER TABLE tickets ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE tickets ADD COLUMN at_risk_at TEXT;
+        ALTER TABLE tickets ADD COLUMN due_at TEXT;
+        UPDATE tickets SET search_text = lower(protocol || ' ' || subject || ' ' || requester_email);
+        CREATE INDEX IF NOT EXISTS tickets_level_status ON tickets(level, status, protocol);
+        CREATE INDEX IF NOT EXISTS tickets_assignee ON tickets(assignee, status, protocol);
+        CREATE INDEX IF NOT EXISTS tickets_group ON tickets(group_code, status, protocol);
+        CREATE INDEX IF NOT EXISTS tickets_category ON tickets(category, protocol);
+        CREATE INDEX IF NOT EXISTS tickets_institution ON tickets(institution, protocol);
+        CREATE INDEX IF NOT EXISTS tickets_due ON tickets(due_at) WHERE due_at IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS catalogue (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            document TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS institution_domains (
+            domain TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO institution_domains(domain, name, changed_by, changed_at) VALUES
+            ('ifrs.edu.br', 'Instituto Federal do Rio Grande do Sul (IFRS)', 'system', '2026-01-01T00:00:00.0000000Z'),
+            ('ifsp.edu.br', 'Instituto Federal de São Paulo (IFSP)', 'system', '2026-01-01T00:00:00.0000000Z'),
+            ('ifsc.edu.br', 'Instituto Federal de Santa Catarina (IFSC)', 'system', '2026-01-01T00:00:00.0000000Z'),
+            ('ufmg.br', 'Universidade Federal de Minas Gerais (UFMG)', 'system', '2026-01-01T00:00:00.0000000Z');
+        CREATE TABLE IF NOT EXISTS kb_articles (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            category TEXT,
+            use_count INTEGER NOT NULL DEFAULT 0,
+            source_protocol TEXT,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            search_text TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS kb_articles_use ON kb_articles(use_count DESC);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version;";
         var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (version >= 1)
+        if (version < 1)
         {
-            return;
+            Migrate(connection, Version1, 1);
         }
 
+        if (version < 2)
+        {
+            Migrate(connection, Version2, 2);
+        }
+    }
+
+    private static void Migrate(SqliteConnection connection, string script, int version)
+    {
         using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Version1 + "\nPRAGMA user_version = 1;";
+        command.CommandText = script + $"\nPRAGMA user_version = {version};";
         command.ExecuteNonQuery();
         transaction.Commit();
     }

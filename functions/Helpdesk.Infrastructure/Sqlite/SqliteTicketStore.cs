@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.Events;
 using Helpdesk.Domain.Tickets.History;
@@ -9,8 +10,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Infrastructure.Sqlite;
 
-/// <summary>The embedded ticket store: events, thread index and outbox of one change in one SQLite transaction.</summary>
-public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal signal) : ITicketStore
+/// <summary>The embedded ticket store: events, thread index, outbox and the agents' read model (the columns lists filter
+/// on) of one change in one SQLite transaction.</summary>
+public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal signal, ITicketDeadlines deadlines) : ITicketStore
 {
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
@@ -57,16 +59,18 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
                 await using var update = connection.CreateCommand();
                 update.Transaction = transaction;
                 update.CommandText = """
-                    UPDATE tickets SET status = $status, subject = $subject, updated_at = $updated, version = $version, head_hash = $head
+                    UPDATE tickets SET status = $status, subject = $subject, updated_at = $updated, version = $version, head_hash = $head,
+                        level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
+                        institution = $institution, requester_name = $name, search_text = $search, at_risk_at = $atRisk, due_at = $due
                     WHERE id = $id AND version = $expected
                     """;
-                update.Parameters.AddWithValue("$status", ticket.Status.ToString());
                 update.Parameters.AddWithValue("$subject", ticket.Subject);
                 update.Parameters.AddWithValue("$updated", SqliteTime.Format(ticket.History[^1].At));
                 update.Parameters.AddWithValue("$version", ticket.History.Count);
                 update.Parameters.AddWithValue("$head", ticket.HeadHash);
                 update.Parameters.AddWithValue("$id", ticket.Id.ToString());
                 update.Parameters.AddWithValue("$expected", ticket.CommittedVersion);
+                AddReadModel(update, ticket);
                 if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                 {
                     throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
@@ -177,17 +181,18 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         return last;
     }
 
-    private static async Task InsertTicketRowAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, CancellationToken cancellationToken)
+    private async Task InsertTicketRowAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO tickets(id, protocol, status, subject, requester_email, channel, received_at, registered_at, updated_at, version, head_hash)
-            VALUES ($id, $protocol, $status, $subject, $email, $channel, $received, $registered, $registered, $version, $head)
+            INSERT INTO tickets(id, protocol, status, subject, requester_email, channel, received_at, registered_at, updated_at, version, head_hash,
+                level, group_code, assignee, category, priority, institution, requester_name, search_text, at_risk_at, due_at)
+            VALUES ($id, $protocol, $status, $subject, $email, $channel, $received, $registered, $registered, $version, $head,
+                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $atRisk, $due)
             """;
         command.Parameters.AddWithValue("$id", ticket.Id.ToString());
         command.Parameters.AddWithValue("$protocol", ticket.Protocol.ToString());
-        command.Parameters.AddWithValue("$status", ticket.Status.ToString());
         command.Parameters.AddWithValue("$subject", ticket.Subject);
         command.Parameters.AddWithValue("$email", ticket.RequesterEmail.Value);
         command.Parameters.AddWithValue("$channel", ticket.Channel.ToString());
@@ -195,7 +200,25 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         command.Parameters.AddWithValue("$registered", SqliteTime.Format(ticket.RegisteredAt));
         command.Parameters.AddWithValue("$version", ticket.History.Count);
         command.Parameters.AddWithValue("$head", ticket.HeadHash);
+        AddReadModel(command, ticket);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The columns agents' lists filter on, derived from the ticket (status included).</summary>
+    private void AddReadModel(SqliteCommand command, Ticket ticket)
+    {
+        var deadline = deadlines.For(ticket);
+        command.Parameters.AddWithValue("$status", ticket.Status.ToString());
+        command.Parameters.AddWithValue("$level", ticket.Level);
+        command.Parameters.AddWithValue("$group", (object?)ticket.Group ?? DBNull.Value);
+        command.Parameters.AddWithValue("$assignee", (object?)ticket.Assignee ?? DBNull.Value);
+        command.Parameters.AddWithValue("$category", (object?)ticket.Category ?? DBNull.Value);
+        command.Parameters.AddWithValue("$priority", (object?)ticket.Priority ?? DBNull.Value);
+        command.Parameters.AddWithValue("$institution", (object?)ticket.Institution ?? DBNull.Value);
+        command.Parameters.AddWithValue("$name", (object?)ticket.RequesterName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$search", TicketSearchText.For(ticket));
+        command.Parameters.AddWithValue("$atRisk", deadline.AtRiskAt is { } atRisk ? SqliteTime.Format(atRisk) : DBNull.Value);
+        command.Parameters.AddWithValue("$due", deadline.DueAt is { } due ? SqliteTime.Format(due) : DBNull.Value);
     }
 
     private static async Task InsertPendingAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, IReadOnlyList<string> messageIds, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)

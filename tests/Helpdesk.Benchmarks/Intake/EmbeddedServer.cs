@@ -32,6 +32,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
             builder.Configuration["urls"] = "http://127.0.0.1:0";
             builder.Configuration["Helpdesk:DataDirectory"] = data;
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
+            builder.Configuration["Survey:SigningKey"] = "benchmark-only-survey-signing-key-0123456789"; // required outside Development
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         });
         await app.StartAsync().ConfigureAwait(false);

@@ -31,7 +31,7 @@ public sealed class TicketsApiTests : IAsyncLifetime
         var protocol = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!;
         Assert.Equal("/api/tickets/" + protocol, response.Headers.Location?.OriginalString);
 
-        using var read = await _app.Client.GetAsync(response.Headers.Location, TestContext.Current.CancellationToken);
+        using var read = await _app.Staff().GetAsync(response.Headers.Location, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.NotNull(read.Headers.ETag);
         var ticket = await read.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -85,7 +85,7 @@ public sealed class TicketsApiTests : IAsyncLifetime
     [InlineData("not-a-protocol")]
     public async Task An_unknown_protocol_is_404(string protocol)
     {
-        using var response = await _app.Client.GetAsync(new Uri("/api/tickets/" + protocol, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await _app.Staff().GetAsync(new Uri("/api/tickets/" + protocol, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

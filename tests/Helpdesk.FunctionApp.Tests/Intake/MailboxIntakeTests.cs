@@ -47,7 +47,7 @@ public sealed class MailboxIntakeTests : IAsyncLifetime
         var body = await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(protocol, body.GetProperty("protocol").GetString());
         Assert.Equal("duplicate", body.GetProperty("outcome").GetString());
-        var ticket = await _app.Client.GetFromJsonAsync<JsonElement>("/api/tickets/" + protocol, TestContext.Current.CancellationToken);
+        var ticket = await _app.Staff().GetFromJsonAsync<JsonElement>("/api/tickets/" + protocol, TestContext.Current.CancellationToken);
         Assert.Equal(2, ticket.GetProperty("messages").GetArrayLength()); // the request and its acknowledgment, once each
         await Task.Delay(300, TestContext.Current.CancellationToken);
         Assert.Single(Directory.GetFiles(_app.SentMailFolder, "*.eml"));
@@ -71,7 +71,7 @@ public sealed class MailboxIntakeTests : IAsyncLifetime
         var body = await reply.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(protocol, body.GetProperty("protocol").GetString());
         Assert.Equal("threaded", body.GetProperty("outcome").GetString());
-        var ticket = await _app.Client.GetFromJsonAsync<JsonElement>("/api/tickets/" + protocol, TestContext.Current.CancellationToken);
+        var ticket = await _app.Staff().GetFromJsonAsync<JsonElement>("/api/tickets/" + protocol, TestContext.Current.CancellationToken);
         var texts = ticket.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()).ToList();
         Assert.Contains(texts, t => t!.Contains("Segue o print do erro.", StringComparison.Ordinal));
     }

@@ -38,7 +38,7 @@ public sealed class DuplicateDeliveryTests : IAsyncLifetime
         Assert.Equal(1, outcomes.Count(s => s == (int)HttpStatusCode.Created));
         Assert.Equal(Deliveries - 1, outcomes.Count(s => s == (int)HttpStatusCode.OK));
         var protocol = Assert.Single(protocols.Distinct());
-        var ticket = await _app.Client.GetFromJsonAsync<JsonElement>("/api/tickets/" + protocol, TestContext.Current.CancellationToken);
+        var ticket = await _app.Staff().GetFromJsonAsync<JsonElement>("/api/tickets/" + protocol, TestContext.Current.CancellationToken);
         Assert.Equal(2, ticket.GetProperty("messages").GetArrayLength());
         await RunningApp.WaitUntilAsync(() => Directory.Exists(_app.SentMailFolder) && Directory.GetFiles(_app.SentMailFolder, "*.eml").Length >= 1, TimeSpan.FromSeconds(10), "the acknowledgment");
         await Task.Delay(500, TestContext.Current.CancellationToken);

@@ -28,7 +28,32 @@ public sealed class RunningApp : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>A client with no identity (requesters, mail systems, the public form).</summary>
     public HttpClient Client { get; }
+
+    private readonly Dictionary<string, HttpClient> _staff = new(StringComparer.Ordinal);
+
+    /// <summary>A client signed in with the development headers (works only in the Development environment, embedded mode).</summary>
+    public HttpClient Staff(string role = "supervisor", string? user = null)
+    {
+        var key = role + "|" + user;
+        lock (_staff)
+        {
+            if (!_staff.TryGetValue(key, out var client))
+            {
+                client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+                client.DefaultRequestHeaders.Add("X-Dev-Role", role);
+                if (user is not null)
+                {
+                    client.DefaultRequestHeaders.Add("X-Dev-User", user);
+                }
+
+                _staff[key] = client;
+            }
+
+            return client;
+        }
+    }
 
     public string SentMailFolder => Path.Combine(DataDirectory, "mailbox", "sent");
 
@@ -37,12 +62,16 @@ public sealed class RunningApp : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningApp> StartAsync(bool asFunctionsHost = false, IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>Starts the app in the <paramref name="environment"/> environment (Development unless a test says otherwise, as
+    /// <c>dotnet run</c> does through launchSettings.json).</summary>
+    public static async Task<RunningApp> StartAsync(bool asFunctionsHost = false, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string environment = "Development", Action<WebApplicationBuilder>? configure = null)
     {
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var app = HelpdeskApp.Build([], builder =>
+        var app = HelpdeskApp.Build(["--environment", environment], builder =>
         {
+            // Tests open many tickets from one address; the rate-limit tests set their own limit.
+            builder.Configuration["RateLimiting:Intake:PermitLimit"] = "100000";
             builder.Configuration["urls"] = "http://127.0.0.1:0";
             builder.Configuration["Helpdesk:DataDirectory"] = data;
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
@@ -100,6 +129,11 @@ public sealed class RunningApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        foreach (var client in _staff.Values)
+        {
+            client.Dispose();
+        }
+
         await App.StopAsync().ConfigureAwait(false);
         await App.DisposeAsync().ConfigureAwait(false);
         try

@@ -1,0 +1,43 @@
+using Helpdesk.Domain.Catalogue;
+using Helpdesk.Domain.Tickets;
+
+namespace Helpdesk.Application.Identity;
+
+/// <summary>
+/// A signed-in member of staff, as the use cases see them: a stable user id and roles. Every permission of the
+/// product is decided here, in one place, so that the HTTP API and the server-rendered pages enforce the same rules.
+/// </summary>
+public sealed record AgentIdentity(string UserId, string? DisplayName, IReadOnlySet<string> Roles)
+{
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public Actor Actor => Actor.Agent(UserId);
+
+    /// <summary>Everyone with a known role reads tickets (finance reads them for the penalty reports).</summary>
+    public bool CanReadTickets => Identity.Roles.All.Any(IsInRole);
+
+    /// <summary>Agents, supervisors and admins work tickets; finance only reads.</summary>
+    public bool CanWorkTickets => IsInRole(Identity.Roles.AgentL1) || IsInRole(Identity.Roles.AgentL2) || IsSupervisorOrAdmin;
+
+    public bool IsSupervisorOrAdmin => IsInRole(Identity.Roles.Supervisor) || IsInRole(Identity.Roles.Admin);
+
+    /// <summary>Level-1 agents work level-1 tickets only; once escalated, the level-2 group owns the ticket.</summary>
+    public bool CanWorkTicketAtLevel(int level) =>
+        IsSupervisorOrAdmin || IsInRole(Identity.Roles.AgentL2) || (IsInRole(Identity.Roles.AgentL1) && level == SupportGroup.Level1);
+
+    /// <summary>Cancelling takes a ticket out of the SLA population, so only supervisors and admins may.</summary>
+    public bool CanCancelTickets => IsSupervisorOrAdmin;
+
+    /// <summary>Full CPF/CNPJ: supervisors (they handle complaints and audits) and admins. Others see it masked.</summary>
+    public bool CanSeeTaxIds => IsSupervisorOrAdmin;
+
+    /// <summary>Requester e-mail addresses: everyone who works tickets; finance sees them masked.</summary>
+    public bool CanSeeRequesterEmail => CanWorkTickets;
+
+    /// <summary>Level 2 maintains the solutions base (seed 001); supervisors and admins too.</summary>
+    public bool CanEditKnowledge => IsInRole(Identity.Roles.AgentL2) || IsSupervisorOrAdmin;
+
+    public bool CanEditCatalogue => IsSupervisorOrAdmin;
+
+    public bool CanEditInstitutions => IsInRole(Identity.Roles.Admin);
+}

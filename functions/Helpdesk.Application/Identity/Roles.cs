@@ -1,0 +1,16 @@
+namespace Helpdesk.Application.Identity;
+
+/// <summary>The roles that decide what a signed-in person may see and do (values of the <c>roles</c> claim, as app
+/// roles are named in Entra ID and in the development header <c>X-Dev-Role</c>). See docs/api.md for the matrix.</summary>
+public static class Roles
+{
+    public const string AgentL1 = "agent-l1";
+    public const string AgentL2 = "agent-l2";
+    public const string Supervisor = "supervisor";
+    public const string Finance = "finance";
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [AgentL1, AgentL2, Supervisor, Finance, Admin];
+
+    public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
+}

@@ -1,0 +1,94 @@
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Sla;
+using Helpdesk.Domain.Tickets;
+
+namespace Helpdesk.Application.Sla;
+
+/// <summary>A ticket's two SLA clocks at an instant, for the targets of its category × priority in the contract.</summary>
+public sealed record TicketClockReadings(string Category, string Priority, ClockReading FirstResponse, ClockReading Resolution);
+
+/// <summary>
+/// Reads a ticket's SLA clocks from the contract (targets per category × priority, business calendar, clock settings)
+/// and its history (received at, suspensions while pending on the requester, first response, resolution). Also the
+/// store's <see cref="ITicketDeadlines"/>: the resolution deadline and the instant it becomes at risk, so that lists
+/// can filter by breach state.
+/// </summary>
+public sealed class TicketClocks : ITicketDeadlines
+{
+    private readonly ContractDefinition _contract;
+    private readonly Lazy<BusinessCalendar> _calendar;
+
+    public TicketClocks(ContractDefinition contract)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        _contract = contract;
+        _calendar = new Lazy<BusinessCalendar>(() => contract.BuildCalendar());
+    }
+
+    /// <summary>The readings at <paramref name="now"/> (a concluded ticket's clocks stop at its conclusion), or null when
+    /// the ticket is not classified or the contract has no target for its category × priority.</summary>
+    public TicketClockReadings? Read(Ticket ticket, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (ticket.Category is not { } category || ticket.Priority is not { } priority || _contract.ServiceCatalogue.Find(category, priority) is not { } entry)
+        {
+            return null;
+        }
+
+        var pauses = Pauses(ticket);
+        var concludedAt = ticket.IsActive ? (DateTimeOffset?)null : ticket.ResolvedAt ?? ticket.ClosedAt ?? ticket.UpdatedAt;
+        var resolutionAt = concludedAt is { } c && c < now ? c : now;
+        var responseAt = ticket.FirstResponseAt is { } r && r < now ? r : resolutionAt;
+        var calendar = _calendar.Value;
+        return new TicketClockReadings(
+            category,
+            priority,
+            SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.FirstResponse, pauses, null, responseAt),
+            SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, resolutionAt));
+    }
+
+    /// <summary>For an active ticket with a running resolution clock: when it becomes at risk and when it is due.</summary>
+    public TicketDeadline For(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!ticket.IsActive || ticket.Category is not { } category || ticket.Priority is not { } priority ||
+            _contract.ServiceCatalogue.Find(category, priority) is not { } entry)
+        {
+            return TicketDeadline.None;
+        }
+
+        var pauses = Pauses(ticket);
+        var calendar = _calendar.Value;
+        var at = ticket.UpdatedAt;
+        var reading = SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, at);
+        if (reading.IsSuspended || reading.DueAt is not { } due)
+        {
+            return TicketDeadline.None;
+        }
+
+        // The at-risk instant is where the run fraction reaches the threshold; the fraction only grows with time, so
+        // bisect between receipt and the deadline to the minute.
+        var low = ticket.ReceivedAt;
+        var high = due;
+        while (high - low > TimeSpan.FromMinutes(1))
+        {
+            var mid = low + ((high - low) / 2);
+            var fraction = SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, mid).ElapsedFraction;
+            if (fraction >= _contract.ClockSettings.AtRiskThreshold)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid;
+            }
+        }
+
+        return new TicketDeadline(high, due);
+    }
+
+    private static List<PauseInterval> Pauses(Ticket ticket) =>
+        [.. ticket.Suspensions.Select(s => s.To is { } to ? PauseInterval.Closed(s.From, to) : PauseInterval.Open(s.From))];
+}

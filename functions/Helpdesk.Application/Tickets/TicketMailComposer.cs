@@ -1,0 +1,51 @@
+using System.Text;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Mail;
+using Helpdesk.Domain.Tickets;
+
+namespace Helpdesk.Application.Tickets;
+
+/// <summary>The texts of the e-mails agents' actions send to the requester, in Brazilian Portuguese.</summary>
+public static class TicketMailComposer
+{
+    public static string Subject(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return $"Re: {ProtocolInSubject.Tag(ticket.Protocol)} {ticket.Subject}";
+    }
+
+    public static string Reply(Ticket ticket, string text, string? agentName)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return new StringBuilder()
+            .AppendLine(text.Trim())
+            .AppendLine()
+            .AppendLine("Atenciosamente,")
+            .AppendLine(agentName is { Length: > 0 } name ? name : "Central de Atendimento")
+            .AppendLine()
+            .AppendLine($"Protocolo {ticket.Protocol}. Para responder, basta responder a este e-mail.")
+            .ToString();
+    }
+
+    public static string Resolution(Ticket ticket, string resolution, string surveyUrl, int reopenWindowDays)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var greeting = ticket.RequesterName is { } name ? $"Olá, {name}," : "Olá,";
+        return new StringBuilder()
+            .AppendLine(greeting)
+            .AppendLine()
+            .AppendLine($"O chamado de protocolo {ticket.Protocol} foi resolvido em {SaoPaulo.Format(ticket.ResolvedAt ?? ticket.UpdatedAt)} (horário de Brasília).")
+            .AppendLine()
+            .AppendLine("Solução:")
+            .AppendLine(resolution.Trim())
+            .AppendLine()
+            .AppendLine($"Se o problema continuar, responda a este e-mail em até {reopenWindowDays} dias e o chamado será reaberto.")
+            .AppendLine()
+            .AppendLine("Conte-nos como foi o atendimento (nota de 0 a 10, leva menos de um minuto):")
+            .AppendLine(surveyUrl)
+            .AppendLine()
+            .AppendLine("Atenciosamente,")
+            .AppendLine("Central de Atendimento")
+            .ToString();
+    }
+}
