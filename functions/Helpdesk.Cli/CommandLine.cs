@@ -9,6 +9,8 @@ public static class CommandLine
     public static IReadOnlyList<IVerb> Verbs { get; } =
     [
         new FunctionsVerb(),
+        new DeadlineVerb(),
+        new ElapsedVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

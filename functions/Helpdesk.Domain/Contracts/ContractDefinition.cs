@@ -1,0 +1,38 @@
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Sla;
+
+namespace Helpdesk.Domain.Contracts;
+
+/// <summary>
+/// A support contract's definition, versioned (<see cref="SchemaVersion"/>) and loaded from JSON by
+/// <see cref="ContractDefinitionLoader"/>. Each JSON section maps to its own type: <c>calendar</c> →
+/// <see cref="CalendarDefinition"/>, <c>clockSettings</c> → <see cref="ClockSettings"/>, <c>serviceCatalogue</c> →
+/// <see cref="ServiceCatalogue"/>. New sections are added as new properties with their own reader; sections this
+/// version does not know are listed in <see cref="UnknownSections"/> instead of failing (docs/contract-schema.md).
+/// </summary>
+public sealed record ContractDefinition
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public required int SchemaVersion { get; init; }
+
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required CalendarDefinition Calendar { get; init; }
+
+    /// <summary>The zone named by <c>calendar.timeZone</c>, resolved when the contract was loaded.</summary>
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    public required ClockSettings ClockSettings { get; init; }
+
+    public required ServiceCatalogue ServiceCatalogue { get; init; }
+
+    /// <summary>Root sections present in the JSON that this version does not read (e.g. a newer product's sections).</summary>
+    public IReadOnlyList<string> UnknownSections { get; init; } = [];
+
+    /// <summary>Compiles the calendar for arithmetic, with the contract's business-day settings.</summary>
+    public BusinessCalendar BuildCalendar(int firstYear = BusinessCalendar.DefaultFirstYear, int lastYear = BusinessCalendar.DefaultLastYear) =>
+        BusinessCalendar.Create(Calendar, TimeZone, ClockSettings.BusinessDayDeadline, ClockSettings.BusinessDayCountStart, firstYear, lastYear);
+}

@@ -1,0 +1,26 @@
+using System.Runtime.InteropServices;
+using Helpdesk.Benchmarks;
+using Helpdesk.Benchmarks.Calendar;
+using Helpdesk.Benchmarks.Intake;
+
+IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite()];
+
+var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
+if (selected is null)
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Helpdesk.Benchmarks -- <suite>");
+    foreach (var suite in suites)
+    {
+        Console.Error.WriteLine($"  {suite.Name,-10} {suite.Description}");
+    }
+
+    return 2;
+}
+
+#if DEBUG
+Console.WriteLine("WARNING: Debug build; figures are meaningless. Use -c Release.");
+#endif
+Console.WriteLine($"machine: {Environment.MachineName}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, " +
+                  $"{Environment.ProcessorCount} logical cores, .NET {Environment.Version}; one thread");
+Console.WriteLine($"date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}");
+return selected.Run(Console.Out);
