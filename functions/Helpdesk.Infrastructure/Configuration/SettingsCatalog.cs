@@ -32,5 +32,17 @@ public static class SettingsCatalog
         new("Helpdesk__SupportAddress", SettingScope.Always, false, "The support mailbox address replies are sent from.", "suporte@helpdesk.local"),
         new("Helpdesk__Runner__MaxDeliveries", SettingScope.Embedded, false, "Deliveries of a queue message before the embedded runner dead-letters it.", "10"),
         new("Helpdesk__Runner__TimersEnabled", SettingScope.Embedded, false, "Whether the embedded runner fires timer functions on their schedules.", "true"),
+        new("CosmosDb__accountEndpoint", SettingScope.Azure, false, "Cosmos DB account (https). Set: tickets in Cosmos DB (identity-based unless accountKey is set; needs the Functions host). Empty: SQLite.", ""),
+        new("CosmosDb__accountKey", SettingScope.Azure, false, "Key for a Cosmos DB emulator only; empty in Azure (managed identity, local auth disabled).", ""),
+        new("CosmosDb__databaseName", SettingScope.Azure, false, "Cosmos DB database of the tickets and leases containers.", "helpdesk"),
+        new("ReportStorage__blobServiceUri", SettingScope.Azure, false, "Blob service of the finance reports (identity-based). Empty with no connection string: a local folder.", ""),
+        new("ReportStorage__connectionString", SettingScope.Azure, false, "Storage connection string for the reports (Azurite locally); empty in Azure.", ""),
+        new("ReportStorage__containerName", SettingScope.Azure, false, "Blob container of the finance reports.", "reports"),
+        new("Graph__TenantId", SettingScope.Azure, false, "Entra tenant of the app registration that reads and sends the support mailbox. All Graph__ settings or none.", ""),
+        new("Graph__ClientId", SettingScope.Azure, false, "App registration (client) id, app-only Mail.ReadWrite and Mail.Send on the support mailbox.", ""),
+        new("Graph__ClientSecret", SettingScope.Azure, false, "Client secret of the app registration (a Key Vault reference in Azure).", ""),
+        new("Graph__MailboxUserId", SettingScope.Azure, false, "The support mailbox (user id or principal name).", ""),
+        new("Graph__ClientState", SettingScope.Azure, false, "Random secret (16+ characters) Graph returns in every notification; a Key Vault reference in Azure.", ""),
+        new("Graph__NotificationUrl", SettingScope.Azure, false, "Public https URL of the webhook, https://<app>/api/graph/notifications.", ""),
     ];
 }
