@@ -20,7 +20,9 @@ public static class HelpdeskApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root = the handler's own folder: under the Functions host the working directory is the app root,
+        // where host.json lives, while appsettings.json is published beside the executable.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var mode = HostingModes.Detect(builder.Configuration);
         if (mode == HostingMode.Embedded && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))

@@ -60,7 +60,9 @@ public sealed partial class TicketIntake(
             return await AddToThreadAsync(thread, email, from, messageId, receivedAt, cancellationToken).ConfigureAwait(false);
         }
 
-        var request = new NewTicket(email.Subject, email.Text, from, email.FromName, Channel.Email, receivedAt)
+        // People write long subjects and long e-mails: an e-mail is never refused for that; the ticket keeps the
+        // subject's first characters and the text up to the limit, and says so.
+        var request = new NewTicket(Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), from, FitOptional(email.FromName, 200), Channel.Email, receivedAt)
         {
             MessageId = messageId,
             Html = email.Html,
@@ -160,7 +162,7 @@ public sealed partial class TicketIntake(
                 return Duplicate(ticket.Protocol);
             }
 
-            ticket.AddRequesterMessage(messageId, from.Value, email.Subject, email.Text, email.Html, receivedAt, email.AttachmentCount, clock.GetUtcNow());
+            ticket.AddRequesterMessage(messageId, from.Value, Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), email.Html, receivedAt, email.AttachmentCount, clock.GetUtcNow());
             try
             {
                 await store.SaveAsync(ticket, [messageId], [], cancellationToken).ConfigureAwait(false);
@@ -186,6 +188,15 @@ public sealed partial class TicketIntake(
         var domain = at >= 0 ? _options.SupportAddress[(at + 1)..] : "helpdesk.local";
         return $"{outboxId:N}@{domain}";
     }
+
+    /// <summary>Cuts a text to <paramref name="max"/> characters, marking the cut in Portuguese.</summary>
+    internal static string Fit(string text, int max)
+    {
+        const string Marker = " […] (texto truncado)";
+        return text.Length <= max ? text : string.Concat(text.AsSpan(0, max - Marker.Length), Marker);
+    }
+
+    private static string? FitOptional(string? text, int max) => text is null ? null : Fit(text, max);
 
     /// <summary>Message ids are compared without angle brackets and surrounding spaces.</summary>
     public static string NormalizeMessageId(string messageId) => messageId.Trim().Trim('<', '>').Trim();

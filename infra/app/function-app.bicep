@@ -1,0 +1,259 @@
+// The function app: a Flex Consumption plan and a Linux function app whose runtime is `custom` 1.0 (our
+// self-contained ASP.NET Core handler, see docs/decisions and FUNCTIONS-HOST.md). It runs as a user-assigned
+// identity; every connection is identity-based and every secret is a Key Vault reference.
+// App Service authentication (Entra ID) guards the agents' front end; only publicPaths stay anonymous.
+
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity.')
+param identityClientId string
+
+@description('Name of the host storage account (AzureWebJobsStorage, deployment container).')
+param hostStorageName string
+
+@description('Blob endpoint of the host storage account.')
+param hostStorageBlobEndpoint string
+
+@description('Container that holds the deployment package.')
+param deploymentContainerName string
+
+@allowed([512, 2048, 4096])
+@description('Memory of each instance, in MB.')
+param instanceMemoryMB int
+
+@minValue(1)
+@maxValue(1000)
+@description('Upper bound of scale-out.')
+param maximumInstanceCount int
+
+@minValue(0)
+@maxValue(20)
+@description('Always-ready instances for the HTTP group (Graph webhook, front end). 0 allows scale to zero and cold starts.')
+param alwaysReadyHttpInstances int
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('Cosmos DB account endpoint (https://...:443/).')
+param cosmosEndpoint string
+
+@description('Cosmos DB database name.')
+param cosmosDatabaseName string
+
+@description('Fully qualified Service Bus namespace (host name only).')
+param serviceBusFullyQualifiedNamespace string
+
+@description('Blob endpoint of the finance storage account.')
+param reportBlobEndpoint string
+
+@description('Container for the finance reports.')
+param reportContainerName string
+
+@description('Name of the Key Vault that holds the secrets.')
+param keyVaultName string
+
+@description('Secret names in the Key Vault, keyed by role.')
+param secretNames object
+
+@description('Entra tenant of the Graph app registration.')
+param graphTenantId string
+
+@description('Client (application) id of the Graph app registration (application permissions on the support mailbox).')
+param graphClientId string
+
+@description('User id or user principal name of the support mailbox in Graph.')
+param graphMailboxUserId string
+
+@description('Path of the Graph change-notification endpoint, under the app host name.')
+param graphNotificationPath string
+
+@description('SMTP address replies are sent from.')
+param supportMailboxAddress string
+
+@description('Client id of the Entra app registration agents sign in with. Empty: no provider, every non-public path answers 401.')
+param agentsAuthClientId string
+
+@description('Paths reachable without signing in: the Graph webhook and the requester-facing survey pages.')
+param publicPaths array
+
+var hostName = site.properties.defaultHostName
+var publicBaseUrl = 'https://${hostName}'
+var signInEnabled = !empty(agentsAuthClientId)
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${hostStorageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+// Deployment uses Entra ID (az functionapp deployment / OneDeploy), never publishing profiles.
+resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// Every key here must be in functions/Helpdesk.Infrastructure/Configuration/SettingsCatalog.cs, and every
+// catalogue entry the app reads in Azure must be here: tests/Helpdesk.Infra.Tests checks both ways.
+// Keep the keys literal (no union()) so that the check can read them from the compiled template.
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    // Functions host: its own storage, with the user-assigned identity.
+    AzureWebJobsStorage__accountName: hostStorageName
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // Bindings' connections (function.json "connection": "ServiceBusConnection" / "CosmosDbConnection").
+    ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+    ServiceBusConnection__credential: 'managedidentity'
+    ServiceBusConnection__clientId: identityClientId
+    CosmosDbConnection__accountEndpoint: cosmosEndpoint
+    CosmosDbConnection__credential: 'managedidentity'
+    CosmosDbConnection__clientId: identityClientId
+    // Our code: Azure SDK clients use DefaultAzureCredential, which picks the identity from AZURE_CLIENT_ID.
+    AZURE_CLIENT_ID: identityClientId
+    CosmosDb__accountEndpoint: cosmosEndpoint
+    CosmosDb__databaseName: cosmosDatabaseName
+    ReportStorage__blobServiceUri: reportBlobEndpoint
+    ReportStorage__containerName: reportContainerName
+    Graph__TenantId: graphTenantId
+    Graph__ClientId: graphClientId
+    Graph__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.graphClientSecret})'
+    Graph__MailboxUserId: graphMailboxUserId
+    Graph__ClientState: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.graphClientState})'
+    Graph__NotificationUrl: '${publicBaseUrl}${graphNotificationPath}'
+    Survey__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.surveySigningKey})'
+    Teams__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.teamsWebhookUrl})'
+    Helpdesk__PublicBaseUrl: publicBaseUrl
+    Helpdesk__SupportAddress: supportMailboxAddress
+  }
+}
+
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+      runtimeVersion: '~1'
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: signInEnabled ? 'RedirectToLoginPage' : 'Return401'
+      redirectToProvider: signInEnabled ? 'azureactivedirectory' : null
+      excludedPaths: publicPaths
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: signInEnabled
+        registration: {
+          // No client secret: sign-in uses the OpenID Connect ID-token flow (enable "ID tokens" on the registration).
+          clientId: agentsAuthClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          // The registration itself, its App ID URI, and the Teams tab SSO audience.
+          allowedAudiences: [
+            agentsAuthClientId
+            'api://${agentsAuthClientId}'
+            'api://${hostName}/${agentsAuthClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+  }
+}
+
+output name string = site.name
+output hostName string = hostName
+output publicBaseUrl string = publicBaseUrl
+output graphNotificationUrl string = '${publicBaseUrl}${graphNotificationPath}'

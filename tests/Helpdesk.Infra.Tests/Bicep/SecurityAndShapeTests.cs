@@ -1,0 +1,194 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Helpdesk.Infra.Tests.Support;
+
+namespace Helpdesk.Infra.Tests.Bicep;
+
+/// <summary>What the compiled template must keep true: no keys, least privilege, the shapes the code relies on.</summary>
+public sealed partial class SecurityAndShapeTests
+{
+    [Fact]
+    public async Task Role_assignments_are_all_in_the_rbac_module_and_named_with_guid()
+    {
+        var template = await CompiledInfra.Main;
+        var assignments = template.Resources
+            .Where(r => r.Type.EndsWith("/roleAssignments", StringComparison.OrdinalIgnoreCase)
+                        || r.Type.EndsWith("/sqlRoleAssignments", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        Assert.NotEmpty(assignments);
+        Assert.All(assignments, a =>
+        {
+            Assert.Equal("rbac", a.Module);
+            Assert.Contains("guid(", a.Name, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Azure_role_assignments_use_built_in_roles_that_grant_data_access_only()
+    {
+        var template = await CompiledInfra.Main;
+        var roles = template.ModuleTemplate("rbac")["variables"]?["roles"] as JsonObject;
+
+        Assert.NotNull(roles);
+        // Control-plane roles (Owner, Contributor, User Access Administrator) would let the app reconfigure its own resources.
+        string[] controlPlane = ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"];
+        Assert.All(roles, role => Assert.DoesNotContain(role.Value!.GetValue<string>(), controlPlane));
+    }
+
+    [Fact]
+    public async Task Every_resource_name_comes_from_the_environment_and_the_name_hash()
+    {
+        var template = await CompiledInfra.Main;
+        var names = (template.Root["variables"]?["names"] as JsonObject)!;
+
+        Assert.Equal(10, names.Count);
+        Assert.All(names, name => Assert.Contains("variables('resourceToken')", name.Value!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Contains("uniqueString(", template.Root["variables"]?["resourceToken"]?.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Data_services_refuse_keys_and_anonymous_access()
+    {
+        var template = await CompiledInfra.Main;
+
+        Assert.True(Bool(Single(template, "Microsoft.DocumentDB/databaseAccounts").Properties["disableLocalAuth"]));
+        Assert.True(Bool(Single(template, "Microsoft.ServiceBus/namespaces").Properties["disableLocalAuth"]));
+        Assert.True(Bool(Single(template, "Microsoft.Insights/components").Properties["DisableLocalAuth"]));
+        Assert.True(Bool(Single(template, "Microsoft.KeyVault/vaults").Properties["enableRbacAuthorization"]));
+        var storageAccounts = template.OfType("Microsoft.Storage/storageAccounts").ToList();
+        Assert.Equal(2, storageAccounts.Count);
+        Assert.All(storageAccounts, s =>
+        {
+            Assert.False(Bool(s.Properties["allowSharedKeyAccess"]));
+            Assert.False(Bool(s.Properties["allowBlobPublicAccess"]));
+            Assert.Equal("TLS1_2", s.Properties["minimumTlsVersion"]?.GetValue<string>());
+        });
+    }
+
+    [Fact]
+    public async Task Function_app_is_a_Flex_Consumption_custom_handler_running_as_a_user_assigned_identity()
+    {
+        var template = await CompiledInfra.Main;
+        var plan = Single(template, "Microsoft.Web/serverfarms");
+        var site = Single(template, "Microsoft.Web/sites");
+        var config = site.Properties["functionAppConfig"]!;
+
+        Assert.Equal("FC1", plan.Json["sku"]?["name"]?.GetValue<string>());
+        Assert.Equal("custom", config["runtime"]?["name"]?.GetValue<string>());
+        Assert.Equal("1.0", config["runtime"]?["version"]?.GetValue<string>());
+        Assert.Equal("UserAssigned", site.Json["identity"]?["type"]?.GetValue<string>());
+        Assert.Equal("UserAssignedIdentity", config["deployment"]?["storage"]?["authentication"]?["type"]?.GetValue<string>());
+        Assert.True(Bool(site.Properties["httpsOnly"]));
+        Assert.Contains("alwaysReadyHttpInstances", config["scaleAndConcurrency"]?["alwaysReady"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"), p => Assert.False(Bool(p.Properties["allow"])));
+    }
+
+    [Fact]
+    public async Task Agents_front_end_requires_sign_in_except_on_the_public_paths()
+    {
+        var template = await CompiledInfra.Main;
+        var auth = Assert.Single(template.OfType("Microsoft.Web/sites/config"), r => r.Name.Contains("'authsettingsV2'", StringComparison.Ordinal));
+        var validation = auth.Properties["globalValidation"]!;
+
+        Assert.True(Bool(validation["requireAuthentication"]));
+        Assert.Equal("[parameters('publicPaths')]", validation["excludedPaths"]?.GetValue<string>());
+        var publicPaths = template.Root["parameters"]?["publicPaths"]?["defaultValue"]?.AsArray().Select(p => p!.GetValue<string>()).ToList();
+        Assert.NotNull(publicPaths);
+        Assert.Contains("/api/graph/notifications", publicPaths);
+        Assert.DoesNotContain("/", publicPaths);
+    }
+
+    [Fact]
+    public async Task Every_queue_dead_letters_and_detects_duplicates()
+    {
+        var template = await CompiledInfra.Main;
+        var queue = Single(template, "Microsoft.ServiceBus/namespaces/queues");
+
+        Assert.Equal("[length(parameters('queueNames'))]", queue.Json["copy"]?["count"]?.GetValue<string>()); // one definition for every queue
+        var properties = queue.Properties;
+        Assert.True(Bool(properties["requiresDuplicateDetection"]));
+        Assert.True(Bool(properties["deadLetteringOnMessageExpiration"]));
+        Assert.Equal("[parameters('maxDeliveryCount')]", properties["maxDeliveryCount"]?.GetValue<string>());
+        Assert.Equal("[parameters('lockDuration')]", properties["lockDuration"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Cosmos_containers_have_the_partition_keys_and_expiry_the_adapters_expect()
+    {
+        var template = await CompiledInfra.Main;
+        var containers = CosmosContainers(template);
+
+        Assert.Equal("/pk", containers["tickets"]["partitionKeyPath"]?.GetValue<string>());
+        Assert.Equal(-1, containers["tickets"]["defaultTtl"]?.GetValue<int>()); // TTL on, no default: only outbox items carrying `ttl` expire
+        Assert.Equal("/id", containers["leases"]["partitionKeyPath"]?.GetValue<string>()); // required by the change-feed extension
+        Assert.True(containers["leases"].ContainsKey("defaultTtl") && containers["leases"]["defaultTtl"] is null, "leases must never expire");
+        Assert.Contains("dedupTtlSeconds", containers["dedup"]["defaultTtl"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(containers.Values, c => Assert.Equal("consistent", c["indexingPolicy"]?["indexingMode"]?.GetValue<string>()));
+    }
+
+    internal static Dictionary<string, JsonObject> CosmosContainers(ArmTemplate template) =>
+        (template.ModuleTemplate("cosmos")["variables"]?["containers"] as JsonArray)!
+            .Select(c => c!.AsObject())
+            .ToDictionary(c => c["name"]!.GetValue<string>(), StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Finance_reports_are_versioned_and_recoverable()
+    {
+        var template = await CompiledInfra.Main;
+        var blobService = Assert.Single(template.OfType("Microsoft.Storage/storageAccounts/blobServices"), r => r.Module == "finance-storage").Properties;
+
+        Assert.True(Bool(blobService["isVersioningEnabled"]));
+        Assert.True(Bool(blobService["deleteRetentionPolicy"]?["enabled"]));
+        Assert.True(Bool(blobService["containerDeleteRetentionPolicy"]?["enabled"]));
+        Assert.Single(template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
+    }
+
+    [Fact]
+    public async Task Dev_is_serverless_and_prod_keeps_an_instance_warm_for_Graph()
+    {
+        var dev = (await CompiledInfra.Parameters("dev")).Root["parameters"]!;
+        var prod = (await CompiledInfra.Parameters("prod")).Root["parameters"]!;
+
+        Assert.Equal("serverless", dev["cosmosThroughputMode"]?["value"]?.GetValue<string>());
+        Assert.Equal("autoscale", prod["cosmosThroughputMode"]?["value"]?.GetValue<string>());
+        Assert.True(prod["alwaysReadyHttpInstances"]?["value"]?.GetValue<int>() >= 1);
+        Assert.True(prod["keyVaultPurgeProtection"]?["value"]?.GetValue<bool>());
+        Assert.True(prod["financeImmutabilityDays"]?["value"]?.GetValue<int>() > 0);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task Parameter_files_hold_no_secret_value(string environment)
+    {
+        // The test runs build-params with the secret variables unset: each secure parameter must then be empty,
+        // i.e. the file reads it from the environment and holds no literal.
+        var parameters = (await CompiledInfra.Parameters(environment)).Root["parameters"]!;
+
+        Assert.All(
+            ["graphClientSecret", "graphClientState", "surveySigningKey", "teamsWebhookUrl"],
+            name => Assert.Equal("", parameters[name]?["value"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Every_output_the_deploy_guide_uses_exists()
+    {
+        var template = await CompiledInfra.Main;
+        var outputs = (template.Root["outputs"] as JsonObject)!.Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "deploy.md"), TestContext.Current.CancellationToken);
+
+        var used = OutputReference().Matches(guide).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.NotEmpty(used);
+        Assert.All(used, name => Assert.Contains(name, outputs));
+    }
+
+    // docs/deploy.md reads outputs through its helper: out() { az deployment group show ... }; $(out NAME).
+    [GeneratedRegex(@"\$\(out ([A-Z][A-Z0-9_]+)\)")]
+    private static partial Regex OutputReference();
+
+    private static ArmResource Single(ArmTemplate template, string type) => Assert.Single(template.OfType(type));
+
+    private static bool Bool(JsonNode? node) => node?.GetValue<bool>() ?? throw new Xunit.Sdk.XunitException("expected a literal boolean");
+}
