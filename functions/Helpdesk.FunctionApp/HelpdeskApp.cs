@@ -38,6 +38,7 @@ public static class HelpdeskApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        builder.AddHelpdeskTelemetry(mode);
         AddServices(builder.Services, builder.Configuration, mode);
         var app = builder.Build();
         MapEndpoints(app);

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Benchmarks.Intake;
 
@@ -35,7 +34,7 @@ public sealed class IntakeLatencySuite : IBenchmarkSuite
             builder.Configuration["urls"] = "http://127.0.0.1:0";
             builder.Configuration["Helpdesk:DataDirectory"] = data;
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         });
         await app.StartAsync().ConfigureAwait(false);
         try

@@ -37,7 +37,7 @@ public sealed class RunningApp : IAsyncDisposable
     public T Service<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<RunningApp> StartAsync(bool asFunctionsHost = false, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
+    public static async Task<RunningApp> StartAsync(bool asFunctionsHost = false, IDictionary<string, string?>? settings = null, string? dataDirectory = null, Action<WebApplicationBuilder>? configure = null)
     {
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -56,6 +56,8 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 builder.Configuration[key] = value;
             }
+
+            configure?.Invoke(builder);
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
