@@ -68,11 +68,11 @@ public static class HelpdeskApp
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<ITicketStore, SqliteTicketStore>();
-        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IProcessedMessages, SqliteProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, SqliteAvailabilityLog>();
         services.AddSingleton<IOutgoingMailbox, LocalOutgoingMailbox>();
         services.AddSingleton<IIdGenerator, SystemIdGenerator>();
+        services.AddAdapters(configuration, mode, dataDirectory); // Cosmos DB, Blob, Graph when configured (Hosting/AzureAdapters.cs)
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
@@ -80,6 +80,8 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, SendRequesterMailFunction>();
         services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
+        services.AddSingleton<IFunctionHandler, ProcessGraphNotificationFunction>();
+        services.AddSingleton<IFunctionHandler, RenewGraphSubscriptionFunction>();
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
 
@@ -109,6 +111,7 @@ public static class HelpdeskApp
         app.MapTicketsEndpoints();
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
+        app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();
     }
