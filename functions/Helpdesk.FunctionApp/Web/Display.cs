@@ -53,6 +53,14 @@ public static class Display
         return negative ? "-" + text : text;
     }
 
+    /// <summary>A business-calendar amount as agents read it: "2 dias úteis", "6 h 30 min úteis", "5 h 00 min".</summary>
+    public static string BusinessAmount(Helpdesk.Domain.Calendar.BusinessDuration amount) => amount.Unit switch
+    {
+        Helpdesk.Domain.Calendar.DurationUnit.BusinessDays => amount.Days == 1 ? "1 dia útil" : $"{amount.Days} dias úteis",
+        Helpdesk.Domain.Calendar.DurationUnit.BusinessHours => Duration(amount.Time) + " úteis",
+        _ => Duration(amount.Time),
+    };
+
     public static string Number(int value) => value.ToString("N0", Culture);
 
     public static string Percent(double fraction) => fraction.ToString("P1", Culture);

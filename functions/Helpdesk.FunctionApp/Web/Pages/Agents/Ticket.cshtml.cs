@@ -1,3 +1,4 @@
+using Helpdesk.Application.Sla;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Tickets;
@@ -19,6 +20,7 @@ public sealed class TicketModel(
     ICatalogueStore catalogue,
     IKnowledgeBase knowledge,
     ITicketDeadlines deadlines,
+    TicketClocks clocks,
     MailHtmlSanitizer sanitizer,
     TimeProvider clock) : AgentPageModel
 {
@@ -29,6 +31,9 @@ public sealed class TicketModel(
     public IReadOnlyList<SupportGroup> Level2Groups { get; private set; } = [];
 
     public TicketDeadline Deadline { get; private set; } = TicketDeadline.None;
+
+    /// <summary>The first-response and resolution clocks on the contract's business calendar (null: no target).</summary>
+    public TicketClockReadings? Clocks { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
 
@@ -174,6 +179,7 @@ public sealed class TicketModel(
         ViewData["Title"] = $"Chamado {Ticket.Protocol}";
         Now = clock.GetUtcNow();
         Deadline = deadlines.For(Ticket);
+        Clocks = clocks.Read(Ticket, Now);
         Timeline = TicketTimeline.For(Ticket);
         Level2Groups = [.. (await catalogue.GetAsync(cancellationToken)).Catalogue.Groups.Where(g => g.Level == SupportGroup.Level2)];
         if (!string.IsNullOrWhiteSpace(Kb))
