@@ -34,6 +34,7 @@ public sealed class EmbeddedServer : IAsyncDisposable
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
             builder.Configuration["Survey:SigningKey"] = "benchmark-only-survey-signing-key-0123456789"; // required outside Development
             builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            builder.Configuration["RateLimiting:Intake:PermitLimit"] = "100000000"; // measure the intake, not the abuse limiter
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
