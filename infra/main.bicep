@@ -164,6 +164,7 @@ var cosmosDatabaseName = 'helpdesk'
 var queueNames = [
   'outbound-mail'
   'escalations'
+  'graph-notifications'
 ]
 var financeContainerName = 'finance-reports'
 var deploymentContainerName = 'app-package'

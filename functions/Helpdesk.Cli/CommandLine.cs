@@ -11,6 +11,7 @@ public static class CommandLine
         new FunctionsVerb(),
         new DeadlineVerb(),
         new ElapsedVerb(),
+        new AssessVerb(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -127,8 +127,8 @@ public static partial class AgentApi
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(AnonymousIntakePolicy, context =>
-                Agents.Current(context.User) is not null
-                    ? RateLimitPartition.GetNoLimiter("staff")
+                Agents.Current(context.User) is not null || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("staff-or-read")
                     : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context, mode), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = permits,
@@ -139,6 +139,17 @@ public static partial class AgentApi
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : (int)window.TotalSeconds;
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (Web.WebRoutes.IsWebPath(rejected.HttpContext.Request.Path))
+                {
+                    // The public form: a page, not JSON.
+                    rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    rejected.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                    await rejected.HttpContext.Response.WriteAsync(
+                        Web.ErrorPage.Render("Muitas solicitações", $"Muitos chamados abertos a partir do seu endereço. Tente de novo em {seconds} segundos."),
+                        cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
                 await Problems.TooManyRequests($"Muitos chamados abertos a partir do seu endereço. Tente de novo em {seconds} segundos.")
                     .ExecuteAsync(rejected.HttpContext).ConfigureAwait(false);
             };

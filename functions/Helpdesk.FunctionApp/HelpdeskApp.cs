@@ -7,6 +7,7 @@ using Helpdesk.FunctionApp.Functions;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Invocation;
 using Helpdesk.FunctionApp.LocalRunner;
+using Helpdesk.FunctionApp.Web;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Sqlite;
@@ -20,7 +21,9 @@ public static class HelpdeskApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root = the handler's own folder: under the Functions host the working directory is the app root,
+        // where host.json lives, while appsettings.json is published beside the executable.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var mode = HostingModes.Detect(builder.Configuration);
         if (mode == HostingMode.Embedded && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -36,6 +39,7 @@ public static class HelpdeskApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
+        builder.AddHelpdeskTelemetry(mode);
         AddServices(builder.Services, builder.Configuration, mode);
         builder.Services.AddAgentApi(builder.Configuration, builder.Environment, mode);
         var app = builder.Build();
@@ -64,11 +68,11 @@ public static class HelpdeskApp
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<ITicketStore, SqliteTicketStore>();
-        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IProcessedMessages, SqliteProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, SqliteAvailabilityLog>();
         services.AddSingleton<IOutgoingMailbox, LocalOutgoingMailbox>();
         services.AddSingleton<IIdGenerator, SystemIdGenerator>();
+        services.AddAdapters(configuration, mode, dataDirectory); // Cosmos DB, Blob, Graph when configured (Hosting/AzureAdapters.cs)
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
@@ -76,6 +80,10 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, SendRequesterMailFunction>();
         services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
+        services.AddSingleton<IFunctionHandler, ProcessGraphNotificationFunction>();
+        services.AddSingleton<IFunctionHandler, RenewGraphSubscriptionFunction>();
+
+        services.AddWebFrontEnd(configuration, mode, dataDirectory);
 
         if (mode == HostingMode.Embedded)
         {
@@ -92,6 +100,7 @@ public static class HelpdeskApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
@@ -102,6 +111,8 @@ public static class HelpdeskApp
         app.MapTicketsEndpoints();
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
+        app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
+        app.MapWebFrontEnd();
     }
 }

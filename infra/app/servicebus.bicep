@@ -1,4 +1,4 @@
-// Service Bus namespace with the outbox's queues (outbound mail, escalations). SAS keys are disabled (disableLocalAuth): senders and
+// Service Bus namespace with the outbox's queues (outbound mail, escalations, Graph notifications). SAS keys are disabled (disableLocalAuth): senders and
 // receivers authenticate with Entra ID and queue-scoped roles (rbac.bicep). Standard tier is the lowest
 // tier with duplicate detection.
 

@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 using Helpdesk.Benchmarks;
+using Helpdesk.Benchmarks.Assessment;
 using Helpdesk.Benchmarks.Calendar;
 using Helpdesk.Benchmarks.Intake;
 
-IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite()];
+IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite()];
 
 var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
 if (selected is null)

@@ -68,6 +68,12 @@ public static class FunctionCatalog
         [new HttpOutput()],
         "Liveness and readiness of the app and its store.");
 
+    public static FunctionDefinition Web { get; } = new(
+        "Web",
+        new HttpTrigger("app/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The web front end (pages under /api/app/): the public request form, and the agents' pages behind App Service authentication.");
+
     public static FunctionDefinition SendRequesterMail { get; } = new(
         "SendRequesterMail",
         new ServiceBusTrigger(Queues.OutboundMail),
@@ -77,7 +83,7 @@ public static class FunctionCatalog
     public static FunctionDefinition ForwardOutbox { get; } = new(
         "ForwardOutbox",
         new CosmosDbTrigger(Database, "tickets", "leases"),
-        [new ServiceBusOutput("outboundMail", Queues.OutboundMail), new ServiceBusOutput("escalations", Queues.Escalations)],
+        [new ServiceBusOutput("outboundMail", Queues.OutboundMail), new ServiceBusOutput("escalations", Queues.Escalations), new ServiceBusOutput("graphNotifications", Queues.GraphNotifications)],
         "Change feed of the tickets container: forwards new outbox items to their Service Bus queues.");
 
     public static FunctionDefinition AvailabilityProbe { get; } = new(
@@ -85,6 +91,24 @@ public static class FunctionCatalog
         new TimerTrigger("0 * * * * *"),
         [],
         "Every minute: checks the store answers and records a heartbeat (feeds the availability indicator).");
+
+    public static FunctionDefinition GraphNotifications { get; } = new(
+        "GraphNotifications",
+        new HttpTrigger("graph/notifications", ["POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Microsoft Graph webhook: validation handshake, then change and lifecycle notifications (checked by clientState, stored, processed later).");
+
+    public static FunctionDefinition ProcessGraphNotification { get; } = new(
+        "ProcessGraphNotification",
+        new ServiceBusTrigger(Queues.GraphNotifications),
+        [],
+        "One stored Graph notification: fetches the new message into the intake, or renews, recreates or resynchronises the subscription.");
+
+    public static FunctionDefinition RenewGraphSubscription { get; } = new(
+        "RenewGraphSubscription",
+        new TimerTrigger("0 15 */6 * * *"),
+        [],
+        "Every six hours: creates the mailbox subscription if missing, renews it when it expires within two days.");
 
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
@@ -97,9 +121,13 @@ public static class FunctionCatalog
         Me,
         OpenApi,
         Health,
+        Web,
         SendRequesterMail,
         ForwardOutbox,
         AvailabilityProbe,
+        GraphNotifications,
+        ProcessGraphNotification,
+        RenewGraphSubscription,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

@@ -30,6 +30,15 @@ public sealed partial class TicketIntake(
     /// <summary>An e-mail that reached the support mailbox at <paramref name="receivedAt"/>.</summary>
     public async Task<IntakeResult> ReceiveEmailAsync(InboundEmail email, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        using var activity = HelpdeskMetrics.Activities.StartActivity("intake.email");
+        var result = await ReceiveEmailCoreAsync(email, receivedAt, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("helpdesk.outcome", result.Outcome.ToString());
+        activity?.SetTag("helpdesk.protocol", result.Protocol);
+        return Count(result, Channel.Email);
+    }
+
+    private async Task<IntakeResult> ReceiveEmailCoreAsync(InboundEmail email, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(email);
         var automatic = AutomaticMailDetector.Classify(email);
         if (automatic is not null)
@@ -75,11 +84,15 @@ public sealed partial class TicketIntake(
     }
 
     /// <summary>A request from the HTTP API or the public form. An idempotency key makes retries safe.</summary>
-    public Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = HelpdeskMetrics.Activities.StartActivity("intake.request");
         IReadOnlyList<string> keys = idempotencyKey is { Length: > 0 } key ? ["idempotency:" + key] : [];
-        return RegisterAsync(request, keys, cancellationToken);
+        var result = await RegisterAsync(request, keys, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("helpdesk.outcome", result.Outcome.ToString());
+        activity?.SetTag("helpdesk.protocol", result.Protocol);
+        return Count(result, request.Channel);
     }
 
     private async Task<IntakeResult> RegisterAsync(NewTicket request, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
@@ -205,6 +218,12 @@ public sealed partial class TicketIntake(
                 // Someone else changed the ticket (or stored this very message): reload and try again.
             }
         }
+    }
+
+    private static IntakeResult Count(IntakeResult result, Channel channel)
+    {
+        HelpdeskMetrics.IntakeRequests.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>("channel", channel.ToString()));
+        return result;
     }
 
     private IntakeResult Duplicate(ProtocolNumber protocol)

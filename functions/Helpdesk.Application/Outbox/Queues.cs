@@ -9,5 +9,8 @@ public static class Queues
     /// <summary>Hand-offs from level 1 to level 2.</summary>
     public const string Escalations = "escalations";
 
-    public static IReadOnlyList<string> All { get; } = [OutboundMail, Escalations];
+    /// <summary>Microsoft Graph notifications accepted by the webhook, processed asynchronously.</summary>
+    public const string GraphNotifications = "graph-notifications";
+
+    public static IReadOnlyList<string> All { get; } = [OutboundMail, Escalations, GraphNotifications];
 }

@@ -20,6 +20,7 @@ public sealed partial class SendRequesterMail(IOutgoingMailbox mailbox, IProcess
 
         await mailbox.SendAsync(email, cancellationToken).ConfigureAwait(false);
         await processed.MarkProcessedAsync(Consumer, key, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        HelpdeskMetrics.MailsSent.Add(1, new KeyValuePair<string, object?>("purpose", email.Purpose));
         LogSent(logger, email.Protocol, email.Purpose);
         return true;
     }

@@ -5,9 +5,11 @@ using Helpdesk.FunctionApp.Invocation;
 namespace Helpdesk.FunctionApp.Functions;
 
 /// <summary>
-/// Cosmos DB change feed of the tickets container: every outbox item (<c>"type": "outbox"</c>, with <c>queue</c> and
-/// <c>body</c>) is forwarded to its queue's Service Bus output. Other documents are ignored. The same item seen twice is
-/// forwarded twice, which consumers tolerate (they deduplicate on the outbox id inside the body).
+/// Cosmos DB change feed of the tickets container: the outbox entries of every ticket item (<c>"type": "ticket"</c>
+/// with an <c>outbox</c> array of <c>{id, queue, body}</c>; docs/cosmos-data-model.md), and any standalone outbox item
+/// (<c>"type": "outbox"</c>, with <c>queue</c> and <c>body</c>), are forwarded to their queue's Service Bus output.
+/// Other documents are ignored. A ticket item keeps its recent outbox entries, so an entry is forwarded again when the
+/// ticket changes again; consumers tolerate that (they deduplicate on the outbox id inside the body).
 /// </summary>
 public sealed class ForwardOutboxFunction : IFunctionHandler
 {
@@ -39,12 +41,8 @@ public sealed class ForwardOutboxFunction : IFunctionHandler
 
             var outputs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var forwarded = 0;
-            foreach (var document in documents.RootElement.EnumerateArray())
+            foreach (var (queue, body) in documents.RootElement.EnumerateArray().SelectMany(OutboxEntries))
             {
-                if (!IsOutboxItem(document, out var queue, out var body))
-                {
-                    continue;
-                }
 
                 if (!OutputByQueue.TryGetValue(queue, out var output))
                 {
@@ -69,6 +67,28 @@ public sealed class ForwardOutboxFunction : IFunctionHandler
 
             return Task.FromResult(response);
         }
+    }
+
+    private static IEnumerable<(string Queue, string Body)> OutboxEntries(JsonElement document)
+    {
+        if (IsOutboxItem(document, out var queue, out var body))
+        {
+            return [(queue, body)];
+        }
+
+        if (document.ValueKind == JsonValueKind.Object &&
+            document.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "ticket" &&
+            document.TryGetProperty("outbox", out var outbox) && outbox.ValueKind == JsonValueKind.Array)
+        {
+            return outbox.EnumerateArray().Select(entry =>
+                entry.ValueKind == JsonValueKind.Object &&
+                entry.TryGetProperty("queue", out var q) && q.ValueKind == JsonValueKind.String &&
+                entry.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String
+                    ? (q.GetString()!, b.GetString()!)
+                    : throw new InvalidInvocationException("An outbox entry of a ticket lacks its queue or body.")).ToList();
+        }
+
+        return [];
     }
 
     private static bool IsOutboxItem(JsonElement document, out string queue, out string body)

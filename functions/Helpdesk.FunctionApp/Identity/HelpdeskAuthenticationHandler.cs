@@ -63,6 +63,23 @@ public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthen
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Web.WebRoutes.IsWebPath(Request.Path) && HttpMethods.IsGet(Request.Method))
+        {
+            // A person in a browser (or a Teams tab): send them to sign in, then back here.
+            var back = Request.PathBase + Request.Path + Request.QueryString;
+            if (Options.EasyAuthEnabled)
+            {
+                Response.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(back));
+                return;
+            }
+
+            if (Options.DevelopmentSignInEnabled)
+            {
+                Response.Redirect(Web.WebRoutes.DevSignIn + "?returnUrl=" + Uri.EscapeDataString(back));
+                return;
+            }
+        }
+
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
         var detail = result.Failure?.Message ?? "Entre com sua conta institucional para usar esta função.";
         await Problems.Unauthorized(detail).ExecuteAsync(Context).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Helpdesk.Application;
 using Helpdesk.Application.Functions;
 using Helpdesk.Application.Ports;
 using Microsoft.Extensions.Options;
@@ -81,6 +82,7 @@ public sealed partial class OutboxDispatcher(
         if (outcome.Succeeded)
         {
             await outbox.MarkDeliveredAsync(message.Id, now, cancellationToken).ConfigureAwait(false);
+            Count(message.Queue, "delivered");
             return;
         }
 
@@ -89,6 +91,7 @@ public sealed partial class OutboxDispatcher(
         {
             LogDeadLettered(logger, message.Id, message.Queue, message.DeliveryCount);
             await outbox.DeadLetterAsync(message.Id, "MaxDeliveryCountExceeded: " + reason, now, cancellationToken).ConfigureAwait(false);
+            Count(message.Queue, "dead-letter");
             return;
         }
 
@@ -97,7 +100,11 @@ public sealed partial class OutboxDispatcher(
             settings.FirstRetryDelay.Ticks * (1L << Math.Min(message.DeliveryCount - 1, 30))));
         LogRetry(logger, message.Id, message.Queue, message.DeliveryCount, delay);
         await outbox.ScheduleRetryAsync(message.Id, reason, now + delay, cancellationToken).ConfigureAwait(false);
+        Count(message.Queue, "retry");
     }
+
+    private static void Count(string queue, string result) =>
+        HelpdeskMetrics.QueueDeliveries.Add(1, new KeyValuePair<string, object?>("queue", queue), new KeyValuePair<string, object?>("result", result));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} on {Queue} failed delivery {DeliveryCount}; retrying in {Delay}")]
     private static partial void LogRetry(ILogger logger, Guid messageId, string queue, int deliveryCount, TimeSpan delay);

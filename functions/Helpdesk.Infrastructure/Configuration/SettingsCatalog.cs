@@ -31,6 +31,7 @@ public static class SettingsCatalog
         new("Helpdesk__PublicBaseUrl", SettingScope.Always, false, "Base URL that links in e-mails and Teams cards point to.", "http://localhost:7071"),
         new("Helpdesk__SupportAddress", SettingScope.Always, false, "The support mailbox address replies are sent from.", "suporte@helpdesk.local"),
         new("Helpdesk__Runner__MaxDeliveries", SettingScope.Embedded, false, "Deliveries of a queue message before the embedded runner dead-letters it.", "10"),
+        new("Helpdesk__Telemetry__Console", SettingScope.Embedded, false, "Export OpenTelemetry traces and metrics to the console (default: on for a local run in Development).", "false"),
         new("Helpdesk__Runner__TimersEnabled", SettingScope.Embedded, false, "Whether the embedded runner fires timer functions on their schedules.", "true"),
         new("Tickets__ReopenWindowDays", SettingScope.Always, false, "Days after resolution in which a requester's answer reopens the ticket (after it, a new linked ticket).", "7"),
         new("Survey__SigningKey", SettingScope.Always, true, "HMAC-SHA256 key (32+ characters) signing satisfaction-survey links; a Key Vault reference in Azure. Required outside Development.", "local-development-survey-key-0123456789abcdef"),
@@ -40,16 +41,16 @@ public static class SettingsCatalog
 
         // Azure: our code's own connections (identity-based; DefaultAzureCredential picks the identity from AZURE_CLIENT_ID).
         new("AZURE_CLIENT_ID", SettingScope.Azure, true, "Client id of the app's user-assigned managed identity, used by DefaultAzureCredential.", null),
-        new("CosmosDb__accountEndpoint", SettingScope.Azure, true, "Cosmos DB account endpoint (https://<account>.documents.azure.com:443/).", null),
-        new("CosmosDb__databaseName", SettingScope.Azure, true, "Cosmos DB database that holds the tickets, outbox, leases, protocols and dedup containers.", null),
-        new("ReportStorage__blobServiceUri", SettingScope.Azure, true, "Blob endpoint of the finance storage account (https://<account>.blob.core.windows.net/).", null),
-        new("ReportStorage__containerName", SettingScope.Azure, true, "Container the monthly penalty summaries are written to.", null),
-        new("Graph__TenantId", SettingScope.Azure, true, "Entra tenant of the Graph app registration.", null),
-        new("Graph__ClientId", SettingScope.Azure, true, "Client id of the Graph app registration (Mail.ReadWrite, Mail.Send, limited to the support mailbox).", null),
-        new("Graph__ClientSecret", SettingScope.Azure, true, "Client secret of the Graph app registration (Key Vault reference).", null),
-        new("Graph__MailboxUserId", SettingScope.Azure, true, "User id or UPN of the support mailbox in Graph.", null),
-        new("Graph__ClientState", SettingScope.Azure, true, "Secret echoed by Graph in every change notification (Key Vault reference).", null),
-        new("Graph__NotificationUrl", SettingScope.Azure, true, "Public URL of the Graph change-notification function.", null),
+        new("CosmosDb__accountEndpoint", SettingScope.Azure, true, "Cosmos DB account (https). Set: tickets in Cosmos DB (identity-based unless accountKey is set; needs the Functions host). Empty: SQLite.", ""),
+        new("CosmosDb__databaseName", SettingScope.Azure, true, "Cosmos DB database of the tickets and leases containers.", "helpdesk"),
+        new("ReportStorage__blobServiceUri", SettingScope.Azure, true, "Blob service of the finance reports (identity-based). Empty with no connection string: a local folder.", ""),
+        new("ReportStorage__containerName", SettingScope.Azure, true, "Blob container of the finance reports.", "reports"),
+        new("Graph__TenantId", SettingScope.Azure, true, "Entra tenant of the app registration that reads and sends the support mailbox. All Graph__ settings or none.", ""),
+        new("Graph__ClientId", SettingScope.Azure, true, "App registration (client) id, app-only Mail.ReadWrite and Mail.Send on the support mailbox.", ""),
+        new("Graph__ClientSecret", SettingScope.Azure, true, "Client secret of the app registration (a Key Vault reference in Azure).", ""),
+        new("Graph__MailboxUserId", SettingScope.Azure, true, "The support mailbox (user id or principal name).", ""),
+        new("Graph__ClientState", SettingScope.Azure, true, "Random secret (16+ characters) Graph returns in every notification; a Key Vault reference in Azure.", ""),
+        new("Graph__NotificationUrl", SettingScope.Azure, true, "Public https URL of the webhook, https://<app>/api/graph/notifications.", ""),
         new("Teams__WebhookUrl", SettingScope.Azure, true, "Teams Workflows webhook URL for agent notifications (Key Vault reference).", null),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", SettingScope.Azure, true, "Application Insights connection string (telemetry is accepted with Entra auth only).", null),
 
@@ -64,5 +65,9 @@ public static class SettingsCatalog
         new("CosmosDbConnection__accountEndpoint", SettingScope.FunctionsHost, true, "Cosmos DB endpoint for the change-feed trigger (outbox forwarding).", null),
         new("CosmosDbConnection__credential", SettingScope.FunctionsHost, true, "'managedidentity' for the Cosmos DB trigger connection.", null),
         new("CosmosDbConnection__clientId", SettingScope.FunctionsHost, true, "Client id of the user-assigned identity for the Cosmos DB trigger connection.", null),
+
+        // Emulators only (a Cosmos DB emulator under `func start`, Azurite): never set in Azure.
+        new("CosmosDb__accountKey", SettingScope.Embedded, false, "Key for a Cosmos DB emulator only; empty in Azure (managed identity, local auth disabled).", ""),
+        new("ReportStorage__connectionString", SettingScope.Embedded, false, "Storage connection string for the reports (Azurite locally); empty in Azure.", ""),
     ];
 }

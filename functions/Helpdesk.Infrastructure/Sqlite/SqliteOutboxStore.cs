@@ -4,8 +4,31 @@ using Microsoft.Data.Sqlite;
 namespace Helpdesk.Infrastructure.Sqlite;
 
 /// <summary>The dispatch side of the SQLite outbox: leases due messages, records deliveries, retries and dead letters.</summary>
-public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
+public sealed class SqliteOutboxStore(SqliteDatabase database, IOutboxSignal signal) : IOutboxStore, IOutboxWriter
 {
+    public async Task EnqueueAsync(Helpdesk.Application.Outbox.OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO outbox(id, ticket_id, queue, body, created_at, next_attempt_at)
+                    VALUES ($id, NULL, $queue, $body, $created, $created)
+                    ON CONFLICT(id) DO NOTHING
+                    """;
+                command.Parameters.AddWithValue("$id", message.Id.ToString("N"));
+                command.Parameters.AddWithValue("$queue", message.Queue);
+                command.Parameters.AddWithValue("$body", message.Body);
+                command.Parameters.AddWithValue("$created", SqliteTime.Format(message.CreatedAt));
+                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        signal.Notify();
+    }
+
     public Task<IReadOnlyList<PendingDelivery>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<PendingDelivery>>(
             async (connection, transaction) =>

@@ -2,12 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Helpdesk.FunctionApp;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Benchmarks.Intake;
 
@@ -29,20 +23,10 @@ public sealed class IntakeLatencySuite : IBenchmarkSuite
 
     private static async Task<int> RunAsync(TextWriter output)
     {
-        var data = Path.Combine(Path.GetTempPath(), "helpdesk-bench-intake-" + Guid.NewGuid().ToString("N"));
-        var app = HelpdeskApp.Build([], builder =>
+        await using var server = await EmbeddedServer.StartAsync("intake").ConfigureAwait(false);
         {
-            builder.Configuration["urls"] = "http://127.0.0.1:0";
-            builder.Configuration["Helpdesk:DataDirectory"] = data;
-            builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
-            builder.Configuration["Survey:SigningKey"] = "benchmark-only-survey-signing-key-0123456789"; // required outside Development
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        });
-        await app.StartAsync().ConfigureAwait(false);
-        try
-        {
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            var sent = Path.Combine(data, "mailbox", "sent");
+            var address = server.Address;
+            var sent = Path.Combine(server.DataDirectory, "mailbox", "sent");
             Directory.CreateDirectory(sent);
 
             var clock = Stopwatch.StartNew();
@@ -101,18 +85,6 @@ public sealed class IntakeLatencySuite : IBenchmarkSuite
             output.WriteLine($"POST response time:                p50 {Percentile(postSorted, 0.50):F1} ms, p99 {Percentile(postSorted, 0.99):F1} ms");
             output.WriteLine($"throughput while measuring: {Messages / totalSeconds:F0} messages/s end to end");
             return missing == 0 ? 0 : 1;
-        }
-        finally
-        {
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
         }
     }
 

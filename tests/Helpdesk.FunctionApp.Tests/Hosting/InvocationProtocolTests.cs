@@ -68,6 +68,32 @@ public sealed class InvocationProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_change_feed_forwards_the_outbox_entries_of_ticket_items()
+    {
+        var body = await OutboxBodyOfNewTicketAsync();
+        var documents = JsonSerializer.Serialize(new object[]
+        {
+            new
+            {
+                id = "5f1d", pk = "5f1d", type = "ticket", status = "new", version = 3,
+                outbox = new object[]
+                {
+                    new { id = "a1", queue = Queues.OutboundMail, body, createdAt = "2026-11-24T10:00:00.0000000+00:00", version = 3 },
+                    new { id = "a2", queue = Queues.Escalations, body = "{\"level\":2}", createdAt = "2026-11-24T10:00:00.0000000+00:00", version = 3 },
+                },
+            },
+        });
+        var payload = "{\"Data\":{\"documents\":" + HostString(documents) + "},\"Metadata\":{\"sys\":{\"MethodName\":\"ForwardOutbox\",\"UtcNow\":\"2026-11-24T10:00:01Z\",\"RandGuid\":\"5b0c\"}}}";
+
+        using var response = await _app.InvokeAsync("ForwardOutbox", payload);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var outputs = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("Outputs");
+        Assert.Equal(body, Assert.Single(outputs.GetProperty("outboundMail").EnumerateArray()).GetString());
+        Assert.Equal("{\"level\":2}", Assert.Single(outputs.GetProperty("escalations").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task The_documented_change_feed_example_without_outbox_items_forwards_nothing()
     {
         const string payload = """{"Data":{"documents":"\"[{\\\"id\\\":\\\"T-42\\\",\\\"status\\\":\\\"open\\\"}]\""},"Metadata":{"sys":{"MethodName":"OnTicketChange","UtcNow":"2025-01-02T02:00:00Z","RandGuid":"5b0c"}}}""";

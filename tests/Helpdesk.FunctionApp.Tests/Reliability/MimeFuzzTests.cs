@@ -61,7 +61,10 @@ public sealed class MimeFuzzTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/mailbox/messages", UriKind.Relative)) { Content = content };
         request.Headers.ExpectContinue = true; // as a well-behaved mail system does: the server refuses before the upload
 
-        using var response = await _app.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        // The client waits for the server's verdict instead of sending the body after the default 1 s (a loaded
+        // machine may take longer to answer): otherwise the server's early 413 meets a half-sent body (broken pipe).
+        using var patient = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = _app.BaseAddress };
+        using var response = await patient.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         using var again = await _app.PostEmailAsync(Emails.Plain("big@ifsp.edu.br", body: "pequeno"));

@@ -66,7 +66,7 @@ public sealed class RunningApp : IAsyncDisposable
 
     /// <summary>Starts the app in the <paramref name="environment"/> environment (Development unless a test says otherwise, as
     /// <c>dotnet run</c> does through launchSettings.json).</summary>
-    public static async Task<RunningApp> StartAsync(bool asFunctionsHost = false, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string environment = "Development")
+    public static async Task<RunningApp> StartAsync(bool asFunctionsHost = false, IDictionary<string, string?>? settings = null, string? dataDirectory = null, string environment = "Development", Action<WebApplicationBuilder>? configure = null)
     {
         var data = dataDirectory ?? Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
@@ -87,6 +87,8 @@ public sealed class RunningApp : IAsyncDisposable
             {
                 builder.Configuration[key] = value;
             }
+
+            configure?.Invoke(builder);
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

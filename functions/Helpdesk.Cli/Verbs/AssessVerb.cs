@@ -1,0 +1,120 @@
+using System.Globalization;
+using Helpdesk.Cli.Assessment;
+using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Penalties;
+
+namespace Helpdesk.Cli.Verbs;
+
+/// <summary>
+/// <c>helpdesk assess</c>: recomputes a month's assessment offline from a ticket-history export, an optional
+/// call-centre CSV and a contract (the built-in ministry annex by default), and writes the assessment JSON.
+/// </summary>
+public sealed class AssessVerb : IVerb
+{
+    public string Name => "assess";
+
+    public string Summary => "recompute a month's indicators and penalties (glosas) from exported records";
+
+    public string Usage =>
+        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--contract <file.json>] [--invoice <value>] [--history <outcomes.json>] [--no-evidence] --out <file.json>";
+
+    public async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        args.OnlyAllow("month", "tickets", "calls", "contract", "invoice", "history", "out", "no-evidence");
+        if (!AssessmentMonth.TryParse(args.Required("month"), out var month))
+        {
+            throw new CliArgumentException("--month must be written YYYY-MM (e.g. 2026-03).");
+        }
+
+        var ticketsPath = args.Required("tickets");
+        var outPath = args.Required("out");
+        Money? invoice = null;
+        if (args.Optional("invoice") is { } invoiceText)
+        {
+            invoice = decimal.TryParse(invoiceText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? Money.Brl(value)
+                : throw new CliArgumentException("--invoice must be a non-negative amount in BRL with a decimal point (e.g. 1250000.00).");
+        }
+
+        var contract = DefaultAssessmentContract.Contract;
+        var definition = DefaultContract.Definition;
+        if (args.Optional("contract") is { } contractPath)
+        {
+            var text = await File.ReadAllTextAsync(contractPath).ConfigureAwait(false);
+            if (text.Contains("\"schemaVersion\"", StringComparison.Ordinal))
+            {
+                // The file also holds the calendar sections (ContractDefinition): the business days come from there.
+                var loaded = ContractDefinitionLoader.Load(text);
+                if (!loaded.IsSuccess)
+                {
+                    foreach (var error in loaded.Errors)
+                    {
+                        await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
+                    }
+
+                    return ExitCodes.Failure;
+                }
+
+                definition = loaded.Definition;
+            }
+
+            var parsed = AssessmentContractParser.Parse(text);
+            if (!parsed.IsValid)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Failure;
+            }
+
+            contract = parsed.Contract!;
+        }
+
+        try
+        {
+            var history = args.Optional("history") is { } historyPath
+                ? HistoryJsonReader.Read(await File.ReadAllTextAsync(historyPath).ConfigureAwait(false), historyPath)
+                : [];
+            using var tickets = new StreamReader(ticketsPath);
+            using var calls = args.Optional("calls") is { } callsPath ? new StreamReader(callsPath) : null;
+            var input = new AssessmentInput(month, TicketJsonlReader.Read(tickets, ticketsPath))
+            {
+                CallIntervals = calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
+                Invoice = invoice,
+                History = history,
+                Calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1)),
+            };
+            var assessment = MonthlyAssessor.Assess(contract, input);
+            await using (var output = File.Create(outPath))
+            {
+                AssessmentJsonWriter.Write(output, assessment, evidence: !args.Has("no-evidence"));
+            }
+
+            await stdout.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{month}: {assessment.Indicators.Count(r => r.Met == false)} indicator(s) missed, penalty {assessment.PenaltyPercent:0.##} % = {assessment.PenaltyAmount}, total with aggravations {assessment.TotalAmount} → {outPath}")).ConfigureAwait(false);
+            foreach (var warning in assessment.Warnings)
+            {
+                await stderr.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (InputFormatException ex)
+        {
+            await stderr.WriteLineAsync($"helpdesk assess: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (FileNotFoundException ex)
+        {
+            await stderr.WriteLineAsync($"helpdesk assess: file not found: {ex.FileName}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Helpdesk.Domain.Penalties;
+
+namespace Helpdesk.Domain.Assessment;
+
+/// <summary>
+/// What a monthly assessment reads. <see cref="Tickets"/> is enumerated once (stream it from the export);
+/// <see cref="CallIntervals"/> is null when no call-centre data was imported (the call-centre indicators are then
+/// reported as not measured). <see cref="History"/> holds earlier months' outcomes for aggravations and rescission.
+/// </summary>
+public sealed record AssessmentInput(AssessmentMonth Month, IEnumerable<TicketRecord> Tickets)
+{
+    public IEnumerable<CallCentreInterval>? CallIntervals { get; init; }
+
+    /// <summary>Replaces the contract's monthly invoice value (the CLI's <c>--invoice</c>).</summary>
+    public Money? Invoice { get; init; }
+
+    public IReadOnlyList<MonthOutcome> History { get; init; } = [];
+
+    public IBusinessDayCalendar Calendar { get; init; } = WeekdayCalendar.WithoutHolidays;
+}

@@ -1,0 +1,14 @@
+namespace Helpdesk.Domain.Assessment;
+
+public enum TicketEventType
+{
+    AgentReply,
+    Escalated,
+    Pending,
+    Resumed,
+    Resolved,
+    Reopened,
+    Closed,
+    Cancelled,
+    Rated,
+}

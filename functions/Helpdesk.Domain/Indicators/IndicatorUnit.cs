@@ -1,0 +1,7 @@
+namespace Helpdesk.Domain.Indicators;
+
+public enum IndicatorUnit
+{
+    Percent,
+    Seconds,
+}

@@ -1,0 +1,7 @@
+namespace Helpdesk.Domain.Penalties;
+
+public enum JustificationDecision
+{
+    Accepted,
+    Rejected,
+}

@@ -1,0 +1,149 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Helpdesk.Application.Ports;
+using Helpdesk.Application.Reports;
+using Helpdesk.Infrastructure.Azure.Blob;
+using Helpdesk.Infrastructure.Azure.Cosmos;
+using Helpdesk.Infrastructure.Azure.Graph;
+using Helpdesk.Infrastructure.Reports;
+using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Helpdesk.FunctionApp.Hosting;
+
+/// <summary>A setting is missing or malformed: the app refuses to start and names it.</summary>
+public sealed class StartupConfigurationException(string message) : Exception(message);
+
+/// <summary>
+/// Chooses the Azure adapters (Cosmos DB, Blob storage, Microsoft Graph) when their settings are present, the embedded
+/// ones otherwise, and validates those settings before anything starts.
+/// </summary>
+public static class AzureAdapters
+{
+    public static void AddAdapters(this IServiceCollection services, IConfiguration configuration, HostingMode mode, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<SqliteOutboxStore>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<SqliteOutboxStore>());
+        AddCosmos(services, configuration, mode);
+        AddReportStore(services, configuration, dataDirectory);
+        AddGraph(services, configuration);
+    }
+
+    private static void AddCosmos(IServiceCollection services, IConfiguration configuration, HostingMode mode)
+    {
+        var endpoint = configuration["CosmosDb:accountEndpoint"];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return;
+        }
+
+        var options = new CosmosOptions
+        {
+            AccountEndpoint = AbsoluteUri("CosmosDb__accountEndpoint", endpoint, allowHttp: false),
+            AccountKey = NullIfBlank(configuration["CosmosDb:accountKey"]),
+            DatabaseName = NullIfBlank(configuration["CosmosDb:databaseName"]) ?? "helpdesk",
+            Emulator = IsLoopback(endpoint),
+        };
+        if (mode == HostingMode.Embedded)
+        {
+            throw new StartupConfigurationException(
+                "CosmosDb__accountEndpoint is set, but the app runs without the Functions host: with Cosmos DB the outbox is forwarded by the " +
+                "change feed (function ForwardOutbox), which only the host runs. Run under the Functions host, or clear CosmosDb__accountEndpoint to use SQLite.");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(_ => CosmosConnection.CreateClient(options));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>().GetContainer(options.DatabaseName, options.TicketsContainer));
+        services.AddSingleton<ITicketStore, CosmosTicketStore>();
+        services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
+        services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
+        services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();
+    }
+
+    private static void AddReportStore(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var serviceUri = NullIfBlank(configuration["ReportStorage:blobServiceUri"]);
+        var connectionString = NullIfBlank(configuration["ReportStorage:connectionString"]);
+        var container = NullIfBlank(configuration["ReportStorage:containerName"]) ?? "reports";
+        if (serviceUri is null && connectionString is null)
+        {
+            services.AddSingleton<IReportStore>(new LocalFolderReportStore(Path.Combine(dataDirectory, "reports")));
+            return;
+        }
+
+        BlobServiceClient client;
+        if (serviceUri is not null)
+        {
+            client = new BlobServiceClient(AbsoluteUri("ReportStorage__blobServiceUri", serviceUri, allowHttp: IsLoopback(serviceUri)), new DefaultAzureCredential());
+        }
+        else
+        {
+            try
+            {
+                client = new BlobServiceClient(connectionString);
+            }
+            catch (FormatException ex)
+            {
+                throw new StartupConfigurationException($"ReportStorage__connectionString is not a storage connection string: {ex.Message}");
+            }
+        }
+
+        services.AddSingleton<IReportStore>(new BlobReportStore(client.GetBlobContainerClient(container)));
+    }
+
+    private static void AddGraph(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(GraphOptions.Section);
+        string[] names = ["TenantId", "ClientId", "ClientSecret", "MailboxUserId", "ClientState", "NotificationUrl"];
+        var present = names.Where(n => !string.IsNullOrWhiteSpace(section[n])).ToList();
+        if (present.Count == 0)
+        {
+            return;
+        }
+
+        var missing = names.Except(present).ToList();
+        if (missing.Count > 0)
+        {
+            throw new StartupConfigurationException(
+                $"Microsoft Graph is partly configured: {string.Join(", ", missing.Select(n => "Graph__" + n))} missing (set all Graph__* settings, or none for the local mailbox).");
+        }
+
+        var options = new GraphOptions
+        {
+            TenantId = section["TenantId"],
+            ClientId = section["ClientId"],
+            ClientSecret = section["ClientSecret"],
+            MailboxUserId = section["MailboxUserId"],
+            ClientState = section["ClientState"],
+            NotificationUrl = AbsoluteUri("Graph__NotificationUrl", section["NotificationUrl"]!, allowHttp: false),
+        };
+        if (options.ClientState!.Length < 16)
+        {
+            throw new StartupConfigurationException("Graph__ClientState must be a random secret of at least 16 characters.");
+        }
+
+        services.AddSingleton<IOptions<GraphOptions>>(Options.Create(options));
+        services.AddSingleton(options);
+        services.AddSingleton(_ => GraphClientFactory.Create(options));
+        services.AddSingleton<GraphMailbox>();
+        services.AddSingleton<GraphNotificationProcessor>();
+        services.AddSingleton<IOutgoingMailbox, GraphOutgoingMailbox>();
+    }
+
+    private static Uri AbsoluteUri(string setting, string value, bool allowHttp)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            throw new StartupConfigurationException($"{setting} must be an absolute {(allowHttp ? "http(s)" : "https")} URL; found '{value}'.");
+        }
+
+        return uri;
+    }
+
+    private static bool IsLoopback(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Host == "127.0.0.1");
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Tickets;
+
+namespace Helpdesk.FunctionApp.Web;
+
+/// <summary>How values read in Brazilian Portuguese: dates in São Paulo time, statuses and channels by name.</summary>
+public static class Display
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("pt-BR");
+
+    /// <summary>dd/MM/yyyy HH:mm in America/Sao_Paulo.</summary>
+    public static string When(DateTimeOffset instant) =>
+        SaoPaulo.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The ISO 8601 form for &lt;time datetime&gt;.</summary>
+    public static string MachineWhen(DateTimeOffset instant) =>
+        SaoPaulo.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static string Day(DateOnly day) => day.ToString("dd/MM", CultureInfo.InvariantCulture);
+
+    public static string Status(TicketStatus status) => status switch
+    {
+        TicketStatus.New => "Novo",
+        TicketStatus.Open => "Em atendimento",
+        TicketStatus.PendingOnRequester => "Aguardando solicitante",
+        TicketStatus.Resolved => "Resolvido",
+        TicketStatus.Closed => "Encerrado",
+        TicketStatus.Cancelled => "Cancelado",
+        _ => status.ToString(),
+    };
+
+    public static string Channel(Channel channel) => channel switch
+    {
+        Domain.Tickets.Channel.Email => "E-mail",
+        Domain.Tickets.Channel.WebForm => "Formulário web",
+        Domain.Tickets.Channel.Api => "API",
+        Domain.Tickets.Channel.Phone => "Telefone",
+        Domain.Tickets.Channel.Chat => "Chat",
+        Domain.Tickets.Channel.InPerson => "Presencial",
+        Domain.Tickets.Channel.Letter => "Ofício",
+        _ => channel.ToString(),
+    };
+
+    /// <summary>A business duration as people say it: "2 h 05 min", "45 min", "3 dias úteis e 1 h".</summary>
+    public static string Duration(TimeSpan duration)
+    {
+        var negative = duration < TimeSpan.Zero;
+        var d = negative ? duration.Negate() : duration;
+        var text = d.TotalHours >= 1
+            ? $"{(int)d.TotalHours} h {d.Minutes:00} min"
+            : $"{Math.Max(0, (int)Math.Round(d.TotalMinutes))} min";
+        return negative ? "-" + text : text;
+    }
+
+    public static string Number(int value) => value.ToString("N0", Culture);
+
+    public static string Percent(double fraction) => fraction.ToString("P1", Culture);
+}

@@ -1,0 +1,194 @@
+using Helpdesk.Application.Identity;
+using Helpdesk.Application.Ports;
+using Helpdesk.Application.Tickets;
+using Helpdesk.Domain.Catalogue;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Knowledge;
+using Helpdesk.Domain.Tickets;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Helpdesk.FunctionApp.Web.Pages.Agents;
+
+/// <summary>
+/// One ticket: facts, SLA clock, timeline (sanitized e-mail HTML in a sandboxed frame) and the agent's actions. Every
+/// form carries the version the agent saw; a change by someone else in between is refused (never a lost update) and the
+/// page says so in Portuguese, keeping what was typed.
+/// </summary>
+public sealed class TicketModel(
+    TicketActions actions,
+    ICatalogueStore catalogue,
+    IKnowledgeBase knowledge,
+    ITicketDeadlines deadlines,
+    MailHtmlSanitizer sanitizer,
+    TimeProvider clock) : AgentPageModel
+{
+    public Ticket Ticket { get; private set; } = null!;
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<SupportGroup> Level2Groups { get; private set; } = [];
+
+    public TicketDeadline Deadline { get; private set; } = TicketDeadline.None;
+
+    public DateTimeOffset Now { get; private set; }
+
+    public IReadOnlyList<KnowledgeArticle> KnowledgeResults { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kb { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? ReplyText { get; set; }
+
+    [BindProperty]
+    public List<Guid> ArticleIds { get; set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Group { get; set; }
+
+    [BindProperty]
+    public string? Resolution { get; set; }
+
+    [BindProperty]
+    public bool FirstContact { get; set; }
+
+    [BindProperty]
+    public string? NoteText { get; set; }
+
+    /// <summary>The outcome of the last action, for the status line.</summary>
+    public string? Done { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>Which form the error belongs to, so that it is shown beside it.</summary>
+    public string? ErrorForm { get; private set; }
+
+    public string SanitizedFrame(string html) => sanitizer.ToFrameDocument(html);
+
+    public async Task<IActionResult> OnGetAsync(string protocol, Guid? insert, string? done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(protocol, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Done = done switch
+        {
+            "reply" => "Resposta enviada.",
+            "take" => "Chamado atribuído a você.",
+            "escalate" => "Chamado escalado.",
+            "pending" => "Chamado aguardando o solicitante; o prazo está suspenso.",
+            "resume" => "Atendimento retomado.",
+            "resolve" => "Chamado resolvido; a resolução e a pesquisa de satisfação foram enviadas ao solicitante.",
+            "note" => "Nota interna registrada.",
+            _ => null,
+        };
+        if (insert is { } id && await knowledge.GetAsync(id, cancellationToken) is { } article)
+        {
+            ReplyText = article.Body;
+            ArticleIds = [article.Id];
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostReplyAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "reply", (target, ct) => actions.ReplyAsync(target, Agent, ReplyText ?? string.Empty, ArticleIds, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostNoteAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "note", (target, ct) => actions.AddInternalNoteAsync(target, Agent, NoteText ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostTakeAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "take", (target, ct) => actions.AssignAsync(target, Agent, Agent.UserId, null, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostEscalateAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "escalate", (target, ct) => actions.EscalateAsync(target, Agent, string.IsNullOrEmpty(Group) ? null : Group, Reason ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostPendingAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "pending", (target, ct) => actions.SetPendingOnRequesterAsync(target, Agent, Reason ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostResumeAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "resume", (target, ct) => actions.ResumeAsync(target, Agent, Reason ?? "Retomado pelo atendente", ct), cancellationToken);
+
+    public Task<IActionResult> OnPostResolveAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "resolve", (target, ct) => actions.ResolveAsync(target, Agent, FirstContact, Resolution ?? string.Empty, ct), cancellationToken);
+
+    private async Task<IActionResult> ActAsync(string protocol, string form, Func<TicketTarget, CancellationToken, Task<Ticket>> act, CancellationToken cancellationToken)
+    {
+        if (!ProtocolNumber.TryParse(protocol, out var number))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await act(new TicketTarget(number, Version), cancellationToken);
+            return Redirect(WebRoutes.Ticket(protocol) + "?done=" + form);
+        }
+        catch (TicketNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (AccessDeniedException)
+        {
+            Error = "Seu perfil não permite esta ação neste chamado.";
+        }
+        catch (ConcurrencyConflictException)
+        {
+            Error = ActionErrors.Conflict;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (DomainException ex)
+        {
+            Error = ActionErrors.Message(ex);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        ErrorForm = form;
+        await LoadAsync(protocol, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string protocol, CancellationToken cancellationToken)
+    {
+        if (!ProtocolNumber.TryParse(protocol, out var number))
+        {
+            return false;
+        }
+
+        try
+        {
+            Ticket = await actions.GetAsync(number, Agent, cancellationToken);
+        }
+        catch (TicketNotFoundException)
+        {
+            return false;
+        }
+
+        ViewData["Title"] = $"Chamado {Ticket.Protocol}";
+        Now = clock.GetUtcNow();
+        Deadline = deadlines.For(Ticket);
+        Timeline = TicketTimeline.For(Ticket);
+        Level2Groups = [.. (await catalogue.GetAsync(cancellationToken)).Catalogue.Groups.Where(g => g.Level == SupportGroup.Level2)];
+        if (!string.IsNullOrWhiteSpace(Kb))
+        {
+            KnowledgeResults = await knowledge.SearchAsync(new KnowledgeSearch(Kb, null, null, 8), cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>The version the forms post back: the one on screen (after a conflict, the page shows the new state, so
+    /// the next submission is checked against what the agent now sees).</summary>
+    public int FormVersion => Ticket.CommittedVersion;
+
+    public bool CanWork => Agent.CanWorkTickets && Agent.CanWorkTicketAtLevel(Ticket.Level) && Ticket.IsActive;
+
+    public string RequesterEmailShown => Agent.CanSeeRequesterEmail ? Ticket.RequesterEmail.Value : Ticket.RequesterEmail.Masked();
+}

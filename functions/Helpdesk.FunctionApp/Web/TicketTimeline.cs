@@ -1,0 +1,62 @@
+using Helpdesk.Domain.Tickets;
+using Helpdesk.Domain.Tickets.Events;
+
+namespace Helpdesk.FunctionApp.Web;
+
+/// <summary>One line of a ticket's timeline: a message, an internal note, or a change of the ticket.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string Who, string? Text, string? Html);
+
+/// <summary>Builds the timeline an agent reads, oldest first, from the ticket's history (the single source of truth).</summary>
+public static class TicketTimeline
+{
+    public static IReadOnlyList<TimelineEntry> For(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var entries = new List<TimelineEntry>();
+        foreach (var e in ticket.History)
+        {
+            var who = e.Actor.Kind switch
+            {
+                "system" => "Sistema",
+                "requester" => e.Actor.Id,
+                _ => e.Actor.Id,
+            };
+            TimelineEntry? entry = e.Data switch
+            {
+                TicketRegistered r => new(e.At, "event", $"Chamado registrado ({Display.Channel(r.Channel)})", who, null, null),
+                MessageReceived m => new(m.ReceivedAt, "inbound", "Mensagem do solicitante", m.From, m.Text, m.Html),
+                MessageSent s => new(e.At, "outbound", SentTitle(s.Purpose), who, s.Text, null),
+                InternalNoteAdded n => new(e.At, "note", "Nota interna", who, n.Text, null),
+                TicketAssigned a => new(e.At, "event", a.Assignee is null ? "Responsável removido" : $"Atribuído a {a.Assignee}" + (a.Group is null ? string.Empty : $" (grupo {a.Group})"), who, null, null),
+                TicketEscalated x => new(e.At, "event", $"Escalado para o nível {x.ToLevel}, grupo {x.Group}", who, "Motivo: " + x.Reason, null),
+                TicketPendingOnRequester p => new(e.At, "event", "Aguardando o solicitante (prazo suspenso)", who, "Motivo: " + p.Reason, null),
+                TicketResumed r => new(e.At, "event", "Atendimento retomado", who, r.Reason, null),
+                TicketResolved r => new(e.At, "event", r.ResolvedAtFirstContact ? "Resolvido no primeiro contato" : "Resolvido", who, r.Resolution, null),
+                TicketReopened r => new(e.At, "event", "Reaberto", who, r.Reason, null),
+                TicketClosed c => new(e.At, "event", "Encerrado", who, c.Reason, null),
+                TicketCancelled c => new(e.At, "event", "Cancelado", who, c.Reason, null),
+                TicketClassified c => new(e.At, "event", $"Classificado: {c.Category} / {c.Priority}", who, null, null),
+                _ => new(e.At, "event", EventName(e.Data.Kind), who, null, null),
+            };
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    private static string SentTitle(string? purpose) => purpose switch
+    {
+        "acknowledgment" => "Confirmação de recebimento enviada",
+        "reply" => "Resposta enviada ao solicitante",
+        "resolution" => "Resolução enviada ao solicitante (com pesquisa de satisfação)",
+        _ => "Mensagem enviada ao solicitante",
+    };
+
+    private static string EventName(string kind) => kind switch
+    {
+        "merged" => "Mesclado em outro chamado",
+        "duplicateMerged" => "Duplicata mesclada neste chamado",
+        "satisfactionRated" => "Pesquisa de satisfação respondida",
+        _ => kind,
+    };
+}

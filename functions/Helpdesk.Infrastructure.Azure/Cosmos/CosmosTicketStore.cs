@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Tickets;
+using Microsoft.Extensions.Logging;
+
+namespace Helpdesk.Infrastructure.Azure.Cosmos;
+
+/// <summary>A protocol number recorded as void, with the reason it never became a ticket.</summary>
+public sealed record VoidProtocol(ProtocolNumber Protocol, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// The ticket store on Cosmos DB (data model: docs/cosmos-data-model.md). A ticket, its history and its outbox
+/// entries are one item, written with an ETag check, so that a ticket change and the messages it causes are atomic
+/// without a transactional batch. Protocol numbers come from a counter item per year (ETag retry); every number
+/// becomes either a protocol item pointing to its ticket or a void protocol item with the reason.
+/// Message ids are unique items (a create answers 409 on a duplicate).
+/// </summary>
+public sealed partial class CosmosTicketStore : ITicketStore
+{
+    private const int MaxCounterAttempts = 100;
+    private readonly CosmosGateway _gateway;
+    private readonly CosmosOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<CosmosTicketStore> _logger;
+
+    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ILogger<CosmosTicketStore> logger)
+    {
+        _gateway = new CosmosGateway(container, logger, options.Emulator);
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public async Task<CreateOutcome> CreateAsync(int year, Func<ProtocolNumber, TicketDraft> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+
+        // A redelivery is recognised before a number is reserved, so that it consumes none. Only two deliveries that
+        // race past this check both reserve a number; the loser records its number as void.
+        var provisional = build(ProtocolNumber.Create(year, 1));
+        if (await FindByMessageIdsAsync(provisional.MessageIds, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return new CreateOutcome(known, Created: false);
+        }
+
+        var protocol = await ReserveAsync(year, cancellationToken).ConfigureAwait(false);
+        var draft = build(protocol);
+        var ticketId = draft.Ticket.Id.ToString();
+        var claimed = new List<string>();
+        foreach (var messageId in draft.MessageIds.Distinct(StringComparer.Ordinal))
+        {
+            var owner = await ClaimMessageIdAsync(messageId, ticketId, protocol, cancellationToken).ConfigureAwait(false);
+            if (owner is not null)
+            {
+                foreach (var mine in claimed)
+                {
+                    await _gateway.DeleteAsync(CosmosItems.MessageId(mine), CosmosItems.MessageId(mine), null, cancellationToken).ConfigureAwait(false);
+                }
+
+                await VoidAsync(protocol, $"duplicate delivery of a message of ticket {owner.Protocol}", cancellationToken).ConfigureAwait(false);
+                return new CreateOutcome(owner, Created: false);
+            }
+
+            claimed.Add(messageId);
+        }
+
+        var now = _clock.GetUtcNow();
+        var protocolItem = ProtocolItem(protocol, now);
+        protocolItem["state"] = "ticket";
+        protocolItem["ticketId"] = ticketId;
+        if (!await _gateway.TryCreateAsync(protocolItem, ProtocolPartition(year), cancellationToken).ConfigureAwait(false))
+        {
+            throw new CosmosStoreException($"Protocol {protocol} was reserved twice; the counter item of {year} is inconsistent.");
+        }
+
+        if (!await _gateway.TryCreateAsync(TicketDocument.Create(draft.Ticket, draft.Outbox, now), ticketId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new CosmosStoreException($"Ticket id {ticketId} already exists.");
+        }
+
+        return new CreateOutcome(new TicketRef(draft.Ticket.Id, protocol), Created: true);
+    }
+
+    public async Task SaveAsync(Ticket ticket, IReadOnlyList<string> newMessageIds, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(newMessageIds);
+        ArgumentNullException.ThrowIfNull(outbox);
+        if (ticket.PendingEvents.Count == 0)
+        {
+            return;
+        }
+
+        var id = ticket.Id.ToString();
+        var stored = await _gateway.ReadAsync(id, id, cancellationToken).ConfigureAwait(false);
+        if (stored is null || TicketDocument.Version(stored.Body) != ticket.CommittedVersion)
+        {
+            throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
+        }
+
+        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention);
+        if (!await _gateway.TryReplaceAsync(stored.Body, id, id, stored.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed while it was being saved.");
+        }
+
+        // The thread index follows the ticket: if this process dies here, the message is in the ticket's history (a
+        // redelivery is recognised there) and only threading by this id is lost.
+        foreach (var messageId in newMessageIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await ClaimMessageIdAsync(messageId, id, ticket.Protocol, cancellationToken).ConfigureAwait(false) is { } other)
+            {
+                LogMessageIdOwnedElsewhere(_logger, ticket.Protocol.ToString(), other.Protocol.ToString());
+            }
+        }
+
+        ticket.MarkCommitted();
+    }
+
+    public async Task<Ticket?> GetAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var key = id.ToString();
+        var stored = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : TicketDocument.ToTicket(stored.Body);
+    }
+
+    public async Task<Ticket?> FindByProtocolAsync(ProtocolNumber protocol, CancellationToken cancellationToken)
+    {
+        var item = await _gateway.ReadAsync(CosmosItems.Protocol(protocol.ToString()), ProtocolPartition(protocol.Year), cancellationToken).ConfigureAwait(false);
+        return item?.Body["ticketId"]?.GetValue<string>() is { } ticketId
+            ? await GetAsync(TicketId.Parse(ticketId), cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    public async Task<TicketRef?> FindByMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        foreach (var messageId in messageIds)
+        {
+            var key = CosmosItems.MessageId(messageId);
+            var claim = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
+            if (claim is not null && await ExistingTicketAsync(claim.Body, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The outbox entries a ticket item holds now (what the change feed forwards).</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxOfAsync(TicketId id, CancellationToken cancellationToken)
+    {
+        var key = id.ToString();
+        var stored = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
+        return stored is null ? [] : TicketDocument.Outbox(stored.Body);
+    }
+
+    /// <summary>The last number reserved in <paramref name="year"/> (0 if none).</summary>
+    public async Task<int> LastReservedAsync(int year, CancellationToken cancellationToken)
+    {
+        var counter = await _gateway.ReadAsync(CosmosItems.Counter(year), ProtocolPartition(year), cancellationToken).ConfigureAwait(false);
+        return counter?.Body["last"]?.GetValue<int>() ?? 0;
+    }
+
+    /// <summary>The void numbers of a year (one single-partition query).</summary>
+    public async Task<IReadOnlyList<VoidProtocol>> ListVoidAsync(int year, CancellationToken cancellationToken)
+    {
+        var items = await _gateway.QueryPartitionAsync(
+            "SELECT * FROM c WHERE c.pk = @pk AND c.type = @type AND c.state = @state",
+            ProtocolPartition(year),
+            new Dictionary<string, object> { ["@type"] = CosmosItems.ProtocolType, ["@state"] = "void" },
+            cancellationToken).ConfigureAwait(false);
+        return items
+            .Select(i => new VoidProtocol(ProtocolNumber.Create(year, i["counter"]!.GetValue<int>()), i["reason"]!.GetValue<string>(), TicketDocument.ParseTime(i["at"]!.GetValue<string>())))
+            .OrderBy(v => v.Protocol)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Accounts for every number of <paramref name="year"/>: a number reserved more than
+    /// <see cref="CosmosOptions.AbandonedAfter"/> ago by a writer that died before writing its protocol item, or whose
+    /// protocol item points to a ticket that was never written, is recorded as void. Returns the numbers voided now.
+    /// </summary>
+    public async Task<IReadOnlyList<ProtocolNumber>> AccountForNumbersAsync(int year, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var counter = await _gateway.ReadAsync(CosmosItems.Counter(year), ProtocolPartition(year), cancellationToken).ConfigureAwait(false);
+        if (counter is null)
+        {
+            return [];
+        }
+
+        var last = counter.Body["last"]!.GetValue<int>();
+        var counterUpdated = TicketDocument.ParseTime(counter.Body["updatedAt"]!.GetValue<string>());
+        var items = await _gateway.QueryPartitionAsync(
+            "SELECT c.counter, c.state, c.ticketId, c.at FROM c WHERE c.pk = @pk AND c.type = @type",
+            ProtocolPartition(year),
+            new Dictionary<string, object> { ["@type"] = CosmosItems.ProtocolType },
+            cancellationToken).ConfigureAwait(false);
+        var seen = items.ToDictionary(i => i["counter"]!.GetValue<int>());
+        var voided = new List<ProtocolNumber>();
+        for (var n = 1; n <= last; n++)
+        {
+            var protocol = ProtocolNumber.Create(year, n);
+            if (!seen.TryGetValue(n, out var item))
+            {
+                // Numbers are reserved in order, so a missing one is at least as old as the counter's last change.
+                if (now - counterUpdated >= _options.AbandonedAfter)
+                {
+                    await VoidAsync(protocol, "reserved by a writer that stopped before registering the ticket", cancellationToken).ConfigureAwait(false);
+                    voided.Add(protocol);
+                }
+
+                continue;
+            }
+
+            if (item["state"]?.GetValue<string>() == "ticket" &&
+                now - TicketDocument.ParseTime(item["at"]!.GetValue<string>()) >= _options.AbandonedAfter &&
+                now - TicketDocument.ParseTime(item["at"]!.GetValue<string>()) < _options.AbandonedAfter + TimeSpan.FromDays(2))
+            {
+                var ticketId = item["ticketId"]!.GetValue<string>();
+                if (await _gateway.ReadAsync(ticketId, ticketId, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    var stored = await _gateway.ReadAsync(CosmosItems.Protocol(protocol.ToString()), ProtocolPartition(year), cancellationToken).ConfigureAwait(false);
+                    var replacement = ProtocolItem(protocol, now);
+                    replacement["state"] = "void";
+                    replacement["reason"] = "registered, but the ticket was never written";
+                    if (stored is not null && await _gateway.TryReplaceAsync(replacement, CosmosItems.Protocol(protocol.ToString()), ProtocolPartition(year), stored.ETag, cancellationToken).ConfigureAwait(false))
+                    {
+                        voided.Add(protocol);
+                    }
+                }
+            }
+        }
+
+        return voided;
+    }
+
+    private async Task<ProtocolNumber> ReserveAsync(int year, CancellationToken cancellationToken)
+    {
+        var partition = ProtocolPartition(year);
+        var id = CosmosItems.Counter(year);
+        for (var attempt = 0; attempt < MaxCounterAttempts; attempt++)
+        {
+            var now = TicketDocument.Format(_clock.GetUtcNow());
+            var counter = await _gateway.ReadAsync(id, partition, cancellationToken).ConfigureAwait(false);
+            if (counter is null)
+            {
+                var first = new JsonObject { ["id"] = id, ["pk"] = partition, ["type"] = CosmosItems.CounterType, ["year"] = year, ["last"] = 1, ["updatedAt"] = now };
+                if (await _gateway.TryCreateAsync(first, partition, cancellationToken).ConfigureAwait(false))
+                {
+                    return ProtocolNumber.Create(year, 1);
+                }
+
+                continue;
+            }
+
+            var next = counter.Body["last"]!.GetValue<int>() + 1;
+            counter.Body["last"] = next;
+            counter.Body["updatedAt"] = now;
+            if (await _gateway.TryReplaceAsync(counter.Body, id, partition, counter.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                return ProtocolNumber.Create(year, next);
+            }
+
+            await Task.Delay(Random.Shared.Next(5, 20 + (attempt * 5)), cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new CosmosStoreException($"Could not reserve a protocol number of {year} after {MaxCounterAttempts} attempts.");
+    }
+
+    /// <summary>Claims <paramref name="messageId"/> for a ticket. Null when the claim is ours; otherwise the ticket that
+    /// owns the message id (or is being registered with it right now).</summary>
+    private async Task<TicketRef?> ClaimMessageIdAsync(string messageId, string ticketId, ProtocolNumber protocol, CancellationToken cancellationToken)
+    {
+        var key = CosmosItems.MessageId(messageId);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var now = _clock.GetUtcNow();
+            var claim = new JsonObject
+            {
+                ["id"] = key,
+                ["pk"] = key,
+                ["type"] = CosmosItems.MessageIdType,
+                ["messageId"] = messageId,
+                ["ticketId"] = ticketId,
+                ["protocol"] = protocol.ToString(),
+                ["claimedAt"] = TicketDocument.Format(now),
+            };
+            if (await _gateway.TryCreateAsync(claim, key, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var existing = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                continue; // deleted meanwhile by a writer that lost a race: try again
+            }
+
+            var owner = existing.Body["ticketId"]!.GetValue<string>();
+            if (owner == ticketId)
+            {
+                return null;
+            }
+
+            var ownerRef = new TicketRef(TicketId.Parse(owner), ParseProtocol(existing.Body));
+            if (await _gateway.ReadAsync(owner, owner, cancellationToken).ConfigureAwait(false) is not null ||
+                now - TicketDocument.ParseTime(existing.Body["claimedAt"]!.GetValue<string>()) < _options.AbandonedAfter)
+            {
+                return ownerRef; // registered, or being registered right now
+            }
+
+            // An abandoned claim (its writer died before writing the ticket): take it over.
+            if (await _gateway.TryReplaceAsync(claim, key, key, existing.ETag, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+        }
+
+        throw new CosmosStoreException("The message id claim kept changing; giving up.");
+    }
+
+    private async Task<TicketRef?> ExistingTicketAsync(JsonObject claim, CancellationToken cancellationToken)
+    {
+        var ticketId = claim["ticketId"]!.GetValue<string>();
+        var ticket = await _gateway.ReadAsync(ticketId, ticketId, cancellationToken).ConfigureAwait(false);
+        return ticket is null ? null : new TicketRef(TicketId.Parse(ticketId), ParseProtocol(claim));
+    }
+
+    private async Task VoidAsync(ProtocolNumber protocol, string reason, CancellationToken cancellationToken)
+    {
+        var item = ProtocolItem(protocol, _clock.GetUtcNow());
+        item["state"] = "void";
+        item["reason"] = reason;
+        _ = await _gateway.TryCreateAsync(item, ProtocolPartition(protocol.Year), cancellationToken).ConfigureAwait(false);
+        LogVoided(_logger, protocol.ToString(), reason);
+    }
+
+    private static JsonObject ProtocolItem(ProtocolNumber protocol, DateTimeOffset now) => new()
+    {
+        ["id"] = CosmosItems.Protocol(protocol.ToString()),
+        ["pk"] = ProtocolPartition(protocol.Year),
+        ["type"] = CosmosItems.ProtocolType,
+        ["protocol"] = protocol.ToString(),
+        ["counter"] = protocol.Counter,
+        ["at"] = TicketDocument.Format(now),
+    };
+
+    private static ProtocolNumber ParseProtocol(JsonObject item) =>
+        ProtocolNumber.TryParse(item["protocol"]?.GetValue<string>(), out var p) ? p : throw new CosmosStoreException("A stored protocol is malformed.");
+
+    /// <summary>The counter and protocol items of one year share a logical partition, so that accounting for a
+    /// year's numbers is one single-partition query.</summary>
+    internal static string ProtocolPartition(int year) => "protocols-" + year.ToString(CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Protocol {Protocol} recorded as void: {Reason}")]
+    private static partial void LogVoided(ILogger logger, string protocol, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Protocol}: a new message id already belongs to ticket {Other}; threading by it keeps pointing there")]
+    private static partial void LogMessageIdOwnedElsewhere(ILogger logger, string protocol, string other);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Helpdesk.Cli;
+
+namespace Helpdesk.Cli.Tests.Verbs;
+
+public class AssessVerbTests
+{
+    private static string TempFile(string name) =>
+        Path.Combine(Path.GetTempPath(), $"assess-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}-{name}");
+
+    private const string Tickets = """
+        {"protocol":"20260000001","channel":"email","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:03:00-03:00","uf":"DF","resolutionDueAt":"2026-03-04T18:00:00-03:00","events":[{"type":"resolved","at":"2026-03-03T11:00:00-03:00","firstContact":true},{"type":"rated","at":"2026-03-03T12:00:00-03:00","score":9}]}
+        {"protocol":"20260000002","channel":"webForm","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:30:00-03:00","uf":"GO","resolutionDueAt":"2026-03-03T18:00:00-03:00","events":[{"type":"resolved","at":"2026-03-05T11:00:00-03:00","firstContact":false}]}
+
+        """;
+
+    [Fact]
+    public async Task Writes_each_indicator_with_numerator_denominator_value_target_met_and_penalty()
+    {
+        var tickets = TempFile("t.jsonl");
+        var output = TempFile("out.json");
+        await File.WriteAllTextAsync(tickets, Tickets, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, stdout, _) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--invoice", "200000", "--out", output);
+
+            Assert.Equal(ExitCodes.Ok, code);
+            Assert.Contains("2026-03", stdout, StringComparison.Ordinal);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+            var deadlines = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "2");
+            Assert.Equal(1, deadlines.GetProperty("numerator").GetInt32());
+            Assert.Equal(2, deadlines.GetProperty("denominator").GetInt32());
+            Assert.Equal(50m, deadlines.GetProperty("value").GetDecimal());
+            Assert.Equal(95m, deadlines.GetProperty("target").GetDecimal());
+            Assert.False(deadlines.GetProperty("met").GetBoolean());
+            Assert.Equal(6m, deadlines.GetProperty("penaltyPercent").GetDecimal());          // [30, 55) → 6 %
+            Assert.Equal(12_000m, deadlines.GetProperty("penaltyAmount").GetDecimal());
+            Assert.Equal(["20260000001", "20260000002"], deadlines.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+            // 2: 6 %, 3: 100 % satisfied, 4: 50 % → capped 30 %, 7: 50 % → 20 points × 0.5 = 10 %
+            Assert.Equal(46m, json.RootElement.GetProperty("penaltyPercent").GetDecimal());
+            Assert.Equal(92_000m, json.RootElement.GetProperty("penaltyAmount").GetDecimal());
+        }
+        finally
+        {
+            File.Delete(tickets);
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_ticket_line_is_rejected_naming_the_line_and_field()
+    {
+        var tickets = TempFile("bad.jsonl");
+        await File.WriteAllTextAsync(tickets, Tickets + """{"protocol":"20260000003","channel":"fax","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:00:00-03:00"}""", TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--out", TempFile("never.json"));
+
+            Assert.Equal(ExitCodes.Failure, code);
+            Assert.Contains(":3: channel:", stderr, StringComparison.Ordinal);   // line 3: the blank line ends line 2
+        }
+        finally
+        {
+            File.Delete(tickets);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_contract_is_rejected_naming_the_field()
+    {
+        var tickets = TempFile("t2.jsonl");
+        var contract = TempFile("contract.json");
+        await File.WriteAllTextAsync(tickets, Tickets, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(contract, """{ "version": "x", "indicators": [ { "id": "1", "name": "n", "formula": "deadlinesMet", "target": 95, "comparison": "atLeast", "penalty": { "kind": "perStep", "finePerStep": 1, "step": 1, "cap": 130 } } ] }""", TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--contract", contract, "--out", TempFile("never.json"));
+
+            Assert.Equal(ExitCodes.Failure, code);
+            Assert.Contains("indicators[0].penalty.cap", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tickets);
+            File.Delete(contract);
+        }
+    }
+
+    [Theory]
+    [InlineData("--month")]
+    [InlineData("--tickets")]
+    [InlineData("--out")]
+    public async Task Required_options_are_named(string missing)
+    {
+        string[] all = ["assess", "--month", "2026-03", "--tickets", "t.jsonl", "--out", "o.json"];
+        var i = Array.IndexOf(all, missing);
+        var args = all.Where((_, k) => k != i && k != i + 1).ToArray();
+
+        var (code, _, stderr) = await CliRun.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(missing, stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,76 @@
+using Helpdesk.Application.Ports;
+using Helpdesk.Application.Reports;
+using Helpdesk.FunctionApp.Hosting;
+using Helpdesk.FunctionApp.Tests.Graph;
+using Helpdesk.FunctionApp.Tests.Support;
+using Helpdesk.Infrastructure.Azure.Blob;
+using Helpdesk.Infrastructure.Azure.Cosmos;
+using Helpdesk.Infrastructure.Azure.Graph;
+using Helpdesk.Infrastructure.Mail;
+using Helpdesk.Infrastructure.Reports;
+using Helpdesk.Infrastructure.Sqlite;
+
+namespace Helpdesk.FunctionApp.Tests.Configuration;
+
+/// <summary>The composition root picks the Azure adapters when their settings are present, the embedded ones otherwise,
+/// and refuses to start on a missing or malformed setting, naming it.</summary>
+public sealed class AdapterSelectionTests
+{
+    [Fact]
+    public async Task Without_azure_settings_the_embedded_adapters_serve()
+    {
+        await using var app = await RunningApp.StartAsync();
+
+        Assert.IsType<SqliteTicketStore>(app.Service<ITicketStore>());
+        Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
+        Assert.IsType<LocalOutgoingMailbox>(app.Service<IOutgoingMailbox>());
+    }
+
+    [Fact]
+    public async Task With_their_settings_cosmos_blob_and_graph_serve()
+    {
+        var settings = GraphWebhookTests.GraphSettings();
+        settings["CosmosDb:accountEndpoint"] = "https://helpdesk-cosmos.documents.azure.com:443/";
+        settings["ReportStorage:blobServiceUri"] = "https://helpdeskreports.blob.core.windows.net/";
+        await using var app = await RunningApp.StartAsync(asFunctionsHost: true, settings: settings);
+
+        Assert.IsType<CosmosTicketStore>(app.Service<ITicketStore>());
+        Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
+        Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());
+        Assert.IsType<BlobReportStore>(app.Service<IReportStore>());
+        Assert.IsType<GraphOutgoingMailbox>(app.Service<IOutgoingMailbox>());
+    }
+
+    [Theory]
+    [InlineData("CosmosDb:accountEndpoint", "helpdesk-cosmos.documents.azure.com", "CosmosDb__accountEndpoint")]
+    [InlineData("CosmosDb:accountEndpoint", "http://helpdesk-cosmos.documents.azure.com/", "CosmosDb__accountEndpoint")]
+    [InlineData("ReportStorage:blobServiceUri", "not a url", "ReportStorage__blobServiceUri")]
+    [InlineData("ReportStorage:connectionString", "AccountName=x;Nonsense", "ReportStorage__connectionString")]
+    [InlineData("Graph:TenantId", "00000000-0000-0000-0000-000000000001", "Graph__ClientSecret")]
+    public async Task A_malformed_or_missing_setting_stops_the_start_and_is_named(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(asFunctionsHost: true, settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cosmos_without_the_functions_host_is_refused_because_nothing_would_forward_the_outbox()
+    {
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(settings: new Dictionary<string, string?> { ["CosmosDb:accountEndpoint"] = "https://helpdesk-cosmos.documents.azure.com:443/" }));
+
+        Assert.Contains("CosmosDb__accountEndpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("change feed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_short_client_state_is_refused()
+    {
+        var settings = GraphWebhookTests.GraphSettings();
+        settings["Graph:ClientState"] = "short";
+
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(asFunctionsHost: true, settings: settings));
+
+        Assert.Contains("Graph__ClientState", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,168 @@
+using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Tickets;
+using Helpdesk.Infrastructure.Azure.Cosmos;
+using Helpdesk.Infrastructure.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Helpdesk.Infrastructure.Tests.Tickets;
+
+/// <summary>The ticket store contract against Cosmos DB: the loopback server here, a real account in
+/// <see cref="RealCosmosTicketStoreTests"/>. Each test uses a year of its own in a shared container.</summary>
+public abstract class CosmosTicketStoreContract : TicketStoreContract
+{
+    protected CosmosTicketStoreContract(Microsoft.Azure.Cosmos.Container container, CosmosOptions options)
+    {
+        Clock = new FakeTimeProvider(Now);
+        CosmosStore = new CosmosTicketStore(container, options, Clock, NullLogger<CosmosTicketStore>.Instance);
+    }
+
+    protected FakeTimeProvider Clock { get; }
+
+    protected CosmosTicketStore CosmosStore { get; }
+
+    protected override ITicketStore Store => CosmosStore;
+
+    protected override int FreshYear() => Random.Shared.Next(2100, 9000);
+
+    protected override Task<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(TicketId id) => CosmosStore.OutboxOfAsync(id, Ct);
+}
+
+[Collection(CosmosServerCollection.Name)]
+public sealed class CosmosTicketStoreTests(CosmosServerFixture cosmos) : CosmosTicketStoreContract(cosmos.Tickets, cosmos.StoreOptions)
+{
+}
+
+/// <summary>What only the Cosmos DB store does: void numbers, abandoned reservations, outbox retention.</summary>
+[Collection(CosmosServerCollection.Name)]
+public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Now);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private CosmosTicketStore NewStore() => new(cosmos.Tickets, cosmos.StoreOptions, _clock, NullLogger<CosmosTicketStore>.Instance);
+
+    private static Func<ProtocolNumber, TicketDraft> Draft(TicketId id, string? messageId, IReadOnlyList<OutboxMessage>? outbox = null) => protocol =>
+        new TicketDraft(
+            Ticket.Register(id, protocol, new NewTicket("Sem acesso", "Erro 500.", EmailAddress.Parse("maria.silva@ifsp.edu.br"), null, Channel.Email, Now) { MessageId = messageId }, Now),
+            messageId is null ? [] : [messageId],
+            outbox ?? []);
+
+    [Fact]
+    public async Task Racing_deliveries_of_one_message_make_one_ticket_and_every_number_is_accounted_for()
+    {
+        var store = NewStore();
+        var year = Random.Shared.Next(2100, 9000);
+        var messageId = Guid.NewGuid().ToString("N") + "@ifsp.edu.br";
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => store.CreateAsync(year, Draft(new TicketId(Guid.NewGuid()), messageId), Ct)));
+
+        var created = Assert.Single(outcomes, o => o.Created);
+        Assert.All(outcomes, o => Assert.Equal(created.Ticket, o.Ticket));
+        var last = await store.LastReservedAsync(year, Ct);
+        var voids = await store.ListVoidAsync(year, Ct);
+        Assert.Equal(last - 1, voids.Count);
+        Assert.Equal(
+            Enumerable.Range(1, last),
+            voids.Select(v => v.Protocol.Counter).Append(created.Ticket.Protocol.Counter).Order());
+        Assert.All(voids, v => Assert.Contains("duplicate", v.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_number_whose_writer_died_is_voided_once_abandoned_and_never_reused()
+    {
+        var store = NewStore();
+        var year = Random.Shared.Next(2100, 9000);
+        var calls = 0;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateAsync(
+            year,
+            p => ++calls == 2 ? throw new InvalidOperationException("the writer dies after reserving") : Draft(new TicketId(Guid.NewGuid()), null)(p),
+            Ct));
+
+        Assert.Empty(await store.AccountForNumbersAsync(year, Ct)); // too recent: the writer may still be working
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        var voided = await store.AccountForNumbersAsync(year, Ct);
+        var next = await store.CreateAsync(year, Draft(new TicketId(Guid.NewGuid()), null), Ct);
+
+        Assert.Equal([ProtocolNumber.Create(year, 1)], voided);
+        Assert.Equal(ProtocolNumber.Create(year, 1), Assert.Single(await store.ListVoidAsync(year, Ct)).Protocol);
+        Assert.Equal(ProtocolNumber.Create(year, 2), next.Ticket.Protocol);
+        Assert.Empty(await store.AccountForNumbersAsync(year, Ct));
+    }
+
+    [Fact]
+    public async Task Outbox_entries_leave_the_ticket_item_after_the_retention()
+    {
+        var store = NewStore();
+        var id = new TicketId(Guid.NewGuid());
+        var old = new OutboxMessage(Guid.NewGuid(), Queues.OutboundMail, "{}", Now);
+        await store.CreateAsync(Random.Shared.Next(2100, 9000), Draft(id, null, [old]), Ct);
+        _clock.Advance(TimeSpan.FromDays(8));
+        var ticket = (await store.GetAsync(id, Ct))!;
+        ticket.AddRequesterMessage("late@ifsp.edu.br", "maria.silva@ifsp.edu.br", "Re", "ainda?", null, _clock.GetUtcNow(), 0, _clock.GetUtcNow());
+        var fresh = new OutboxMessage(Guid.NewGuid(), Queues.OutboundMail, "{}", _clock.GetUtcNow());
+
+        await store.SaveAsync(ticket, [], [fresh], Ct);
+
+        Assert.Equal([fresh.Id], (await store.OutboxOfAsync(id, Ct)).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task The_change_feed_delivers_the_ticket_item_with_its_outbox_entries()
+    {
+        var store = NewStore();
+        var id = new TicketId(Guid.NewGuid());
+        var outbox = new OutboxMessage(Guid.NewGuid(), Queues.OutboundMail, "{\"mail\":1}", Now);
+        await store.CreateAsync(Random.Shared.Next(2100, 9000), Draft(id, null, [outbox]), Ct);
+
+        var found = false;
+        using var feed = cosmos.Tickets.GetChangeFeedStreamIterator(Microsoft.Azure.Cosmos.ChangeFeedStartFrom.Beginning(), Microsoft.Azure.Cosmos.ChangeFeedMode.LatestVersion);
+        while (feed.HasMoreResults && !found)
+        {
+            using var page = await feed.ReadNextAsync(Ct);
+            if (page.StatusCode == System.Net.HttpStatusCode.NotModified)
+            {
+                break;
+            }
+
+            var body = await System.Text.Json.Nodes.JsonNode.ParseAsync(page.Content, cancellationToken: Ct);
+            foreach (var document in body!["Documents"]!.AsArray())
+            {
+                if (document!["id"]!.GetValue<string>() == id.ToString())
+                {
+                    found = true;
+                    Assert.Equal("ticket", document["type"]!.GetValue<string>());
+                    var entry = Assert.Single(document["outbox"]!.AsArray());
+                    Assert.Equal(Queues.OutboundMail, entry!["queue"]!.GetValue<string>());
+                    Assert.Equal("{\"mail\":1}", entry["body"]!.GetValue<string>());
+                }
+            }
+        }
+
+        Assert.True(found, "the ticket item did not appear in the change feed");
+    }
+
+    [Fact]
+    public async Task Processed_messages_and_heartbeats_are_idempotent()
+    {
+        var processed = new CosmosProcessedMessages(cosmos.Tickets, cosmos.StoreOptions, NullLogger<CosmosProcessedMessages>.Instance);
+        var heartbeats = new CosmosAvailabilityLog(cosmos.Tickets, cosmos.StoreOptions, NullLogger<CosmosAvailabilityLog>.Instance);
+        var key = Guid.NewGuid().ToString("N");
+        var minute = new DateTimeOffset(Random.Shared.Next(2100, 9000), 3, 31, 23, 59, 0, TimeSpan.Zero);
+
+        Assert.False(await processed.WasProcessedAsync("c", key, Ct));
+        await processed.MarkProcessedAsync("c", key, Now, Ct);
+        await processed.MarkProcessedAsync("c", key, Now, Ct);
+        await heartbeats.RecordHeartbeatAsync(minute, Ct);
+        await heartbeats.RecordHeartbeatAsync(minute.AddSeconds(30), Ct);
+        await heartbeats.RecordHeartbeatAsync(minute.AddMinutes(1), Ct); // next month
+
+        Assert.True(await processed.WasProcessedAsync("c", key, Ct));
+        Assert.False(await processed.WasProcessedAsync("other", key, Ct));
+        Assert.Equal(2, await heartbeats.CountHeartbeatsAsync(minute.AddHours(-1), minute.AddHours(1), Ct));
+        Assert.Equal(1, await heartbeats.CountHeartbeatsAsync(minute.AddMinutes(1), minute.AddHours(1), Ct));
+    }
+}
