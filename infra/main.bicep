@@ -127,12 +127,15 @@ param graphNotificationPath string = '/api/graph/notifications'
 @description('Client id of the app registration agents sign in with; empty leaves every non-public path answering 401.')
 param agentsAuthClientId string
 
-@description('Paths that App Service authentication lets through unauthenticated: the Graph webhook, requester survey pages, mail intake (guarded by a function key) and health.')
+@description('Paths that App Service authentication lets through unauthenticated: the Graph webhook, requester survey pages, mail intake (guarded by a function key), health, and the requesters\' public form with its assets and the anonymous ticket intake (rate-limited by the app; the app itself answers 401/403 on every staff endpoint).')
 param publicPaths array = [
   '/api/graph/notifications'
   '/api/surveys'
   '/api/mailbox'
   '/api/health'
+  '/api/app/request'
+  '/api/app/assets'
+  '/api/tickets'
 ]
 
 var env = toLower(environmentName)

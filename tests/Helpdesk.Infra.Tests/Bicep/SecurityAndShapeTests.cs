@@ -96,7 +96,10 @@ public sealed partial class SecurityAndShapeTests
         var publicPaths = template.Root["parameters"]?["publicPaths"]?["defaultValue"]?.AsArray().Select(p => p!.GetValue<string>()).ToList();
         Assert.NotNull(publicPaths);
         Assert.Contains("/api/graph/notifications", publicPaths);
+        Assert.Contains("/api/app/request", publicPaths); // requesters never sign in: the public form
+        Assert.Contains("/api/tickets", publicPaths); // its anonymous intake; staff endpoints answer 401 in the app
         Assert.DoesNotContain("/", publicPaths);
+        Assert.DoesNotContain("/api/app", publicPaths); // the agents' pages stay behind sign-in
     }
 
     [Fact]
