@@ -1,3 +1,4 @@
+using Helpdesk.FunctionApp.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
