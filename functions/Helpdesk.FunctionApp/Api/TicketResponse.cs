@@ -115,7 +115,7 @@ public sealed record TicketResponse(
             SaoPaulo.ToLocal(ticket.RegisteredAt),
             ticket.CommittedVersion,
             [.. ticket.Messages.Select(m => new TicketMessageResponse(
-                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), m.Subject, m.Text, SaoPaulo.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
+                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), MaskTaxIds(m.Subject, viewer), MaskTaxIds(m.Text, viewer), SaoPaulo.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
             [.. ticket.History.Select(e => new TicketEventResponse(
                 e.Sequence, SaoPaulo.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
         {
@@ -138,7 +138,7 @@ public sealed record TicketResponse(
             FollowsProtocol = ticket.FollowsProtocol?.ToString(),
             Duplicates = ticket.Duplicates,
             Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(SaoPaulo.ToLocal(s.From), Local(s.To)))],
-            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, SaoPaulo.ToLocal(n.At), n.Author, n.Text))],
+            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, SaoPaulo.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
             Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, SaoPaulo.ToLocal(r.At)) : null,
             HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
             Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution)),
@@ -146,6 +146,9 @@ public sealed record TicketResponse(
     }
 
     private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? SaoPaulo.ToLocal(i) : null;
+
+    /// <summary>Free text (subjects, bodies, notes) with any CPF/CNPJ masked for roles that do not need them.</summary>
+    private static string MaskTaxIds(string text, AgentIdentity viewer) => viewer.CanSeeTaxIds ? text : TaxIdRedaction.Mask(text);
 
     private static string MaskAddress(string address, AgentIdentity viewer) =>
         viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(address, out var parsed, out _) ? address : parsed.Masked();
@@ -160,6 +163,17 @@ public sealed record TicketResponse(
             if (data["requesterTaxId"]?.GetValue<string>() is { } digits && !viewer.CanSeeTaxIds)
             {
                 data["requesterTaxId"] = TaxId.TryParse(digits, out var id, out _) ? id.Masked : "***";
+            }
+
+            if (!viewer.CanSeeTaxIds)
+            {
+                foreach (var key in new[] { "subject", "text", "html", "reason", "resolution", "comment" })
+                {
+                    if (data[key] is JsonValue value && value.TryGetValue<string>(out var text))
+                    {
+                        data[key] = TaxIdRedaction.Mask(text);
+                    }
+                }
             }
 
             foreach (var key in new[] { "requesterEmail", "from", "to" })

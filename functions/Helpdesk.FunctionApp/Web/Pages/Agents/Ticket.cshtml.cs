@@ -180,7 +180,9 @@ public sealed class TicketModel(
         Now = clock.GetUtcNow();
         Deadline = deadlines.For(Ticket);
         Clocks = clocks.Read(Ticket, Now);
-        Timeline = TicketTimeline.For(Ticket);
+        Timeline = Agent.CanSeeTaxIds
+            ? TicketTimeline.For(Ticket)
+            : [.. TicketTimeline.For(Ticket).Select(e => e with { Text = TaxIdRedaction.MaskOptional(e.Text), Html = TaxIdRedaction.MaskOptional(e.Html) })];
         Level2Groups = [.. (await catalogue.GetAsync(cancellationToken)).Catalogue.Groups.Where(g => g.Level == SupportGroup.Level2)];
         if (!string.IsNullOrWhiteSpace(Kb))
         {
