@@ -111,6 +111,7 @@ public static class HelpdeskApp
         app.MapTicketsEndpoints();
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
+        app.MapDeadLetterEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();

@@ -50,6 +50,12 @@ public static class FunctionCatalog
         [new HttpOutput()],
         "The requesters' satisfaction survey behind signed links (no sign-in: the HMAC-signed token is the capability).");
 
+    public static FunctionDefinition DeadLetters { get; } = new(
+        "DeadLetters",
+        new HttpTrigger("deadletters/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Supervisors list and replay queue messages that exhausted their deliveries (embedded runner).");
+
     public static FunctionDefinition Me { get; } = new(
         "Me",
         new HttpTrigger("me", ["GET"], AuthLevel.Anonymous),
@@ -119,6 +125,7 @@ public static class FunctionCatalog
         Institutions,
         Survey,
         Me,
+        DeadLetters,
         OpenApi,
         Health,
         Web,

@@ -17,6 +17,27 @@ public sealed record OutboundEmail(
 {
     public string ToJson() => JsonSerializer.Serialize(this, JsonDefaults.Options);
 
-    public static OutboundEmail FromJson(string json) =>
-        JsonSerializer.Deserialize<OutboundEmail>(json, JsonDefaults.Options) ?? throw new JsonException("empty outbound e-mail");
+    /// <summary>Reads a queued e-mail; a body that lacks any required field is rejected (<see cref="JsonException"/> naming it)
+    /// rather than half-sent, so that the queue retries it and finally dead-letters it with that reason.</summary>
+    public static OutboundEmail FromJson(string json)
+    {
+        var email = JsonSerializer.Deserialize<OutboundEmail>(json, JsonDefaults.Options) ?? throw new JsonException("empty outbound e-mail");
+        var missing = new List<string>();
+        if (email.OutboxId == Guid.Empty)
+        {
+            missing.Add("outboxId");
+        }
+
+        foreach (var (name, value) in new[] { ("ticketId", email.TicketId), ("protocol", email.Protocol), ("messageId", email.MessageId), ("to", email.To), ("subject", email.Subject), ("text", email.Text), ("purpose", email.Purpose) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                missing.Add(name);
+            }
+        }
+
+        return missing.Count == 0
+            ? email with { References = email.References ?? [] }
+            : throw new JsonException("outbound e-mail without " + string.Join(", ", missing));
+    }
 }
