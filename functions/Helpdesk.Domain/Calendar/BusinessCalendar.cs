@@ -381,42 +381,10 @@ public sealed class BusinessCalendar
     /// The day d &gt;= <paramref name="from"/> with <c>prefix[d] &lt; target &lt;= prefix[d + 1]</c>, by galloping then
     /// binary search over the prefix sums (which never decrease).
     /// </summary>
-    private int FirstDayReaching(long[] prefix, long target, int from)
+    private int FirstDayReaching<T>(T[] prefix, T target, int from)
+        where T : System.Numerics.INumber<T>
     {
         // Smallest k in (from, dayCount] with prefix[k] >= target; the answer is k - 1.
-        var lo = from + 1;
-        if (lo > _dayCount || prefix[_dayCount] < target)
-        {
-            throw OutOfRange("the deadline");
-        }
-
-        var step = 1;
-        var hi = lo;
-        while (prefix[hi] < target)
-        {
-            lo = hi + 1;
-            hi = Math.Min(hi + step, _dayCount);
-            step <<= 1;
-        }
-
-        while (lo < hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (prefix[mid] >= target)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return hi - 1;
-    }
-
-    private int FirstDayReaching(int[] prefix, int target, int from)
-    {
         var lo = from + 1;
         if (lo > _dayCount || prefix[_dayCount] < target)
         {
