@@ -53,7 +53,8 @@ public static partial class AgentApi
             throw new InvalidOperationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
-        services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));
+        services.AddSingleton(DefaultContract.Definition);
+        services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
@@ -65,6 +66,7 @@ public static partial class AgentApi
         services.AddSingleton<TicketListing>();
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<CatalogueService>();
+        services.AddSingleton<Helpdesk.Application.Outbox.DeadLetterService>();
         services.AddSingleton<InstitutionService>();
 
         AddIdentity(services, configuration, environment, mode);

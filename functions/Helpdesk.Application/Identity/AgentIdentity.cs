@@ -39,5 +39,9 @@ public sealed record AgentIdentity(string UserId, string? DisplayName, IReadOnly
 
     public bool CanEditCatalogue => IsSupervisorOrAdmin;
 
+    /// <summary>Level 2 forwards tickets to the production-support and development teams (seed 001); supervisors and
+    /// admins too. Level-1 agents escalate instead.</summary>
+    public bool CanForwardToExternalTeams => IsInRole(Identity.Roles.AgentL2) || IsSupervisorOrAdmin;
+
     public bool CanEditInstitutions => IsInRole(Identity.Roles.Admin);
 }

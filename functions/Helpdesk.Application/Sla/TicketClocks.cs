@@ -45,8 +45,8 @@ public sealed class TicketClocks : ITicketDeadlines
         return new TicketClockReadings(
             category,
             priority,
-            SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.FirstResponse, pauses, null, responseAt),
-            SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, resolutionAt));
+            RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.FirstResponse, pauses, null, responseAt), entry.FirstResponse, responseAt),
+            RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, resolutionAt), entry.Resolution, resolutionAt));
     }
 
     /// <summary>For an active ticket with a running resolution clock: when it becomes at risk and when it is due.</summary>
@@ -89,6 +89,32 @@ public sealed class TicketClocks : ITicketDeadlines
         return new TicketDeadline(high, due);
     }
 
-    private static List<PauseInterval> Pauses(Ticket ticket) =>
+    /// <summary>The pauses of the clock: pendencies on the requester, and the hand-offs to external teams when the
+    /// contract's <see cref="ClockSettings.ExternalHandOffSuspendsClock"/> says they suspend it.</summary>
+    private List<PauseInterval> Pauses(Ticket ticket)
+    {
+        var pauses = RequesterPauses(ticket);
+        if (_contract.ClockSettings.ExternalHandOffSuspendsClock)
+        {
+            pauses.AddRange(ticket.ExternalHandOffs.Select(h => h.ReturnedAt is { } back ? PauseInterval.Closed(h.ForwardedAt, back) : PauseInterval.Open(h.ForwardedAt)));
+        }
+
+        return pauses;
+    }
+
+    private static List<PauseInterval> RequesterPauses(Ticket ticket) =>
         [.. ticket.Suspensions.Select(s => s.To is { } to ? PauseInterval.Closed(s.From, to) : PauseInterval.Open(s.From))];
+
+    /// <summary>Only a pendency on the requester makes a request cancellable for lack of an answer: when hand-offs
+    /// suspend the clock too, the cancellation instant is read from the requester's pauses alone.</summary>
+    private ClockReading RequesterCancellation(Ticket ticket, ClockReading reading, SlaTarget target, DateTimeOffset at)
+    {
+        if (!_contract.ClockSettings.ExternalHandOffSuspendsClock || ticket.ExternalHandOffs.Count == 0)
+        {
+            return reading;
+        }
+
+        var requesterOnly = SlaClock.Read(_calendar.Value, _contract.ClockSettings, ticket.ReceivedAt, target, RequesterPauses(ticket), null, at);
+        return reading with { CancellationDueAt = requesterOnly.CancellationDueAt, CancellationDue = requesterOnly.CancellationDue };
+    }
 }

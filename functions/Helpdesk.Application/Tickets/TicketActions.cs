@@ -5,6 +5,7 @@ using Helpdesk.Application.Ports;
 using Helpdesk.Application.Survey;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,8 @@ public sealed partial class TicketActions(
     TimeProvider clock,
     IOptions<IntakeOptions> intakeOptions,
     IOptions<TicketOptions> ticketOptions,
-    ILogger<TicketActions> logger)
+    ILogger<TicketActions> logger,
+    ContractDefinition contract)
 {
     public async Task<Ticket> GetAsync(ProtocolNumber protocol, AgentIdentity agent, CancellationToken cancellationToken)
     {

@@ -54,6 +54,8 @@ internal static class ContractJsonModel
         public JsonElement? ClockSettings { get; set; }
 
         public JsonElement? ServiceCatalogue { get; set; }
+
+        public JsonElement? ExternalTeams { get; set; }
     }
 
     internal sealed class Invoice

@@ -15,7 +15,7 @@ internal static class ClockSettingsSectionReader
             return ClockSettings.Default;
         }
 
-        if (!fields.IsObject(element, path, "atRiskThreshold", "pauseStartDayCounts", "resumeOnNextDay", "pendingCancellationDays", "businessDayDeadline", "businessDayCountStart"))
+        if (!fields.IsObject(element, path, "atRiskThreshold", "pauseStartDayCounts", "resumeOnNextDay", "pendingCancellationDays", "businessDayDeadline", "businessDayCountStart", "externalHandOffSuspendsClock"))
         {
             return null;
         }
@@ -43,6 +43,11 @@ internal static class ClockSettingsSectionReader
         if (fields.Boolean(element, "resumeOnNextDay", path) is { } nextDay)
         {
             settings = settings with { ResumeOnNextDay = nextDay };
+        }
+
+        if (fields.Boolean(element, "externalHandOffSuspendsClock", path) is { } handOffSuspends)
+        {
+            settings = settings with { ExternalHandOffSuspendsClock = handOffSuspends };
         }
 
         if (fields.Number(element, "pendingCancellationDays", path) is { } days)

@@ -7,8 +7,8 @@ namespace Helpdesk.Domain.Contracts;
 /// A support contract's definition, versioned (<see cref="SchemaVersion"/>) and loaded from JSON by
 /// <see cref="ContractDefinitionLoader"/>. Each JSON section maps to its own type: <c>calendar</c> →
 /// <see cref="CalendarDefinition"/>, <c>clockSettings</c> → <see cref="ClockSettings"/>, <c>serviceCatalogue</c> →
-/// <see cref="ServiceCatalogue"/>. New sections are added as new properties with their own reader; sections this
-/// version does not know are listed in <see cref="UnknownSections"/> instead of failing (docs/contract-schema.md).
+/// <see cref="ServiceCatalogue"/>, <c>externalTeams</c> → <see cref="ExternalTeams"/>. New sections are added as new
+/// properties with their own reader; sections this version does not know are listed in <see cref="UnknownSections"/> instead of failing (docs/contract-schema.md).
 /// </summary>
 public sealed record ContractDefinition
 {
@@ -28,6 +28,12 @@ public sealed record ContractDefinition
     public required ClockSettings ClockSettings { get; init; }
 
     public required ServiceCatalogue ServiceCatalogue { get; init; }
+
+    /// <summary>The teams outside the service desk to which level 2 forwards tickets (<c>externalTeams</c>; default none).</summary>
+    public IReadOnlyList<Catalogue.ExternalTeam> ExternalTeams { get; init; } = [];
+
+    public Catalogue.ExternalTeam? FindExternalTeam(string? code) =>
+        ExternalTeams.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
 
     /// <summary>Root sections present in the JSON that this version does not read (e.g. a newer product's sections).</summary>
     public IReadOnlyList<string> UnknownSections { get; init; } = [];

@@ -11,7 +11,7 @@ namespace Helpdesk.Domain.Contracts;
 public static class ContractDefinitionLoader
 {
     /// <summary>The root sections this version reads.</summary>
-    public static IReadOnlyList<string> KnownSections { get; } = ["schemaVersion", "id", "name", "calendar", "clockSettings", "serviceCatalogue"];
+    public static IReadOnlyList<string> KnownSections { get; } = ["schemaVersion", "id", "name", "calendar", "clockSettings", "serviceCatalogue", "externalTeams"];
 
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
@@ -57,8 +57,9 @@ public static class ContractDefinitionLoader
             var (calendar, zone) = CalendarSectionReader.Read(Section(root, "calendar"), fields, resolveZone);
             var settings = ClockSettingsSectionReader.Read(Section(root, "clockSettings"), fields);
             var catalogue = ServiceCatalogueSectionReader.Read(Section(root, "serviceCatalogue"), fields);
+            var externalTeams = ExternalTeamsSectionReader.Read(Section(root, "externalTeams"), fields);
 
-            if (errors.Count > 0 || id is null || name is null || calendar is null || zone is null || settings is null || catalogue is null)
+            if (errors.Count > 0 || id is null || name is null || calendar is null || zone is null || settings is null || catalogue is null || externalTeams is null)
             {
                 return ContractLoadResult.Failure(errors.Count > 0 ? errors : [new ContractError("$", "the contract is incomplete.")]);
             }
@@ -72,6 +73,7 @@ public static class ContractDefinitionLoader
                 TimeZone = zone,
                 ClockSettings = settings,
                 ServiceCatalogue = catalogue,
+                ExternalTeams = externalTeams,
                 UnknownSections = unknown,
             });
         }

@@ -39,6 +39,13 @@ public sealed record ClockSettings
     /// <summary>Which day is day 1 of a business-days count. Default: the day after receipt (Anatel 5.6.4.3 b II).</summary>
     public Calendar.BusinessDayCountStart BusinessDayCountStart { get; init; } = Calendar.BusinessDayCountStart.NextDay;
 
+    /// <summary>
+    /// Whether the clock is suspended while level 2 has forwarded the ticket to an external team (production support,
+    /// development) until the team's return. Default false: neither the regulator (seed 002 suspends only for a pendency
+    /// attributable to the requester) nor the ANS annex (seed 003) stops the supplier's deadline for its own hand-offs.
+    /// </summary>
+    public bool ExternalHandOffSuspendsClock { get; init; }
+
     /// <summary>Null when the settings are coherent; otherwise what is wrong, naming the setting.</summary>
     public string? Validate()
     {

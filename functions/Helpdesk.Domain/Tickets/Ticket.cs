@@ -22,12 +22,14 @@ public sealed class Ticket
     public const int MaxReasonLength = 2_000;
     public const int MaxTextLength = 100_000;
     public const int MaxCodeLength = 64;
+    public const int MaxReferenceLength = 200;
 
     private readonly List<TicketEvent> _history = [];
     private readonly List<TicketMessage> _messages = [];
     private readonly List<InternalNote> _notes = [];
     private readonly List<Suspension> _suspensions = [];
     private readonly List<string> _duplicates = [];
+    private readonly List<ExternalHandOff> _externalHandOffs = [];
     private int _committedCount;
 
     private Ticket(TicketId id) => Id = id;
@@ -108,6 +110,12 @@ public sealed class Ticket
     public IReadOnlyList<string> Duplicates => _duplicates;
 
     public IReadOnlyList<TicketEvent> History => _history;
+
+    /// <summary>Every forwarding to an external team, in order (the last may still be open).</summary>
+    public IReadOnlyList<ExternalHandOff> ExternalHandOffs => _externalHandOffs;
+
+    /// <summary>The external team that has the ticket now, if any (an ended ticket is with nobody).</summary>
+    public ExternalHandOff? CurrentExternalHandOff => IsActive && _externalHandOffs.Count > 0 && _externalHandOffs[^1].IsOpen ? _externalHandOffs[^1] : null;
 
     /// <summary>Events appended since the ticket was loaded (or created), in order.</summary>
     public IReadOnlyList<TicketEvent> PendingEvents => _history.GetRange(_committedCount, _history.Count - _committedCount);
@@ -315,6 +323,11 @@ public sealed class Ticket
         }
 
         RequireStatus("resolve", TicketStatus.Open, TicketStatus.PendingOnRequester);
+        if (CurrentExternalHandOff is { } handOff)
+        {
+            throw new DomainException(TicketErrors.ResolveAtExternalTeam, $"Ticket {Protocol} is with the external team {handOff.Team} ({handOff.Reference}): record its return first.");
+        }
+
         var text = RequireText(resolution);
         if (resolvedAtFirstContact && WasEscalated)
         {
@@ -436,6 +449,58 @@ public sealed class Ticket
         }
 
         Append(now, agent, new TicketClassified(c, p));
+        return true;
+    }
+
+    /// <summary>Level 2 forwards the open ticket to an external team, naming that team's own record. The ticket stays
+    /// open at level 2 with the team (see <see cref="CurrentExternalHandOff"/>) until its return is recorded. Forwarding
+    /// again to the same team and record changes nothing; to another, the return must be recorded first.</summary>
+    public bool ForwardToExternalTeam(ExternalTeam team, string reference, string reason, Actor agent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        Require(agent);
+        RequireStatus("forward", TicketStatus.Open);
+        if (Level != SupportGroup.Level2)
+        {
+            throw new DomainException(TicketErrors.ForwardNotAtLevel2, $"Ticket {Protocol} is at level {Level}: escalate it to level 2 before forwarding it to an external team.");
+        }
+
+        var record = reference?.Trim();
+        if (string.IsNullOrEmpty(record) || record.Length > MaxReferenceLength)
+        {
+            throw new DomainException(TicketErrors.ForwardReferenceRequired, $"The external team's record reference is required (at most {MaxReferenceLength} characters).");
+        }
+
+        if (CurrentExternalHandOff is { } current)
+        {
+            return string.Equals(current.Team, team.Code, StringComparison.Ordinal) && string.Equals(current.Reference, record, StringComparison.Ordinal)
+                ? false
+                : throw new DomainException(TicketErrors.ForwardAlreadyAtExternalTeam, $"Ticket {Protocol} is with the external team {current.Team} ({current.Reference}): record its return first.");
+        }
+
+        Append(now, agent, new TicketForwardedToExternalTeam(team.Code, team.Name, record, RequireReason(reason)));
+        return true;
+    }
+
+    /// <summary>The external team gave the ticket back, with an optional note. Recording it again changes nothing.</summary>
+    public bool RecordExternalReturn(string? note, Actor agent, DateTimeOffset now)
+    {
+        Require(agent);
+        RequireStatus("recordExternalReturn", TicketStatus.Open, TicketStatus.PendingOnRequester);
+        if (CurrentExternalHandOff is not { } current)
+        {
+            return _externalHandOffs.Count > 0
+                ? false
+                : throw new DomainException(TicketErrors.ReturnNotForwarded, $"Ticket {Protocol} was never forwarded to an external team.");
+        }
+
+        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (text is { Length: > MaxReasonLength })
+        {
+            throw new DomainException(TicketErrors.TextTooLong, $"The note is longer than {MaxReasonLength} characters.");
+        }
+
+        Append(now, agent, new ExternalTeamReturned(current.Team, current.Reference, text));
         return true;
     }
 
@@ -615,6 +680,14 @@ public sealed class Ticket
                 break;
             case SatisfactionRated s:
                 Rating = new SatisfactionRating(s.Score, s.Comment, e.At);
+                break;
+            case TicketForwardedToExternalTeam f:
+                _externalHandOffs.Add(new ExternalHandOff(f.Team, f.TeamName, f.Reference, f.Reason, e.At, e.Actor.Id, null, null));
+                break;
+            case ExternalTeamReturned r when _externalHandOffs.Count > 0:
+                _externalHandOffs[^1] = _externalHandOffs[^1] with { ReturnedAt = e.At, ReturnNote = r.Note };
+                break;
+            case ExternalTeamReturned:
                 break;
             default:
                 throw new DomainException("ticket.event.unknown", $"Unknown event kind {e.Data.Kind}.");

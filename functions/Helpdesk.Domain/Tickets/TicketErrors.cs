@@ -19,4 +19,22 @@ public static class TicketErrors
     public const string SurveyAlreadyAnswered = "ticket.survey.alreadyAnswered";
     public const string SurveyScoreOutOfRange = "ticket.survey.scoreOutOfRange";
     public const string CodeRequired = "ticket.code.required";
+
+    /// <summary>Only a ticket at level 2 is forwarded to an external team (level 1 escalates first).</summary>
+    public const string ForwardNotAtLevel2 = "ticket.forward.notLevel2";
+
+    /// <summary>The ticket is already with an external team: record its return before forwarding elsewhere.</summary>
+    public const string ForwardAlreadyAtExternalTeam = "ticket.forward.alreadyAtExternalTeam";
+
+    /// <summary>The external team's record reference is missing or too long.</summary>
+    public const string ForwardReferenceRequired = "ticket.forward.referenceRequired";
+
+    /// <summary>The contract names no external team with that code.</summary>
+    public const string ForwardTeamUnknown = "ticket.forward.teamUnknown";
+
+    /// <summary>A return was recorded for a ticket that was never forwarded to an external team.</summary>
+    public const string ReturnNotForwarded = "ticket.externalReturn.notForwarded";
+
+    /// <summary>The ticket is still with an external team: record its return before resolving.</summary>
+    public const string ResolveAtExternalTeam = "ticket.resolve.atExternalTeam";
 }

@@ -24,6 +24,12 @@ public sealed record ResolveRequest(bool ResolvedAtFirstContact, string? Resolut
 
 public sealed record MergeRequest(string? Into, string? Reason);
 
+/// <summary><see cref="Team"/>: the code of one of the contract's external teams; <see cref="Reference"/>: that team's own
+/// record (issue, change or request number).</summary>
+public sealed record ForwardRequest(string? Team, string? Reference, string? Reason);
+
+public sealed record ExternalReturnRequest(string? Note);
+
 public sealed record ClassifyRequest(string? Category, string? Priority);
 
 /// <summary>The agents' ticket API under <c>/api/tickets</c>: list, read with history, and one POST per lifecycle verb.
@@ -58,6 +64,10 @@ public static class AgentTicketsEndpoints
             x.CloseAsync(t, a, r.Reason ?? string.Empty, c));
         Verb(group, "cancel", "CancelTicket", "Cancels an unresolved ticket (supervisors and admins).", (ReasonRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
             x.CancelAsync(t, a, r.Reason ?? string.Empty, c));
+        Verb(group, "forward", "ForwardToExternalTeam", "Forwards the ticket to an external team (level 2, supervisors) with that team's record reference; it stays open.", (ForwardRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
+            x.ForwardToExternalTeamAsync(t, a, r.Team, r.Reference ?? string.Empty, r.Reason ?? string.Empty, c));
+        Verb(group, "external-return", "RecordExternalReturn", "Records that the external team gave the ticket back, with an optional note.", (ExternalReturnRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
+            x.RecordExternalReturnAsync(t, a, r.Note, c));
         Verb(group, "classify", "ClassifyTicket", "Sets the catalogue category and priority.", (ClassifyRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
             x.ClassifyAsync(t, a, r.Category ?? string.Empty, r.Priority, c));
         Verb(group, "merge", "MergeDuplicate", "Merges this duplicate into another ticket ('into': its protocol).", (MergeRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>

@@ -21,6 +21,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
         TicketErrors.FirstContactAfterReopening,
         TicketErrors.SurveyAlreadyAnswered,
         TicketErrors.SurveyNotResolved,
+        TicketErrors.ForwardNotAtLevel2,
+        TicketErrors.ForwardAlreadyAtExternalTeam,
+        TicketErrors.ReturnNotForwarded,
+        TicketErrors.ResolveAtExternalTeam,
     };
 
     /// <summary>The request field each input error code is about.</summary>
@@ -32,6 +36,8 @@ public sealed class ApiErrorFilter : IEndpointFilter
         [TicketErrors.EscalationTargetNotLevel2] = "group",
         [TicketErrors.GroupLevelMismatch] = "group",
         [TicketErrors.CodeRequired] = "category",
+        [TicketErrors.ForwardReferenceRequired] = "reference",
+        [TicketErrors.ForwardTeamUnknown] = "team",
         ["catalogue.group.unknown"] = "group",
         ["catalogue.group.required"] = "group",
         ["catalogue.category.unknown"] = "category",

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Helpdesk.Application.Ports;
+using Helpdesk.Application.Outbox;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Identity;
 
@@ -23,31 +22,27 @@ public static class DeadLetterEndpoints
         group.MapPost("/{id:guid}/replay", ReplayAsync).WithName("ReplayDeadLetter");
     }
 
-    internal static async Task<IResult> ListAsync(HttpContext context, IOutboxStore outbox, IConfiguration configuration, CancellationToken cancellationToken)
+    internal static async Task<IResult> ListAsync(HttpContext context, DeadLetterService deadLetters, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (Refuse(context, configuration) is { } refusal)
         {
             return refusal;
         }
 
-        var letters = await outbox.ListDeadLettersAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Ok(letters.Select(d => new DeadLetterResponse(d.Id, d.Queue, ProtocolOf(d.Body), d.DeliveryCount, d.CreatedAt, d.DeadLetteredAt, d.Reason)).ToList());
+        var letters = await deadLetters.ListAsync(Agents.Current(context.User)!, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(letters.Select(d => new DeadLetterResponse(d.Id, d.Queue, d.Protocol, d.DeliveryCount, d.CreatedAt, d.DeadLetteredAt, d.Reason)).ToList());
     }
 
-    internal static async Task<IResult> ReplayAsync(Guid id, HttpContext context, IOutboxStore outbox, IOutboxSignal signal, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> ReplayAsync(Guid id, HttpContext context, DeadLetterService deadLetters, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (Refuse(context, configuration) is { } refusal)
         {
             return refusal;
         }
 
-        if (!await outbox.ReplayAsync(id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
-        {
-            return Problems.NotFound($"Não há mensagem na fila de mensagens mortas com o id {id}.");
-        }
-
-        signal.Notify();
-        return Results.Ok(new { id, replayed = true });
+        return await deadLetters.ReplayAsync(Agents.Current(context.User)!, id, cancellationToken).ConfigureAwait(false)
+            ? Results.Ok(new { id, replayed = true })
+            : Problems.NotFound($"Não há mensagem na fila de mensagens mortas com o id {id}.");
     }
 
     private static IResult? Refuse(HttpContext context, IConfiguration configuration)
@@ -64,20 +59,5 @@ public static class DeadLetterEndpoints
                 statusCode: StatusCodes.Status501NotImplemented,
                 title: "Não disponível no Azure")
             : null;
-    }
-
-    private static string? ProtocolOf(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("protocol", out var p) && p.ValueKind == JsonValueKind.String
-                ? p.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -18,6 +18,11 @@ public sealed record TicketNoteResponse(int Sequence, DateTimeOffset At, string 
 
 public sealed record SuspensionResponse(DateTimeOffset From, DateTimeOffset? To);
 
+/// <summary>A forwarding to an external team: the team, its own record, what was asked, and the return (null while the
+/// team has the ticket).</summary>
+public sealed record ExternalHandOffResponse(
+    string Team, string TeamName, string Reference, string Reason, DateTimeOffset ForwardedAt, string ForwardedBy, DateTimeOffset? ReturnedAt, string? ReturnNote);
+
 public sealed record RatingResponse(int Score, string? Comment, DateTimeOffset At);
 
 /// <summary>One SLA clock: state (onTrack, atRisk, breached), whether suspended, deadline, what is left (e.g. "3 business
@@ -92,6 +97,12 @@ public sealed record TicketResponse(
 
     public RatingResponse? Rating { get; init; }
 
+    /// <summary>The external team that has the ticket now (null: none); the ticket stays open at level 2 meanwhile.</summary>
+    public ExternalHandOffResponse? ExternalHandOff { get; init; }
+
+    /// <summary>Every forwarding to an external team, oldest first.</summary>
+    public IReadOnlyList<ExternalHandOffResponse> ExternalHandOffs { get; init; } = [];
+
     /// <summary>The SLA clocks now (null when the ticket has no target: not classified, or no contract entry).</summary>
     public SlaResponse? Sla { get; init; }
 
@@ -140,10 +151,15 @@ public sealed record TicketResponse(
             Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(SaoPaulo.ToLocal(s.From), Local(s.To)))],
             Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, SaoPaulo.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
             Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, SaoPaulo.ToLocal(r.At)) : null,
+            ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, viewer) : null,
+            ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, viewer))],
             HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
             Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution)),
         };
     }
+
+    private static ExternalHandOffResponse HandOff(ExternalHandOff h, AgentIdentity viewer) =>
+        new(h.Team, h.TeamName, h.Reference, MaskTaxIds(h.Reason, viewer), SaoPaulo.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt), h.ReturnNote is { } n ? MaskTaxIds(n, viewer) : null);
 
     private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? SaoPaulo.ToLocal(i) : null;
 
@@ -167,7 +183,7 @@ public sealed record TicketResponse(
 
             if (!viewer.CanSeeTaxIds)
             {
-                foreach (var key in new[] { "subject", "text", "html", "reason", "resolution", "comment" })
+                foreach (var key in new[] { "subject", "text", "html", "reason", "resolution", "comment", "note" })
                 {
                     if (data[key] is JsonValue value && value.TryGetValue<string>(out var text))
                     {

@@ -24,6 +24,12 @@ public static class ActionErrors
             TicketErrors.FirstContactAfterReopening => "Um chamado reaberto não pode ser marcado como resolvido no primeiro contato.",
             "catalogue.group.required" => "Escolha o grupo de 2º nível: o chamado ainda não tem categoria.",
             "catalogue.group.unknown" => "Grupo desconhecido.",
+            TicketErrors.ForwardNotAtLevel2 => "Só um chamado no 2º nível é encaminhado a uma equipe externa: escale-o antes.",
+            TicketErrors.ForwardAlreadyAtExternalTeam => "O chamado já está com uma equipe externa: registre o retorno dela antes de encaminhá-lo de novo.",
+            TicketErrors.ForwardReferenceRequired => "Informe o número do registro na equipe externa (até 200 caracteres).",
+            TicketErrors.ForwardTeamUnknown => "Escolha uma das equipes externas do contrato.",
+            TicketErrors.ReturnNotForwarded => "Este chamado não foi encaminhado a nenhuma equipe externa.",
+            TicketErrors.ResolveAtExternalTeam => "O chamado ainda está com a equipe externa: registre o retorno dela antes de resolver.",
             _ => "Não foi possível executar a ação: " + error.Message,
         };
     }

@@ -13,6 +13,7 @@ public static class TicketTimeline
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var entries = new List<TimelineEntry>();
+        var teamNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in ticket.History)
         {
             var who = e.Actor.Kind switch
@@ -36,12 +37,20 @@ public static class TicketTimeline
                 TicketClosed c => new(e.At, "event", "Encerrado", who, c.Reason, null),
                 TicketCancelled c => new(e.At, "event", "Cancelado", who, c.Reason, null),
                 TicketClassified c => new(e.At, "event", $"Classificado: {c.Category} / {c.Priority}", who, null, null),
+                TicketForwardedToExternalTeam f => Forwarded(e.At, f, who, teamNames),
+                ExternalTeamReturned r => new(e.At, "event", $"Retorno da equipe externa {teamNames.GetValueOrDefault(r.Team, r.Team)} (registro {r.Reference})", who, r.Note, null),
                 _ => new(e.At, "event", EventName(e.Data.Kind), who, null, null),
             };
             entries.Add(entry);
         }
 
         return entries;
+    }
+
+    private static TimelineEntry Forwarded(DateTimeOffset at, TicketForwardedToExternalTeam f, string who, Dictionary<string, string> teamNames)
+    {
+        teamNames[f.Team] = f.TeamName;
+        return new(at, "event", $"Encaminhado à equipe externa {f.TeamName} (registro {f.Reference})", who, "Pedido: " + f.Reason, null);
     }
 
     private static string SentTitle(string? purpose) => purpose switch

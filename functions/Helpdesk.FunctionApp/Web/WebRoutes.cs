@@ -18,6 +18,9 @@ public static class WebRoutes
 
     public const string Dashboard = Prefix + "/dashboard";
 
+    /// <summary>The supervisors' list of dead-lettered messages, with replay.</summary>
+    public const string DeadLetters = Prefix + "/dead-letters";
+
     /// <summary>The development sign-in (Development environment, embedded mode only): picks a role, sets a cookie.</summary>
     public const string DevSignIn = Prefix + "/dev-sign-in";
 

@@ -23,6 +23,8 @@ namespace Helpdesk.Domain.Tickets.Events;
 [JsonDerivedType(typeof(InternalNoteAdded), "internalNote")]
 [JsonDerivedType(typeof(TicketClassified), "classified")]
 [JsonDerivedType(typeof(SatisfactionRated), "satisfactionRated")]
+[JsonDerivedType(typeof(TicketForwardedToExternalTeam), "forwardedToExternalTeam")]
+[JsonDerivedType(typeof(ExternalTeamReturned), "externalTeamReturned")]
 public abstract record TicketEventData
 {
     /// <summary>The stable name of the event kind (the JSON discriminator).</summary>

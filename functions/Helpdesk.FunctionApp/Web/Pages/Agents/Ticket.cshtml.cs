@@ -22,7 +22,8 @@ public sealed class TicketModel(
     ITicketDeadlines deadlines,
     TicketClocks clocks,
     MailHtmlSanitizer sanitizer,
-    TimeProvider clock) : AgentPageModel
+    TimeProvider clock,
+    Domain.Contracts.ContractDefinition contract) : AgentPageModel
 {
     public Ticket Ticket { get; private set; } = null!;
 
@@ -66,6 +67,20 @@ public sealed class TicketModel(
     [BindProperty]
     public string? NoteText { get; set; }
 
+    /// <summary>The external team chosen in the forward form (a code of the contract's <c>externalTeams</c>).</summary>
+    [BindProperty]
+    public string? Team { get; set; }
+
+    /// <summary>The external team's own record (issue, change or request number).</summary>
+    [BindProperty]
+    public string? Reference { get; set; }
+
+    [BindProperty]
+    public string? ReturnNote { get; set; }
+
+    /// <summary>The contract's external teams, for the forward form.</summary>
+    public IReadOnlyList<ExternalTeam> ExternalTeams => actions.ExternalTeams;
+
     /// <summary>The outcome of the last action, for the status line.</summary>
     public string? Done { get; private set; }
 
@@ -92,6 +107,11 @@ public sealed class TicketModel(
             "resume" => "Atendimento retomado.",
             "resolve" => "Chamado resolvido; a resolução e a pesquisa de satisfação foram enviadas ao solicitante.",
             "note" => "Nota interna registrada.",
+            "forward" => "Chamado encaminhado à equipe externa; ele continua aberto no 2º nível.",
+            "external-return" => "Retorno da equipe externa registrado.",
+            "reopen" => "Chamado reaberto.",
+            "close" => "Chamado encerrado.",
+            "cancel" => "Chamado cancelado.",
             _ => null,
         };
         if (insert is { } id && await knowledge.GetAsync(id, cancellationToken) is { } article)
@@ -123,6 +143,21 @@ public sealed class TicketModel(
 
     public Task<IActionResult> OnPostResolveAsync(string protocol, CancellationToken cancellationToken) =>
         ActAsync(protocol, "resolve", (target, ct) => actions.ResolveAsync(target, Agent, FirstContact, Resolution ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostForwardAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "forward", (target, ct) => actions.ForwardToExternalTeamAsync(target, Agent, Team, Reference ?? string.Empty, Reason ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostExternalReturnAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "external-return", (target, ct) => actions.RecordExternalReturnAsync(target, Agent, ReturnNote, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "reopen", (target, ct) => actions.ReopenAsync(target, Agent, Reason ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "close", (target, ct) => actions.CloseAsync(target, Agent, Reason ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "cancel", (target, ct) => actions.CancelAsync(target, Agent, Reason ?? string.Empty, ct), cancellationToken);
 
     private async Task<IActionResult> ActAsync(string protocol, string form, Func<TicketTarget, CancellationToken, Task<Ticket>> act, CancellationToken cancellationToken)
     {
@@ -197,6 +232,21 @@ public sealed class TicketModel(
     public int FormVersion => Ticket.CommittedVersion;
 
     public bool CanWork => Agent.CanWorkTickets && Agent.CanWorkTicketAtLevel(Ticket.Level) && Ticket.IsActive;
+
+    /// <summary>Level 2 (and supervisors) forward an open level-2 ticket to an external team and record its return.</summary>
+    public bool CanForward => CanWork && Agent.CanForwardToExternalTeams && Ticket.Level == SupportGroup.Level2 && Ticket.Status == TicketStatus.Open
+        && Ticket.CurrentExternalHandOff is null && ExternalTeams.Count > 0;
+
+    public bool CanRecordReturn => CanWork && Agent.CanForwardToExternalTeams && Ticket.CurrentExternalHandOff is not null;
+
+    /// <summary>The contract's answer to whether a hand-off suspends the clock (shown beside the deadline).</summary>
+    public bool HandOffSuspendsClock => contract.ClockSettings.ExternalHandOffSuspendsClock;
+
+    /// <summary>A resolved ticket is reopened or closed by whoever may work it at its level.</summary>
+    public bool CanConclude => Agent.CanWorkTickets && Agent.CanWorkTicketAtLevel(Ticket.Level) && Ticket.Status == TicketStatus.Resolved;
+
+    /// <summary>Only supervisors and admins cancel, and only a ticket still being worked.</summary>
+    public bool CanCancel => CanWork && Agent.CanCancelTickets;
 
     public string RequesterEmailShown => Agent.CanSeeRequesterEmail ? Ticket.RequesterEmail.Value : Ticket.RequesterEmail.Masked();
 }
