@@ -72,4 +72,43 @@ public class TicketClocksTests
         Assert.Equal(ClockState.OnTrack, reading.Resolution.State);
         Assert.Equal(Application.Ports.TicketDeadline.None, Clocks.For(t));
     }
+
+    // An escalated incident forwarded to production support at 10:00 São Paulo, returned at 12:00.
+    private static Ticket HandedOff(bool returned)
+    {
+        var t = Incident();
+        t.Escalate(TicketBuilder.Systems, "Erro no sistema", TicketBuilder.Agent, TicketBuilder.T0.AddMinutes(20));
+        t.ForwardToExternalTeam(new Helpdesk.Domain.Catalogue.ExternalTeam("production-support", "Suporte à produção"), "INC-1", "Erro 500", TicketBuilder.Agent, TicketBuilder.T0.AddHours(1));
+        if (returned)
+        {
+            t.RecordExternalReturn("Corrigido", TicketBuilder.Agent, TicketBuilder.T0.AddHours(3));
+        }
+
+        return t;
+    }
+
+    [Fact]
+    public void By_default_the_clock_keeps_running_while_an_external_team_has_the_ticket()
+    {
+        var t = HandedOff(returned: true);
+
+        Assert.Equal(Clocks.For(Incident()).DueAt, Clocks.For(t).DueAt);
+        Assert.False(Clocks.Read(HandedOff(returned: false), TicketBuilder.T0.AddHours(2))!.Resolution.IsSuspended);
+    }
+
+    [Fact]
+    public void When_the_contract_says_so_a_hand_off_suspends_the_clock_until_the_return()
+    {
+        var suspending = new TicketClocks(DefaultContract.Definition with
+        {
+            ClockSettings = DefaultContract.Definition.ClockSettings with { ExternalHandOffSuspendsClock = true },
+        });
+
+        var open = suspending.Read(HandedOff(returned: false), TicketBuilder.T0.AddHours(2))!.Resolution;
+        Assert.True(open.IsSuspended);
+        Assert.Null(open.CancellationDueAt); // only a pendency on the requester makes the request cancellable
+
+        // Two business hours with the external team push 16:59 past the 18:00 close, as a pendency would.
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 8, 59, 0, TimeSpan.FromHours(-3)), suspending.For(HandedOff(returned: true)).DueAt);
+    }
 }

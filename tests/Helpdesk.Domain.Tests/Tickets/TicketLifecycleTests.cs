@@ -167,7 +167,7 @@ public class TicketLifecycleTests
         Assert.Equal(ticket.Status, Ticket.Rehydrate(ticket.Id, ticket.History).Status);
     }
 
-    private static void Do(Ticket t, Verb verb, DateTimeOffset at)
+    internal static void Do(Ticket t, Verb verb, DateTimeOffset at)
     {
         switch (verb)
         {
