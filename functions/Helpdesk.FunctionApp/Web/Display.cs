@@ -27,6 +27,7 @@ public static class Display
         TicketStatus.Resolved => "Resolvido",
         TicketStatus.Closed => "Encerrado",
         TicketStatus.Cancelled => "Cancelado",
+        TicketStatus.Merged => "Mesclado",
         _ => status.ToString(),
     };
 

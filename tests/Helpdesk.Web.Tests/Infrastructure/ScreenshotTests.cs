@@ -69,6 +69,27 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
             shots.Add(await ShootAsync(page, "ticket"));
         }
 
+        // Level 2 with the ticket forwarded to an external team (escalated by level 1 first).
+        await using (var l1 = await browser.SignedInAsync(_app.BaseAddress, "agent-l1", "ana.n1"))
+        {
+            var page = await l1.NewPageAsync();
+            await page.GotoAsync("/api/app/tickets/" + protocol);
+            await page.GetByLabel("Motivo").First.FillAsync("Conta bloqueada no AD: só o 2º nível desbloqueia.");
+            await page.GetByLabel("Grupo").SelectOptionAsync("identity");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Escalar", Exact = true }).ClickAsync();
+        }
+
+        await using (var l2 = await browser.SignedInAsync(_app.BaseAddress, "agent-l2", "bruno.n2"))
+        {
+            var page = await l2.NewPageAsync();
+            await page.GotoAsync("/api/app/tickets/" + protocol);
+            await page.GetByLabel("Número do registro na equipe").FillAsync("INC-2026-0042");
+            await page.GetByLabel("O que foi pedido à equipe").FillAsync("Desbloquear a conta no AD da reitoria.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Encaminhar", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("equipe-externa")).ToBeVisibleAsync();
+            shots.Add(await ShootAsync(page, "ticket-external-team"));
+        }
+
         await using (var supervisor = await browser.SignedInAsync(_app.BaseAddress, "supervisor", "sofia.sup"))
         {
             var page = await supervisor.NewPageAsync();
