@@ -59,8 +59,16 @@ public sealed class TicketLifecycleActionsTests(BrowserFixture browser) : IAsync
         var l2Page = await l2.NewPageAsync();
         await l2Page.GotoAsync("/api/app/tickets/" + protocol);
         await l2Page.GetByLabel("Equipe", new() { Exact = true }).SelectOptionAsync("production-support");
-        await l2Page.GetByLabel("Número do registro na equipe").FillAsync("INC-2026-0042");
         await l2Page.GetByLabel("O que foi pedido à equipe").FillAsync("Corrigir o erro 500 ao gravar a matrícula.");
+
+        // Without the external record the page says so beside the form, keeps what was typed, and writes nothing.
+        var versionBefore = (await TicketAsync(protocol)).CommittedVersion;
+        await l2Page.GetByRole(AriaRole.Button, new() { Name = "Encaminhar", Exact = true }).ClickAsync();
+        await Assertions.Expect(l2Page.Locator("#erro-forward")).ToHaveTextAsync("Informe o número do registro na equipe externa (até 200 caracteres).");
+        await Assertions.Expect(l2Page.GetByLabel("O que foi pedido à equipe")).ToHaveValueAsync("Corrigir o erro 500 ao gravar a matrícula.");
+        Assert.Equal(versionBefore, (await TicketAsync(protocol)).CommittedVersion);
+
+        await l2Page.GetByLabel("Número do registro na equipe").FillAsync("INC-2026-0042");
         await l2Page.GetByRole(AriaRole.Button, new() { Name = "Encaminhar", Exact = true }).ClickAsync();
 
         await Assertions.Expect(l2Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Chamado encaminhado à equipe externa; ele continua aberto no 2º nível.");
