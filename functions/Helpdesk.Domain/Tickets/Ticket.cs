@@ -14,7 +14,8 @@ namespace Helpdesk.Domain.Tickets;
 /// <remarks>
 /// Lifecycle: new → open at level 1 (an agent takes it) → optionally escalated to a level-2 group (still open) →
 /// pending on requester (clock suspended) ⇄ open → resolved → closed; resolved → open again when the requester answers
-/// within the reopening window; new/open/pending → cancelled, or merged into another ticket.
+/// within the reopening window; new/open/pending → cancelled, or merged into another ticket. An open level-2 ticket may be
+/// forwarded to an external team and stays open until the team's return is recorded (docs/decisions/ADR-011).
 /// </remarks>
 public sealed class Ticket
 {
@@ -497,7 +498,7 @@ public sealed class Ticket
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (text is { Length: > MaxReasonLength })
         {
-            throw new DomainException(TicketErrors.TextTooLong, $"The note is longer than {MaxReasonLength} characters.");
+            throw new DomainException(TicketErrors.ReturnNoteTooLong, $"The note is longer than {MaxReasonLength} characters.");
         }
 
         Append(now, agent, new ExternalTeamReturned(current.Team, current.Reference, text));

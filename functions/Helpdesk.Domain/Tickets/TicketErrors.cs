@@ -35,6 +35,9 @@ public static class TicketErrors
     /// <summary>A return was recorded for a ticket that was never forwarded to an external team.</summary>
     public const string ReturnNotForwarded = "ticket.externalReturn.notForwarded";
 
+    /// <summary>The note of an external team's return is longer than the limit.</summary>
+    public const string ReturnNoteTooLong = "ticket.externalReturn.noteTooLong";
+
     /// <summary>The ticket is still with an external team: record its return before resolving.</summary>
     public const string ResolveAtExternalTeam = "ticket.resolve.atExternalTeam";
 }

@@ -38,6 +38,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
         [TicketErrors.CodeRequired] = "category",
         [TicketErrors.ForwardReferenceRequired] = "reference",
         [TicketErrors.ForwardTeamUnknown] = "team",
+        [TicketErrors.ReturnNoteTooLong] = "note",
         ["catalogue.group.unknown"] = "group",
         ["catalogue.group.required"] = "group",
         ["catalogue.category.unknown"] = "category",

@@ -28,6 +28,7 @@ public static class ActionErrors
             TicketErrors.ForwardAlreadyAtExternalTeam => "O chamado já está com uma equipe externa: registre o retorno dela antes de encaminhá-lo de novo.",
             TicketErrors.ForwardReferenceRequired => "Informe o número do registro na equipe externa (até 200 caracteres).",
             TicketErrors.ForwardTeamUnknown => "Escolha uma das equipes externas do contrato.",
+            TicketErrors.ReturnNoteTooLong => "A nota do retorno é longa demais (até 2.000 caracteres).",
             TicketErrors.ReturnNotForwarded => "Este chamado não foi encaminhado a nenhuma equipe externa.",
             TicketErrors.ResolveAtExternalTeam => "O chamado ainda está com a equipe externa: registre o retorno dela antes de resolver.",
             _ => "Não foi possível executar a ação: " + error.Message,

@@ -216,7 +216,7 @@ public class TicketExternalHandOffTests
     {
         var t = At(State.AtExternalTeam);
 
-        Assert.Equal(TicketErrors.TextTooLong, Assert.Throws<DomainException>(() => t.RecordExternalReturn(new string('x', Ticket.MaxReasonLength + 1), Agent, T0)).Code);
+        Assert.Equal(TicketErrors.ReturnNoteTooLong, Assert.Throws<DomainException>(() => t.RecordExternalReturn(new string('x', Ticket.MaxReasonLength + 1), Agent, T0)).Code);
         Assert.NotNull(t.CurrentExternalHandOff);
     }
 

@@ -128,6 +128,9 @@ public sealed class ExternalHandOffApiTests : IAsyncLifetime
         using var early = await _app.ActAsync(protocol, "resolve", new { resolvedAtFirstContact = false, resolution = "ok" }, etag, "agent-l2");
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.EndsWith("ticket.resolve.atExternalTeam", (await TicketApi.ProblemAsync(early)).GetProperty("type").GetString(), StringComparison.Ordinal);
+        using var longNote = await _app.ActAsync(protocol, "external-return", new { note = new string('x', 2_001) }, etag, "agent-l2");
+        Assert.Equal(HttpStatusCode.BadRequest, longNote.StatusCode);
+        Assert.True((await TicketApi.ProblemAsync(longNote)).GetProperty("errors").TryGetProperty("note", out _));
 
         await _app.DoAsync(protocol, "external-return", new { note = "Corrigido" }, "agent-l2");
         var resolved = await _app.DoAsync(protocol, "resolve", new { resolvedAtFirstContact = false, resolution = "Corrigido pela produção." }, "agent-l2");
