@@ -16,6 +16,7 @@ using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -55,7 +56,7 @@ public static partial class AgentApi
 
         services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
-        services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
+        services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
         services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
         services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();

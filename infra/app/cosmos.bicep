@@ -42,12 +42,9 @@ var containers = [
     name: 'tickets'
     partitionKeyPath: '/pk'
     defaultTtl: -1
-    indexingPolicy: {
-      indexingMode: 'consistent'
-      automatic: true
-      includedPaths: [{ path: '/*' }]
-      excludedPaths: [{ path: '/"_etag"/?' }]
-    }
+    // One file read by this template and embedded in the Cosmos DB adapter (CosmosConnection.ApplyIndexingPolicy):
+    // history, outbox and search text unindexed; composite indexes for the agents' lists (docs/cosmos-data-model.md).
+    indexingPolicy: loadJsonContent('tickets-indexing-policy.json')
   }
   {
     // Change-feed processor leases of ForwardOutbox: the Functions Cosmos DB extension requires partition key /id.

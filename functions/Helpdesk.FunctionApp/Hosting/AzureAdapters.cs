@@ -57,6 +57,7 @@ public static class AzureAdapters
         services.AddSingleton(_ => CosmosConnection.CreateClient(options));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>().GetContainer(options.DatabaseName, options.TicketsContainer));
         services.AddSingleton<ITicketStore, CosmosTicketStore>();
+        services.AddSingleton<ITicketQueries, CosmosTicketQueries>(); // AddAgentApi only adds the SQLite lists when none is registered
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
         services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();

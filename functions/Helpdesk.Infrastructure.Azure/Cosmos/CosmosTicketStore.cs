@@ -24,12 +24,14 @@ public sealed partial class CosmosTicketStore : ITicketStore
     private readonly CosmosOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<CosmosTicketStore> _logger;
+    private readonly ITicketDeadlines _deadlines;
 
-    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ILogger<CosmosTicketStore> logger)
+    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ITicketDeadlines deadlines, ILogger<CosmosTicketStore> logger)
     {
         _gateway = new CosmosGateway(container, logger, options.Emulator);
         _options = options;
         _clock = clock;
+        _deadlines = deadlines;
         _logger = logger;
     }
 
@@ -80,6 +82,8 @@ public sealed partial class CosmosTicketStore : ITicketStore
             throw new CosmosStoreException($"Ticket id {ticketId} already exists.");
         }
 
+        await WriteSummaryAsync(draft.Ticket, cancellationToken).ConfigureAwait(false);
+
         return new CreateOutcome(new TicketRef(draft.Ticket.Id, protocol), Created: true);
     }
 
@@ -105,6 +109,10 @@ public sealed partial class CosmosTicketStore : ITicketStore
         {
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed while it was being saved.");
         }
+
+        // The list item follows the ticket (ADR-013): if this process dies here, lists show the previous state until
+        // the ticket's next write rewrites its list item from the whole ticket.
+        await WriteSummaryAsync(ticket, cancellationToken).ConfigureAwait(false);
 
         // The thread index follows the ticket: if this process dies here, the message is in the ticket's history (a
         // redelivery is recognised there) and only threading by this id is lost.
@@ -249,6 +257,7 @@ public sealed partial class CosmosTicketStore : ITicketStore
             var counter = await _gateway.ReadAsync(id, partition, cancellationToken).ConfigureAwait(false);
             if (counter is null)
             {
+                await RegisterYearAsync(year, cancellationToken).ConfigureAwait(false);
                 var first = new JsonObject { ["id"] = id, ["pk"] = partition, ["type"] = CosmosItems.CounterType, ["year"] = year, ["last"] = 1, ["updatedAt"] = now };
                 if (await _gateway.TryCreateAsync(first, partition, cancellationToken).ConfigureAwait(false))
                 {

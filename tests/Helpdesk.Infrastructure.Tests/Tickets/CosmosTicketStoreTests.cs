@@ -15,7 +15,7 @@ public abstract class CosmosTicketStoreContract : TicketStoreContract
     protected CosmosTicketStoreContract(Microsoft.Azure.Cosmos.Container container, CosmosOptions options)
     {
         Clock = new FakeTimeProvider(Now);
-        CosmosStore = new CosmosTicketStore(container, options, Clock, NullLogger<CosmosTicketStore>.Instance);
+        CosmosStore = new CosmosTicketStore(container, options, Clock, new NoTicketDeadlines(), NullLogger<CosmosTicketStore>.Instance);
     }
 
     protected FakeTimeProvider Clock { get; }
@@ -43,7 +43,7 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private CosmosTicketStore NewStore() => new(cosmos.Tickets, cosmos.StoreOptions, _clock, NullLogger<CosmosTicketStore>.Instance);
+    private CosmosTicketStore NewStore() => new(cosmos.Tickets, cosmos.StoreOptions, _clock, new NoTicketDeadlines(), NullLogger<CosmosTicketStore>.Instance);
 
     private static Func<ProtocolNumber, TicketDraft> Draft(TicketId id, string? messageId, IReadOnlyList<OutboxMessage>? outbox = null) => protocol =>
         new TicketDraft(

@@ -8,6 +8,8 @@ public sealed class RealCosmosFixture : IAsyncLifetime
 {
     private CosmosClient? _client;
 
+    public CosmosClient? Client => _client;
+
     public Container? Tickets { get; private set; }
 
     public CosmosOptions? Options { get; private set; }
