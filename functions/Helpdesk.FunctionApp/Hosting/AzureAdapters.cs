@@ -56,7 +56,9 @@ public static class AzureAdapters
         services.AddSingleton(options);
         services.AddSingleton(_ => CosmosConnection.CreateClient(options));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>().GetContainer(options.DatabaseName, options.TicketsContainer));
-        services.AddSingleton<ITicketStore, CosmosTicketStore>();
+        services.AddSingleton<CosmosTicketStore>();
+        services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<CosmosTicketStore>());
+        services.AddSingleton<IProtocolAccounting>(sp => sp.GetRequiredService<CosmosTicketStore>());
         services.AddSingleton<ITicketQueries, CosmosTicketQueries>(); // AddAgentApi only adds the SQLite lists when none is registered
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();

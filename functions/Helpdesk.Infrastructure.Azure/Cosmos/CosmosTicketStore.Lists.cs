@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Helpdesk.Domain.Tickets;
+using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Infrastructure.Azure.Cosmos;
 
@@ -38,6 +39,21 @@ public sealed partial class CosmosTicketStore
 
         throw new CosmosStoreException($"The list item of ticket {ticket.Protocol} kept changing; giving up.");
     }
+
+    /// <summary>Writes the list item of a stored ticket item if it has none.</summary>
+    private async Task RepairSummaryAsync(JsonObject ticketItem, int year, CancellationToken cancellationToken)
+    {
+        var id = CosmosItems.Summary(ticketItem["id"]!.GetValue<string>());
+        if (await _gateway.ReadAsync(id, CosmosItems.ListPartition(year), cancellationToken).ConfigureAwait(false) is null)
+        {
+            var ticket = TicketDocument.ToTicket(ticketItem);
+            await WriteSummaryAsync(ticket, cancellationToken).ConfigureAwait(false);
+            LogSummaryRepaired(_logger, ticket.Protocol.ToString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Protocol} had no list item (its writer stopped after the ticket); written now")]
+    private static partial void LogSummaryRepaired(ILogger logger, string protocol);
 
     /// <summary>Adds <paramref name="year"/> to the registry of years with tickets (before its first number is reserved,
     /// so that the registry never misses a year that has a ticket).</summary>

@@ -17,7 +17,7 @@ public sealed record VoidProtocol(ProtocolNumber Protocol, string Reason, DateTi
 /// becomes either a protocol item pointing to its ticket or a void protocol item with the reason.
 /// Message ids are unique items (a create answers 409 on a duplicate).
 /// </summary>
-public sealed partial class CosmosTicketStore : ITicketStore
+public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccounting
 {
     private const int MaxCounterAttempts = 100;
     private readonly CosmosGateway _gateway;
@@ -188,7 +188,8 @@ public sealed partial class CosmosTicketStore : ITicketStore
     }
 
     /// <summary>
-    /// Accounts for every number of <paramref name="year"/>: a number reserved more than
+    /// Accounts for every number of <paramref name="year"/> (and writes the missing list item of a recent ticket whose
+    /// writer stopped before it): a number reserved more than
     /// <see cref="CosmosOptions.AbandonedAfter"/> ago by a writer that died before writing its protocol item, or whose
     /// protocol item points to a ticket that was never written, is recorded as void. Returns the numbers voided now.
     /// </summary>
@@ -230,7 +231,13 @@ public sealed partial class CosmosTicketStore : ITicketStore
                 now - TicketDocument.ParseTime(item["at"]!.GetValue<string>()) < _options.AbandonedAfter + TimeSpan.FromDays(2))
             {
                 var ticketId = item["ticketId"]!.GetValue<string>();
-                if (await _gateway.ReadAsync(ticketId, ticketId, cancellationToken).ConfigureAwait(false) is null)
+                var ticketItem = await _gateway.ReadAsync(ticketId, ticketId, cancellationToken).ConfigureAwait(false);
+                if (ticketItem is not null)
+                {
+                    // A writer that stopped after the ticket but before its list item: the ticket reappears in lists.
+                    await RepairSummaryAsync(ticketItem.Body, year, cancellationToken).ConfigureAwait(false);
+                }
+                else
                 {
                     var stored = await _gateway.ReadAsync(CosmosItems.Protocol(protocol.ToString()), ProtocolPartition(year), cancellationToken).ConfigureAwait(false);
                     var replacement = ProtocolItem(protocol, now);

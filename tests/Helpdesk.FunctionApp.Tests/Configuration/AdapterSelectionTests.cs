@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.FunctionApp.Hosting;
@@ -22,6 +23,8 @@ public sealed class AdapterSelectionTests
         await using var app = await RunningApp.StartAsync();
 
         Assert.IsType<SqliteTicketStore>(app.Service<ITicketStore>());
+        Assert.IsType<SqliteTicketQueries>(app.Service<ITicketQueries>());
+        Assert.Null(app.App.Services.GetService<IProtocolAccounting>());
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
         Assert.IsType<LocalOutgoingMailbox>(app.Service<IOutgoingMailbox>());
     }
@@ -35,6 +38,8 @@ public sealed class AdapterSelectionTests
         await using var app = await RunningApp.StartAsync(asFunctionsHost: true, settings: settings);
 
         Assert.IsType<CosmosTicketStore>(app.Service<ITicketStore>());
+        Assert.IsType<CosmosTicketQueries>(app.Service<ITicketQueries>());
+        Assert.Same(app.Service<ITicketStore>(), app.Service<IProtocolAccounting>());
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());
         Assert.IsType<BlobReportStore>(app.Service<IReportStore>());

@@ -94,6 +94,31 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
     }
 
     [Fact]
+    public async Task A_ticket_whose_writer_stopped_before_its_list_item_reappears_in_lists_after_the_accounting_sweep()
+    {
+        var deadlines = new FailingOnceDeadlines();
+        var store = new CosmosTicketStore(cosmos.Tickets, cosmos.StoreOptions, _clock, deadlines, NullLogger<CosmosTicketStore>.Instance);
+        var queries = new CosmosTicketQueries(cosmos.Tickets, cosmos.StoreOptions, NullLogger<CosmosTicketQueries>.Instance);
+        var year = Random.Shared.Next(2100, 9000);
+        var word = "marca" + Guid.NewGuid().ToString("N")[..10];
+        var id = new TicketId(Guid.NewGuid());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateAsync(
+            year,
+            p => new TicketDraft(Ticket.Register(id, p, new NewTicket("Sem acesso " + word, "Erro 500.", EmailAddress.Parse("maria.silva@ifsp.edu.br"), null, Channel.Email, Now), Now), [], []),
+            Ct));
+        var listed = new TicketQuery { Text = word };
+
+        Assert.NotNull(await store.GetAsync(id, Ct)); // the ticket was written, its list item was not
+        Assert.Empty((await queries.ListAsync(listed, Ct)).Items);
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Empty(await store.AccountForNumbersAsync(year, Ct)); // a real ticket: nothing to void
+        Assert.Equal(id.ToString(), Assert.Single((await queries.ListAsync(listed, Ct)).Items).Id);
+        Assert.Empty(await store.AccountForNumbersAsync(year, Ct)); // twice: still one list item, nothing voided
+        Assert.Single((await queries.ListAsync(listed, Ct)).Items);
+        Assert.Empty(await store.ListVoidAsync(year, Ct));
+    }
+
+    [Fact]
     public async Task Outbox_entries_leave_the_ticket_item_after_the_retention()
     {
         var store = NewStore();
@@ -165,4 +190,13 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
         Assert.Equal(2, await heartbeats.CountHeartbeatsAsync(minute.AddHours(-1), minute.AddHours(1), Ct));
         Assert.Equal(1, await heartbeats.CountHeartbeatsAsync(minute.AddMinutes(1), minute.AddHours(1), Ct));
     }
+}
+
+/// <summary>Deadlines whose first computation fails: the store stops right after the ticket item, before its list item.</summary>
+internal sealed class FailingOnceDeadlines : ITicketDeadlines
+{
+    private int _calls;
+
+    public TicketDeadline For(Ticket ticket) =>
+        Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("the writer stops here") : TicketDeadline.None;
 }
