@@ -7,6 +7,7 @@ using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Azure.Graph;
 using Helpdesk.Infrastructure.Reports;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.FunctionApp.Hosting;
@@ -59,6 +60,7 @@ public static class AzureAdapters
         services.AddSingleton<CosmosTicketStore>();
         services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<CosmosTicketStore>());
         services.AddSingleton<IProtocolAccounting>(sp => sp.GetRequiredService<CosmosTicketStore>());
+        services.AddSingleton<IThreadIndex>(sp => sp.GetRequiredService<CosmosTicketStore>());
         services.AddSingleton<ITicketQueries, CosmosTicketQueries>(); // AddAgentApi only adds the SQLite lists when none is registered
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
@@ -133,6 +135,7 @@ public static class AzureAdapters
         services.AddSingleton<GraphMailbox>();
         services.AddSingleton<GraphNotificationProcessor>();
         services.AddSingleton<IOutgoingMailbox, GraphOutgoingMailbox>();
+        services.TryAddSingleton<IThreadIndex, SqliteThreadIndex>(); // Cosmos DB's when AddCosmos registered it
     }
 
     private static Uri AbsoluteUri(string setting, string value, bool allowHttp)

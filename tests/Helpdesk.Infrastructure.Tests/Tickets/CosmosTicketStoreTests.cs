@@ -119,6 +119,21 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
     }
 
     [Fact]
+    public async Task A_message_id_a_transport_gave_a_sent_message_finds_its_ticket_and_recording_it_twice_changes_nothing()
+    {
+        var store = NewStore();
+        var created = await store.CreateAsync(Random.Shared.Next(2100, 9000), Draft(new TicketId(Guid.NewGuid()), null), Ct);
+        var other = await store.CreateAsync(Random.Shared.Next(2100, 9000), Draft(new TicketId(Guid.NewGuid()), null), Ct);
+        var sent = Guid.NewGuid().ToString("N") + "@prod.outlook.com";
+
+        await store.AddMessageIdAsync(created.Ticket, sent, Ct);
+        await store.AddMessageIdAsync(created.Ticket, sent, Ct);
+        await store.AddMessageIdAsync(other.Ticket, sent, Ct); // already someone else's: keeps pointing there
+
+        Assert.Equal(created.Ticket, await store.FindByMessageIdsAsync([sent], Ct));
+    }
+
+    [Fact]
     public async Task Outbox_entries_leave_the_ticket_item_after_the_retention()
     {
         var store = NewStore();
