@@ -51,7 +51,7 @@ public static partial class AgentApi
         var surveyKey = configuration["Survey:SigningKey"];
         if (!environment.IsDevelopment() && (surveyKey is null || surveyKey.Length < SurveyOptions.MinKeyLength))
         {
-            throw new InvalidOperationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
+            throw new StartupConfigurationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
         services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));

@@ -24,6 +24,7 @@ public static class AzureAdapters
     public static void AddAdapters(this IServiceCollection services, IConfiguration configuration, HostingMode mode, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        SettingFormats.Validate(configuration);
         services.AddSingleton<SqliteOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<SqliteOutboxStore>());

@@ -59,6 +59,37 @@ public sealed class AdapterSelectionTests
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Tickets:ReopenWindowDays", "sete", "Tickets__ReopenWindowDays")]
+    [InlineData("Survey:LinkLifetimeDays", "0", "Survey__LinkLifetimeDays")]
+    [InlineData("RateLimiting:Intake:PermitLimit", "-5", "RateLimiting__Intake__PermitLimit")]
+    [InlineData("Helpdesk:Runner:TimersEnabled", "sim", "Helpdesk__Runner__TimersEnabled")]
+    [InlineData("Helpdesk:PublicBaseUrl", "localhost:7071", "Helpdesk__PublicBaseUrl")]
+    [InlineData("Helpdesk:SupportAddress", "suporte", "Helpdesk__SupportAddress")]
+    [InlineData("Teams:WebhookUrl", "http://prod-00.westus.logic.azure.com/workflows/x", "Teams__WebhookUrl")]
+    public async Task A_malformed_number_switch_url_or_address_stops_the_start_and_is_named(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal); // values are never echoed (some are secrets)
+    }
+
+    [Fact]
+    public void Every_checked_setting_is_catalogued_and_its_sample_value_is_well_formed()
+    {
+        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")));
+        var values = sample.RootElement.GetProperty("Values");
+        var catalogued = Helpdesk.Infrastructure.Configuration.SettingsCatalog.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(SettingFormats.Names);
+        Assert.All(SettingFormats.Names, name =>
+        {
+            Assert.Contains(name, catalogued);
+            Assert.Null(SettingFormats.Problem(name, values.GetProperty(name).GetString()!));
+        });
+    }
+
     [Fact]
     public async Task Cosmos_without_the_functions_host_is_refused_because_nothing_would_forward_the_outbox()
     {
