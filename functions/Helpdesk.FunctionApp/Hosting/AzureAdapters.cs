@@ -5,6 +5,7 @@ using Helpdesk.Application.Reports;
 using Helpdesk.Infrastructure.Azure.Blob;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Azure.Graph;
+using Helpdesk.Infrastructure.Content;
 using Helpdesk.Infrastructure.Reports;
 using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,9 @@ public sealed class StartupConfigurationException(string message) : Exception(me
 /// </summary>
 public static class AzureAdapters
 {
+    /// <summary>The Blob container of large message bodies (IContentStore), beside the reports' container.</summary>
+    public const string ContentContainer = "content";
+
     public static void AddAdapters(this IServiceCollection services, IConfiguration configuration, HostingMode mode, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -76,6 +80,7 @@ public static class AzureAdapters
         if (serviceUri is null && connectionString is null)
         {
             services.AddSingleton<IReportStore>(new LocalFolderReportStore(Path.Combine(dataDirectory, "reports")));
+            services.AddSingleton<IContentStore>(new LocalFolderContentStore(Path.Combine(dataDirectory, "content")));
             return;
         }
 
@@ -97,6 +102,7 @@ public static class AzureAdapters
         }
 
         services.AddSingleton<IReportStore>(new BlobReportStore(client.GetBlobContainerClient(container)));
+        services.AddSingleton<IContentStore>(new BlobContentStore(client.GetBlobContainerClient(ContentContainer)));
     }
 
     private static void AddGraph(IServiceCollection services, IConfiguration configuration)

@@ -46,7 +46,7 @@ public sealed partial class CosmosTicketStore
         var id = CosmosItems.Summary(ticketItem["id"]!.GetValue<string>());
         if (await _gateway.ReadAsync(id, CosmosItems.ListPartition(year), cancellationToken).ConfigureAwait(false) is null)
         {
-            var ticket = TicketDocument.ToTicket(ticketItem);
+            var ticket = await ToTicketAsync(ticketItem, cancellationToken).ConfigureAwait(false);
             await WriteSummaryAsync(ticket, cancellationToken).ConfigureAwait(false);
             LogSummaryRepaired(_logger, ticket.Protocol.ToString());
         }

@@ -25,9 +25,11 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
     private readonly TimeProvider _clock;
     private readonly ILogger<CosmosTicketStore> _logger;
     private readonly ITicketDeadlines _deadlines;
+    private readonly IContentStore _content;
 
-    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ITicketDeadlines deadlines, ILogger<CosmosTicketStore> logger)
+    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ITicketDeadlines deadlines, IContentStore content, ILogger<CosmosTicketStore> logger)
     {
+        _content = content;
         _gateway = new CosmosGateway(container, logger, options.Emulator);
         _options = options;
         _clock = clock;
@@ -77,7 +79,8 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
             throw new CosmosStoreException($"Protocol {protocol} was reserved twice; the counter item of {year} is inconsistent.");
         }
 
-        if (!await _gateway.TryCreateAsync(TicketDocument.Create(draft.Ticket, draft.Outbox, now), ticketId, cancellationToken).ConfigureAwait(false))
+        var offloaded = await OffloadAsync(draft.Ticket, cancellationToken).ConfigureAwait(false);
+        if (!await _gateway.TryCreateAsync(TicketDocument.Create(draft.Ticket, draft.Outbox, now, offloaded), ticketId, cancellationToken).ConfigureAwait(false))
         {
             throw new CosmosStoreException($"Ticket id {ticketId} already exists.");
         }
@@ -104,7 +107,7 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
         }
 
-        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention);
+        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention, await OffloadAsync(ticket, cancellationToken).ConfigureAwait(false));
         if (!await _gateway.TryReplaceAsync(stored.Body, id, id, stored.ETag, cancellationToken).ConfigureAwait(false))
         {
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed while it was being saved.");
@@ -131,7 +134,7 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
     {
         var key = id.ToString();
         var stored = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : TicketDocument.ToTicket(stored.Body);
+        return stored is null ? null : await ToTicketAsync(stored.Body, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Ticket?> FindByProtocolAsync(ProtocolNumber protocol, CancellationToken cancellationToken)

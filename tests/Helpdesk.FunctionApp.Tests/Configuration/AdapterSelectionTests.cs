@@ -26,6 +26,7 @@ public sealed class AdapterSelectionTests
         Assert.IsType<SqliteTicketQueries>(app.Service<ITicketQueries>());
         Assert.Null(app.App.Services.GetService<IProtocolAccounting>());
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
+        Assert.IsType<Helpdesk.Infrastructure.Content.LocalFolderContentStore>(app.Service<IContentStore>());
         Assert.IsType<LocalOutgoingMailbox>(app.Service<IOutgoingMailbox>());
     }
 
@@ -43,6 +44,7 @@ public sealed class AdapterSelectionTests
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());
         Assert.IsType<BlobReportStore>(app.Service<IReportStore>());
+        Assert.IsType<BlobContentStore>(app.Service<IContentStore>());
         Assert.IsType<GraphOutgoingMailbox>(app.Service<IOutgoingMailbox>());
     }
 

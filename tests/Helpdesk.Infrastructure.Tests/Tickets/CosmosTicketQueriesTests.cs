@@ -36,7 +36,7 @@ public abstract class CosmosTicketQueriesContract : TicketQueriesContract, IAsyn
     public async ValueTask InitializeAsync()
     {
         var container = await CosmosConnection.EnsureTicketsContainerAsync(_client, _options, Ct);
-        _store = new CosmosTicketStore(container, _options, new FakeTimeProvider(Now), Deadlines, NullLogger<CosmosTicketStore>.Instance);
+        _store = new CosmosTicketStore(container, _options, new FakeTimeProvider(Now), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
         _queries = new CosmosTicketQueries(container, _options, NullLogger<CosmosTicketQueries>.Instance);
     }
 
