@@ -1,37 +1,25 @@
 using Helpdesk.Application.Ports;
 using Helpdesk.Infrastructure.Sqlite;
+using Helpdesk.Infrastructure.Tests.Support;
 
 namespace Helpdesk.Infrastructure.Tests.Tickets;
 
 /// <summary>The ticket-list contract against the embedded SQLite read model (a fresh file per test).</summary>
 public sealed class SqliteTicketQueriesTests : TicketQueriesContract, IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "helpdesk-sqlite-tests", Guid.NewGuid().ToString("N"));
-    private readonly SqliteDatabase _database;
+    private readonly TemporarySqlite _sqlite = new();
 
     public SqliteTicketQueriesTests()
     {
-        _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
-        Store = new SqliteTicketStore(_database, new NoOutboxSignal(), Deadlines);
-        Queries = new SqliteTicketQueries(_database);
+        Store = new SqliteTicketStore(_sqlite.Database, new NoOutboxSignal(), Deadlines);
+        Queries = new SqliteTicketQueries(_sqlite.Database);
     }
 
     protected override ITicketStore Store { get; }
 
     protected override ITicketQueries Queries { get; }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _sqlite.Dispose();
 }
 
 /// <summary>An outbox signal nobody listens to (the tests read the store directly).</summary>
