@@ -16,6 +16,7 @@ using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -50,13 +51,13 @@ public static partial class AgentApi
         var surveyKey = configuration["Survey:SigningKey"];
         if (!environment.IsDevelopment() && (surveyKey is null || surveyKey.Length < SurveyOptions.MinKeyLength))
         {
-            throw new InvalidOperationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
+            throw new StartupConfigurationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
         services.AddSingleton(DefaultContract.Definition);
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
-        services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
+        services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
         services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
         services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();

@@ -82,6 +82,7 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
         services.AddSingleton<IFunctionHandler, ProcessGraphNotificationFunction>();
         services.AddSingleton<IFunctionHandler, RenewGraphSubscriptionFunction>();
+        services.AddSingleton<IFunctionHandler, AccountProtocolNumbersFunction>();
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
 

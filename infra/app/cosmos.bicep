@@ -35,19 +35,16 @@ param dedupTtlSeconds int
 // queries name the partition key (`WHERE c.pk = @pk`).
 var containers = [
   {
-    // Tickets, their hash-chained events and their outbox items, one logical partition per ticket, so that a
-    // ticket change and its outbox items are one transactional batch. The ForwardOutbox function reads this
-    // container's change feed. defaultTtl -1 turns TTL on without a default: tickets and events never expire,
+    // Tickets (one item each with their hash-chained events and outbox entries, one logical partition per ticket, so
+    // that a ticket change and its outbox entries are one ETag-checked write), their list items (one partition per
+    // protocol year), protocol counters and claims (docs/cosmos-data-model.md). ForwardOutbox reads its change feed. defaultTtl -1 turns TTL on without a default: tickets and events never expire,
     // an outbox item expires once it carries its own `ttl` (set it when the item is written, e.g. 7 days).
     name: 'tickets'
     partitionKeyPath: '/pk'
     defaultTtl: -1
-    indexingPolicy: {
-      indexingMode: 'consistent'
-      automatic: true
-      includedPaths: [{ path: '/*' }]
-      excludedPaths: [{ path: '/"_etag"/?' }]
-    }
+    // One file read by this template and embedded in the Cosmos DB adapter (CosmosConnection.ApplyIndexingPolicy):
+    // history, outbox and search text unindexed; composite indexes for the agents' lists (docs/cosmos-data-model.md).
+    indexingPolicy: loadJsonContent('tickets-indexing-policy.json')
   }
   {
     // Change-feed processor leases of ForwardOutbox: the Functions Cosmos DB extension requires partition key /id.

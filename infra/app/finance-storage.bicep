@@ -82,6 +82,16 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
   }
 }
 
+// Large message bodies kept out of Cosmos DB ticket items (IContentStore; docs/cosmos-data-model.md): content-addressed
+// by SHA-256 and written once by the app (If-None-Match: *), so no immutability policy is needed on top.
+resource contentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: 'content'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource retention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-06-01' = if (immutable) {
   parent: container
   name: 'default'

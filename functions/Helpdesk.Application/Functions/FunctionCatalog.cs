@@ -116,6 +116,12 @@ public static class FunctionCatalog
         [],
         "Every six hours: creates the mailbox subscription if missing, renews it when it expires within two days.");
 
+    public static FunctionDefinition AccountProtocolNumbers { get; } = new(
+        "AccountProtocolNumbers",
+        new TimerTrigger("0 5 * * * *"),
+        [],
+        "Every hour: records as void, with the reason, the protocol numbers reserved but never turned into tickets (ADR-003; Cosmos DB store).");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
@@ -135,6 +141,7 @@ public static class FunctionCatalog
         GraphNotifications,
         ProcessGraphNotification,
         RenewGraphSubscription,
+        AccountProtocolNumbers,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

@@ -5,8 +5,10 @@ using Helpdesk.Application.Reports;
 using Helpdesk.Infrastructure.Azure.Blob;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Azure.Graph;
+using Helpdesk.Infrastructure.Content;
 using Helpdesk.Infrastructure.Reports;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.FunctionApp.Hosting;
@@ -20,9 +22,13 @@ public sealed class StartupConfigurationException(string message) : Exception(me
 /// </summary>
 public static class AzureAdapters
 {
+    /// <summary>The Blob container of large message bodies (IContentStore), beside the reports' container.</summary>
+    public const string ContentContainer = "content";
+
     public static void AddAdapters(this IServiceCollection services, IConfiguration configuration, HostingMode mode, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        SettingFormats.Validate(configuration);
         services.AddSingleton<SqliteOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteOutboxStore>());
         services.AddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<SqliteOutboxStore>());
@@ -56,7 +62,11 @@ public static class AzureAdapters
         services.AddSingleton(options);
         services.AddSingleton(_ => CosmosConnection.CreateClient(options));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>().GetContainer(options.DatabaseName, options.TicketsContainer));
-        services.AddSingleton<ITicketStore, CosmosTicketStore>();
+        services.AddSingleton<CosmosTicketStore>();
+        services.AddSingleton<ITicketStore>(sp => sp.GetRequiredService<CosmosTicketStore>());
+        services.AddSingleton<IProtocolAccounting>(sp => sp.GetRequiredService<CosmosTicketStore>());
+        services.AddSingleton<IThreadIndex>(sp => sp.GetRequiredService<CosmosTicketStore>());
+        services.AddSingleton<ITicketQueries, CosmosTicketQueries>(); // AddAgentApi only adds the SQLite lists when none is registered
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
         services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();
@@ -70,6 +80,7 @@ public static class AzureAdapters
         if (serviceUri is null && connectionString is null)
         {
             services.AddSingleton<IReportStore>(new LocalFolderReportStore(Path.Combine(dataDirectory, "reports")));
+            services.AddSingleton<IContentStore>(new LocalFolderContentStore(Path.Combine(dataDirectory, "content")));
             return;
         }
 
@@ -91,6 +102,7 @@ public static class AzureAdapters
         }
 
         services.AddSingleton<IReportStore>(new BlobReportStore(client.GetBlobContainerClient(container)));
+        services.AddSingleton<IContentStore>(new BlobContentStore(client.GetBlobContainerClient(ContentContainer)));
     }
 
     private static void AddGraph(IServiceCollection services, IConfiguration configuration)
@@ -130,6 +142,7 @@ public static class AzureAdapters
         services.AddSingleton<GraphMailbox>();
         services.AddSingleton<GraphNotificationProcessor>();
         services.AddSingleton<IOutgoingMailbox, GraphOutgoingMailbox>();
+        services.TryAddSingleton<IThreadIndex, SqliteThreadIndex>(); // Cosmos DB's when AddCosmos registered it
     }
 
     private static Uri AbsoluteUri(string setting, string value, bool allowHttp)

@@ -35,16 +35,17 @@ public static class CosmosConnection
             : new CosmosClient(endpoint.ToString(), new DefaultAzureCredential(), clientOptions);
     }
 
-    /// <summary>The tickets container's indexing policy (docs/cosmos-data-model.md): everything but the bulky history
-    /// and outbox arrays, which are only ever read with their item.</summary>
+    /// <summary>The tickets container's indexing policy (docs/cosmos-data-model.md), from the file that
+    /// infra/app/cosmos.bicep deploys too: everything but the bulky history, outbox and search text, plus the composite
+    /// indexes of the agents' lists.</summary>
     public static void ApplyIndexingPolicy(ContainerProperties properties)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        properties.IndexingPolicy.IndexingMode = IndexingMode.Consistent;
-        properties.IndexingPolicy.IncludedPaths.Add(new IncludedPath { Path = "/*" });
-        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/events/*" });
-        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/outbox/*" });
-        properties.IndexingPolicy.ExcludedPaths.Add(new ExcludedPath { Path = "/\"_etag\"/?" });
+        using var stream = typeof(CosmosConnection).Assembly.GetManifestResourceStream("tickets-indexing-policy.json")
+            ?? throw new InvalidOperationException("The tickets indexing policy is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        properties.IndexingPolicy = Newtonsoft.Json.JsonConvert.DeserializeObject<IndexingPolicy>(reader.ReadToEnd())
+            ?? throw new InvalidOperationException("The tickets indexing policy is empty.");
     }
 
     /// <summary>Creates the database and the containers when the app may (key-based access: emulators and tests).

@@ -84,7 +84,10 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
         }
 
         var results = new List<JsonObject>();
-        using var iterator = container.GetItemQueryStreamIterator(definition, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey) });
+        // Optimistic direct execution: a single-partition query (TOP and ORDER BY included) goes straight to its
+        // partition, without the query-plan round trip (which the loopback test server cannot answer either).
+        var options = new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey), EnableOptimisticDirectExecution = true };
+        using var iterator = container.GetItemQueryStreamIterator(definition, requestOptions: options);
         while (iterator.HasMoreResults)
         {
             using var page = await RunAsync("query", () => iterator.ReadNextAsync(cancellationToken)).ConfigureAwait(false);

@@ -13,6 +13,16 @@ internal static class CosmosItems
     public const string CounterType = "protocolCounter";
     public const string ProcessedType = "processed";
     public const string HeartbeatType = "heartbeat";
+    public const string SummaryType = "ticketSummary";
+    public const string YearsType = "listYears";
+
+    /// <summary>The one item (in its own partition) listing the protocol years that have tickets, newest first.</summary>
+    public const string Years = "list-years";
+
+    /// <summary>The list items of a protocol year share one logical partition (ADR-013).</summary>
+    public static string ListPartition(int year) => $"list-{year}";
+
+    public static string Summary(string ticketId) => $"summary-{ticketId}";
 
     public static string Counter(int year) => $"counter-{year}";
 

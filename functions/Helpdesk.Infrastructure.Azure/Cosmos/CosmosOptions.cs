@@ -23,6 +23,10 @@ public sealed class CosmosOptions
     /// <summary>A reservation (message-id claim, protocol) older than this with no ticket behind it was abandoned.</summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>An event whose data (canonical JSON) is larger than this is kept in the content store, and the ticket
+    /// item keeps only its key, so that a ticket item stays far below Cosmos DB's 2 MB item limit.</summary>
+    public int InlineEventDataLimit { get; set; } = 32 * 1024;
+
     /// <summary>Tests against the loopback server: gateway mode on the given endpoint only, self-signed certificate accepted.</summary>
     public bool Emulator { get; set; }
 }

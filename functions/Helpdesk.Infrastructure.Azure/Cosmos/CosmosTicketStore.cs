@@ -17,19 +17,23 @@ public sealed record VoidProtocol(ProtocolNumber Protocol, string Reason, DateTi
 /// becomes either a protocol item pointing to its ticket or a void protocol item with the reason.
 /// Message ids are unique items (a create answers 409 on a duplicate).
 /// </summary>
-public sealed partial class CosmosTicketStore : ITicketStore
+public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccounting
 {
     private const int MaxCounterAttempts = 100;
     private readonly CosmosGateway _gateway;
     private readonly CosmosOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<CosmosTicketStore> _logger;
+    private readonly ITicketDeadlines _deadlines;
+    private readonly IContentStore _content;
 
-    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ILogger<CosmosTicketStore> logger)
+    public CosmosTicketStore(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, TimeProvider clock, ITicketDeadlines deadlines, IContentStore content, ILogger<CosmosTicketStore> logger)
     {
+        _content = content;
         _gateway = new CosmosGateway(container, logger, options.Emulator);
         _options = options;
         _clock = clock;
+        _deadlines = deadlines;
         _logger = logger;
     }
 
@@ -75,10 +79,13 @@ public sealed partial class CosmosTicketStore : ITicketStore
             throw new CosmosStoreException($"Protocol {protocol} was reserved twice; the counter item of {year} is inconsistent.");
         }
 
-        if (!await _gateway.TryCreateAsync(TicketDocument.Create(draft.Ticket, draft.Outbox, now), ticketId, cancellationToken).ConfigureAwait(false))
+        var offloaded = await OffloadAsync(draft.Ticket, cancellationToken).ConfigureAwait(false);
+        if (!await _gateway.TryCreateAsync(TicketDocument.Create(draft.Ticket, draft.Outbox, now, offloaded), ticketId, cancellationToken).ConfigureAwait(false))
         {
             throw new CosmosStoreException($"Ticket id {ticketId} already exists.");
         }
+
+        await WriteSummaryAsync(draft.Ticket, cancellationToken).ConfigureAwait(false);
 
         return new CreateOutcome(new TicketRef(draft.Ticket.Id, protocol), Created: true);
     }
@@ -100,11 +107,15 @@ public sealed partial class CosmosTicketStore : ITicketStore
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
         }
 
-        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention);
+        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention, await OffloadAsync(ticket, cancellationToken).ConfigureAwait(false));
         if (!await _gateway.TryReplaceAsync(stored.Body, id, id, stored.ETag, cancellationToken).ConfigureAwait(false))
         {
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed while it was being saved.");
         }
+
+        // The list item follows the ticket (ADR-013): if this process dies here, lists show the previous state until
+        // the ticket's next write rewrites its list item from the whole ticket.
+        await WriteSummaryAsync(ticket, cancellationToken).ConfigureAwait(false);
 
         // The thread index follows the ticket: if this process dies here, the message is in the ticket's history (a
         // redelivery is recognised there) and only threading by this id is lost.
@@ -123,7 +134,7 @@ public sealed partial class CosmosTicketStore : ITicketStore
     {
         var key = id.ToString();
         var stored = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : TicketDocument.ToTicket(stored.Body);
+        return stored is null ? null : await ToTicketAsync(stored.Body, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Ticket?> FindByProtocolAsync(ProtocolNumber protocol, CancellationToken cancellationToken)
@@ -180,7 +191,8 @@ public sealed partial class CosmosTicketStore : ITicketStore
     }
 
     /// <summary>
-    /// Accounts for every number of <paramref name="year"/>: a number reserved more than
+    /// Accounts for every number of <paramref name="year"/> (and writes the missing list item of a recent ticket whose
+    /// writer stopped before it): a number reserved more than
     /// <see cref="CosmosOptions.AbandonedAfter"/> ago by a writer that died before writing its protocol item, or whose
     /// protocol item points to a ticket that was never written, is recorded as void. Returns the numbers voided now.
     /// </summary>
@@ -222,7 +234,13 @@ public sealed partial class CosmosTicketStore : ITicketStore
                 now - TicketDocument.ParseTime(item["at"]!.GetValue<string>()) < _options.AbandonedAfter + TimeSpan.FromDays(2))
             {
                 var ticketId = item["ticketId"]!.GetValue<string>();
-                if (await _gateway.ReadAsync(ticketId, ticketId, cancellationToken).ConfigureAwait(false) is null)
+                var ticketItem = await _gateway.ReadAsync(ticketId, ticketId, cancellationToken).ConfigureAwait(false);
+                if (ticketItem is not null)
+                {
+                    // A writer that stopped after the ticket but before its list item: the ticket reappears in lists.
+                    await RepairSummaryAsync(ticketItem.Body, year, cancellationToken).ConfigureAwait(false);
+                }
+                else
                 {
                     var stored = await _gateway.ReadAsync(CosmosItems.Protocol(protocol.ToString()), ProtocolPartition(year), cancellationToken).ConfigureAwait(false);
                     var replacement = ProtocolItem(protocol, now);
@@ -249,6 +267,7 @@ public sealed partial class CosmosTicketStore : ITicketStore
             var counter = await _gateway.ReadAsync(id, partition, cancellationToken).ConfigureAwait(false);
             if (counter is null)
             {
+                await RegisterYearAsync(year, cancellationToken).ConfigureAwait(false);
                 var first = new JsonObject { ["id"] = id, ["pk"] = partition, ["type"] = CosmosItems.CounterType, ["year"] = year, ["last"] = 1, ["updatedAt"] = now };
                 if (await _gateway.TryCreateAsync(first, partition, cancellationToken).ConfigureAwait(false))
                 {

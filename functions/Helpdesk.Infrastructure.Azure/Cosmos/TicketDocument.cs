@@ -14,7 +14,7 @@ namespace Helpdesk.Infrastructure.Azure.Cosmos;
 /// </summary>
 internal static class TicketDocument
 {
-    public static JsonObject Create(Ticket ticket, IEnumerable<OutboxMessage> outbox, DateTimeOffset now)
+    public static JsonObject Create(Ticket ticket, IEnumerable<OutboxMessage> outbox, DateTimeOffset now, IReadOnlyDictionary<int, string> offloaded)
     {
         var id = ticket.Id.ToString();
         var item = new JsonObject
@@ -26,12 +26,13 @@ internal static class TicketDocument
             ["events"] = new JsonArray(),
             ["outbox"] = new JsonArray(),
         };
-        Update(item, ticket, outbox, now, TimeSpan.MaxValue);
+        Update(item, ticket, outbox, now, TimeSpan.MaxValue, offloaded);
         return item;
     }
 
-    /// <summary>Appends the pending events and the new outbox entries; drops outbox entries older than the retention.</summary>
-    public static void Update(JsonObject item, Ticket ticket, IEnumerable<OutboxMessage> outbox, DateTimeOffset now, TimeSpan outboxRetention)
+    /// <summary>Appends the pending events and the new outbox entries; drops outbox entries older than the retention. An
+    /// event in <paramref name="offloaded"/> (by sequence) keeps only the content key of its data (<c>dataRef</c>).</summary>
+    public static void Update(JsonObject item, Ticket ticket, IEnumerable<OutboxMessage> outbox, DateTimeOffset now, TimeSpan outboxRetention, IReadOnlyDictionary<int, string> offloaded)
     {
         item["protocol"] = ticket.Protocol.ToString();
         item["year"] = ticket.Protocol.Year;
@@ -46,16 +47,25 @@ internal static class TicketDocument
         var events = (JsonArray)item["events"]!;
         foreach (var e in ticket.PendingEvents)
         {
-            events.Add(new JsonObject
+            var stored = new JsonObject
             {
                 ["seq"] = e.Sequence,
                 ["at"] = Format(e.At),
                 ["actorKind"] = e.Actor.Kind,
                 ["actorId"] = e.Actor.Id,
-                ["data"] = JsonSerializer.SerializeToNode(e.Data, EventHasher.CanonicalJson),
                 ["prevHash"] = e.PreviousHash,
                 ["hash"] = e.Hash,
-            });
+            };
+            if (offloaded.TryGetValue(e.Sequence, out var key))
+            {
+                stored["dataRef"] = key;
+            }
+            else
+            {
+                stored["data"] = JsonSerializer.SerializeToNode(e.Data, EventHasher.CanonicalJson);
+            }
+
+            events.Add(stored);
         }
 
         var entries = (JsonArray)item["outbox"]!;
@@ -83,13 +93,20 @@ internal static class TicketDocument
 
     public static int Version(JsonObject item) => item["version"]!.GetValue<int>();
 
-    public static Ticket ToTicket(JsonObject item)
+    /// <summary>The content keys of the events whose data lives in the content store.</summary>
+    public static IEnumerable<string> DataRefs(JsonObject item) =>
+        ((JsonArray)item["events"]!).Select(n => n!["dataRef"]?.GetValue<string>()).OfType<string>();
+
+    /// <summary>The ticket of a stored item; <paramref name="contents"/> holds the data of its offloaded events by key.</summary>
+    public static Ticket ToTicket(JsonObject item, IReadOnlyDictionary<string, byte[]> contents)
     {
         var id = TicketId.Parse(item["id"]!.GetValue<string>());
         var events = ((JsonArray)item["events"]!).Select(n =>
         {
             var e = (JsonObject)n!;
-            var data = e["data"].Deserialize<TicketEventData>(EventHasher.CanonicalJson)
+            var data = (e["dataRef"]?.GetValue<string>() is { } key
+                    ? JsonSerializer.Deserialize<TicketEventData>(contents[key], EventHasher.CanonicalJson)
+                    : e["data"].Deserialize<TicketEventData>(EventHasher.CanonicalJson))
                 ?? throw new CosmosStoreException("A stored event has no data.");
             return new TicketEvent(
                 e["seq"]!.GetValue<int>(),

@@ -123,8 +123,8 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
-/// <summary>Opaque page tokens: base64url of <c>v1:{protocol}</c>.</summary>
-internal static class PageTokens
+/// <summary>Opaque page tokens of every <see cref="ITicketQueries"/> adapter: base64url of <c>v1:{protocol}</c>.</summary>
+public static class PageTokens
 {
     public static string Write(string protocol) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes("v1:" + protocol)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

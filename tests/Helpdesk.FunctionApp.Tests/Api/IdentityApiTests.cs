@@ -120,7 +120,7 @@ public sealed class IdentityApiTests
     [Fact]
     public async Task Outside_development_the_app_refuses_to_start_without_a_survey_signing_key()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningApp.StartAsync(environment: "Production"));
+        var error = await Assert.ThrowsAsync<Helpdesk.FunctionApp.Hosting.StartupConfigurationException>(() => RunningApp.StartAsync(environment: "Production"));
 
         Assert.Contains("Survey__SigningKey", error.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.FunctionApp.Hosting;
@@ -22,7 +23,10 @@ public sealed class AdapterSelectionTests
         await using var app = await RunningApp.StartAsync();
 
         Assert.IsType<SqliteTicketStore>(app.Service<ITicketStore>());
+        Assert.IsType<SqliteTicketQueries>(app.Service<ITicketQueries>());
+        Assert.Null(app.App.Services.GetService<IProtocolAccounting>());
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
+        Assert.IsType<Helpdesk.Infrastructure.Content.LocalFolderContentStore>(app.Service<IContentStore>());
         Assert.IsType<LocalOutgoingMailbox>(app.Service<IOutgoingMailbox>());
     }
 
@@ -35,9 +39,12 @@ public sealed class AdapterSelectionTests
         await using var app = await RunningApp.StartAsync(asFunctionsHost: true, settings: settings);
 
         Assert.IsType<CosmosTicketStore>(app.Service<ITicketStore>());
+        Assert.IsType<CosmosTicketQueries>(app.Service<ITicketQueries>());
+        Assert.Same(app.Service<ITicketStore>(), app.Service<IProtocolAccounting>());
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());
         Assert.IsType<BlobReportStore>(app.Service<IReportStore>());
+        Assert.IsType<BlobContentStore>(app.Service<IContentStore>());
         Assert.IsType<GraphOutgoingMailbox>(app.Service<IOutgoingMailbox>());
     }
 
@@ -52,6 +59,37 @@ public sealed class AdapterSelectionTests
         var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(asFunctionsHost: true, settings: new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Tickets:ReopenWindowDays", "sete", "Tickets__ReopenWindowDays")]
+    [InlineData("Survey:LinkLifetimeDays", "0", "Survey__LinkLifetimeDays")]
+    [InlineData("RateLimiting:Intake:PermitLimit", "-5", "RateLimiting__Intake__PermitLimit")]
+    [InlineData("Helpdesk:Runner:TimersEnabled", "sim", "Helpdesk__Runner__TimersEnabled")]
+    [InlineData("Helpdesk:PublicBaseUrl", "localhost:7071", "Helpdesk__PublicBaseUrl")]
+    [InlineData("Helpdesk:SupportAddress", "suporte", "Helpdesk__SupportAddress")]
+    [InlineData("Teams:WebhookUrl", "http://prod-00.westus.logic.azure.com/workflows/x", "Teams__WebhookUrl")]
+    public async Task A_malformed_number_switch_url_or_address_stops_the_start_and_is_named(string key, string value, string named)
+    {
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error.Message, StringComparison.Ordinal); // values are never echoed (some are secrets)
+    }
+
+    [Fact]
+    public void Every_checked_setting_is_catalogued_and_its_sample_value_is_well_formed()
+    {
+        using var sample = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")));
+        var values = sample.RootElement.GetProperty("Values");
+        var catalogued = Helpdesk.Infrastructure.Configuration.SettingsCatalog.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(SettingFormats.Names);
+        Assert.All(SettingFormats.Names, name =>
+        {
+            Assert.Contains(name, catalogued);
+            Assert.Null(SettingFormats.Problem(name, values.GetProperty(name).GetString()!));
+        });
     }
 
     [Fact]

@@ -127,7 +127,23 @@ public sealed partial class SecurityAndShapeTests
         Assert.Equal("/id", containers["leases"]["partitionKeyPath"]?.GetValue<string>()); // required by the change-feed extension
         Assert.True(containers["leases"].ContainsKey("defaultTtl") && containers["leases"]["defaultTtl"] is null, "leases must never expire");
         Assert.Contains("dedupTtlSeconds", containers["dedup"]["defaultTtl"]?.GetValue<string>(), StringComparison.Ordinal);
-        Assert.All(containers.Values, c => Assert.Equal("consistent", c["indexingPolicy"]?["indexingMode"]?.GetValue<string>()));
+        Assert.All(containers.Values.Where(c => c["name"]?.GetValue<string>() != "tickets"), c => Assert.Equal("consistent", c["indexingPolicy"]?["indexingMode"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_tickets_container_deploys_the_indexing_policy_file_the_adapter_embeds()
+    {
+        var template = await CompiledInfra.Main;
+        var cosmos = template.ModuleTemplate("cosmos");
+        var reference = CosmosContainers(template)["tickets"]["indexingPolicy"]!.GetValue<string>(); // loadJsonContent → a variable
+        var variable = System.Text.RegularExpressions.Regex.Match(reference, @"^\[variables\('(?<name>[^']+)'\)\]$").Groups["name"].Value;
+        var deployed = cosmos["variables"]![variable]!;
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "infra", "app", "tickets-indexing-policy.json")))!;
+
+        Assert.True(JsonNode.DeepEquals(file, deployed), "the deployed indexing policy differs from infra/app/tickets-indexing-policy.json");
+        Assert.Equal("consistent", deployed["indexingMode"]?.GetValue<string>());
+        Assert.Contains(deployed["excludedPaths"]!.AsArray(), p => p!["path"]!.GetValue<string>() == "/events/*");
+        Assert.NotEmpty(deployed["compositeIndexes"]!.AsArray());
     }
 
     internal static Dictionary<string, JsonObject> CosmosContainers(ArmTemplate template) =>

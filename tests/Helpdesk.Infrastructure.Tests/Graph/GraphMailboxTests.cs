@@ -34,12 +34,16 @@ public sealed class GraphMailboxTests : IDisposable
     public GraphMailboxTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
-        _store = new SqliteTicketStore(_database, new NoSignal(), new NoTicketDeadlines());
+        _store = new SqliteTicketStore(_database, new Helpdesk.Infrastructure.Tests.Tickets.NoOutboxSignal(), new NoTicketDeadlines());
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private GraphMailbox Mailbox => new(_graph.Client, _options, _clock, NullLogger<GraphMailbox>.Instance);
+
+    private readonly RecordingThreadIndex _threads = new();
+
+    private GraphOutgoingMailbox Outgoing => new(_graph.Client, _options, _threads);
 
     private GraphNotificationProcessor Processor => new(
         Mailbox,
@@ -176,15 +180,30 @@ public sealed class GraphMailboxTests : IDisposable
         Assert.Equal(write, _graph.Calls.SingleOrDefault(c => c.Method != HttpMethod.Get)?.Method.Method);
     }
 
+    /// <summary>A draft as Graph's createReply and create-message operations document it (201, the message resource,
+    /// with the internetMessageId Exchange assigned; it is kept when the draft is sent).</summary>
+    private static string Draft(string id, string internetMessageId, string subject) => $$"""
+        {
+          "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users('{{GraphJson.Mailbox}}')/messages/$entity",
+          "@odata.etag": "W/\"CQAAABYAAAAiIsqMbYjsT5e/T7KzowPTAAEMTBu9\"",
+          "id": "{{id}}",
+          "createdDateTime": "2026-11-24T12:15:01Z",
+          "isDraft": true,
+          "internetMessageId": "<{{internetMessageId}}>",
+          "subject": "{{subject}}",
+          "toRecipients": [{ "emailAddress": { "address": "maria.silva@ifsp.edu.br" } }]
+        }
+        """;
+
     [Fact]
     public async Task A_reply_to_a_known_message_is_created_in_its_thread_and_sent()
     {
         _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages?", "{\"value\":[{\"id\":\"orig=\"}]}");
-        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/orig=/createReply", "{\"id\":\"draft=\",\"subject\":\"RE: Não consigo acessar\"}", HttpStatusCode.Created);
+        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/orig=/createReply", Draft("draft=", "AM0PR01MB1@prod.outlook.com", "RE: Não consigo acessar"), HttpStatusCode.Created);
         _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/draft=/send", string.Empty, HttpStatusCode.Accepted);
-        var email = new OutboundEmail(Guid.NewGuid(), "t", "20260000001", "ack@contoso.gov.br", "maria.silva@ifsp.edu.br", "[#20260000001] Recebemos", "Seu protocolo é 20260000001.", "first@ifsp.edu.br", ["first@ifsp.edu.br"], "acknowledgment");
+        var email = new OutboundEmail(Guid.NewGuid(), Guid.NewGuid().ToString("N"), "20260000001", "ack@contoso.gov.br", "maria.silva@ifsp.edu.br", "[#20260000001] Recebemos", "Seu protocolo é 20260000001.", "first@ifsp.edu.br", ["first@ifsp.edu.br"], "acknowledgment");
 
-        await new GraphOutgoingMailbox(_graph.Client, _options).SendAsync(email, Ct);
+        await Outgoing.SendAsync(email, Ct);
 
         Assert.Contains("$filter=internetMessageId eq '<first@ifsp.edu.br>'", _graph.Calls[0].PathAndQuery, StringComparison.Ordinal);
         var reply = Property(JsonDocument.Parse(_graph.Calls[1].Body).RootElement, "message");
@@ -192,21 +211,47 @@ public sealed class GraphMailboxTests : IDisposable
         Assert.Equal(email.OutboxId.ToString("N"), reply.GetProperty("internetMessageHeaders")[0].GetProperty("value").GetString());
         Assert.Equal("/v1.0/users/" + GraphJson.Mailbox + "/messages/draft=/send", _graph.Calls[2].PathAndQuery);
         Assert.Equal(3, _graph.Calls.Count);
+        Assert.Equal((email.Protocol, "AM0PR01MB1@prod.outlook.com"), Assert.Single(_threads.Added));
     }
 
     [Fact]
-    public async Task A_message_with_no_known_original_is_sent_as_a_new_message()
+    public async Task A_message_with_no_known_original_is_drafted_as_a_new_message_and_sent()
     {
+        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages", Draft("new=", "AM0PR01MB2@prod.outlook.com", "[#20260000002] Recebemos"), HttpStatusCode.Created);
         _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages?", "{\"value\":[]}");
-        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/sendMail", string.Empty, HttpStatusCode.Accepted);
-        var email = new OutboundEmail(Guid.NewGuid(), "t", "20260000002", "ack2@contoso.gov.br", "joao@ifrs.edu.br", "[#20260000002] Recebemos", "Protocolo 20260000002.", "unknown@ifrs.edu.br", [], "acknowledgment");
+        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/new=/send", string.Empty, HttpStatusCode.Accepted);
+        var email = new OutboundEmail(Guid.NewGuid(), Guid.NewGuid().ToString("N"), "20260000002", "ack2@contoso.gov.br", "joao@ifrs.edu.br", "[#20260000002] Recebemos", "Protocolo 20260000002.", "unknown@ifrs.edu.br", [], "acknowledgment");
 
-        await new GraphOutgoingMailbox(_graph.Client, _options).SendAsync(email, Ct);
+        await Outgoing.SendAsync(email, Ct);
 
-        var send = _graph.Calls.Single(c => c.Method == HttpMethod.Post);
-        var message = Property(JsonDocument.Parse(send.Body).RootElement, "message");
+        var posts = _graph.Calls.Where(c => c.Method == HttpMethod.Post).ToList();
+        Assert.Equal(["/v1.0/users/" + GraphJson.Mailbox + "/messages", "/v1.0/users/" + GraphJson.Mailbox + "/messages/new=/send"], posts.Select(c => c.PathAndQuery));
+        var message = JsonDocument.Parse(posts[0].Body).RootElement;
         Assert.Equal("joao@ifrs.edu.br", message.GetProperty("toRecipients")[0].GetProperty("emailAddress").GetProperty("address").GetString());
         Assert.Equal("[#20260000002] Recebemos", message.GetProperty("subject").GetString());
+        Assert.Equal((email.Protocol, "AM0PR01MB2@prod.outlook.com"), Assert.Single(_threads.Added));
+    }
+
+    [Fact]
+    public async Task The_requesters_answer_to_a_graph_sent_reply_threads_onto_the_ticket_by_the_id_graph_gave_it()
+    {
+        _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD7=", GraphJson.Message("AAMkAD7=", "first-7@ifsp.edu.br"));
+        var opened = await Processor.ProcessAsync(Created("AAMkAD7="), Ct);
+        var ticket = (await _store.FindByMessageIdsAsync(["first-7@ifsp.edu.br"], Ct))!;
+        _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages?", "{\"value\":[{\"id\":\"AAMkAD7=\"}]}");
+        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD7=/createReply", Draft("draft7=", "AM0PR01MB7@prod.outlook.com", "RE: Não consigo acessar o sistema"), HttpStatusCode.Created);
+        _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/draft7=/send", string.Empty, HttpStatusCode.Accepted);
+        var reply = new OutboundEmail(Guid.NewGuid(), ticket.Id.ToString(), ticket.Protocol.ToString(), "reply-7@helpdesk.contoso.gov.br", "maria.silva@ifsp.edu.br", "RE: Não consigo acessar o sistema", "Tente novamente agora.", "first-7@ifsp.edu.br", ["first-7@ifsp.edu.br"], "reply");
+
+        await new GraphOutgoingMailbox(_graph.Client, _options, new SqliteThreadIndex(_database)).SendAsync(reply, Ct);
+        // The requester answers Graph's message (its own Message-ID), under a subject without the protocol.
+        _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD8=", GraphJson.Message("AAMkAD8=", "answer-8@ifsp.edu.br", subject: "Re: resposta", headers: GraphJson.Header("In-Reply-To", "<AM0PR01MB7@prod.outlook.com>")));
+        var answered = await Processor.ProcessAsync(Created("AAMkAD8="), Ct);
+
+        Assert.StartsWith("Created", opened, StringComparison.Ordinal);
+        Assert.Equal($"Threaded {ticket.Protocol}", answered);
+        Assert.Equal(ticket, await _store.FindByMessageIdsAsync(["AM0PR01MB7@prod.outlook.com"], Ct));
+        Assert.Equal(ticket, await _store.FindByMessageIdsAsync(["answer-8@ifsp.edu.br"], Ct));
     }
 
     /// <summary>The SDK writes action parameters as Graph's metadata names them (<c>Message</c>); Graph reads JSON
@@ -227,10 +272,14 @@ public sealed class GraphMailboxTests : IDisposable
         }
     }
 
-    private sealed class NoSignal : IOutboxSignal
+    private sealed class RecordingThreadIndex : IThreadIndex
     {
-        public void Notify()
+        public List<(string Protocol, string MessageId)> Added { get; } = [];
+
+        public Task AddMessageIdAsync(TicketRef ticket, string messageId, CancellationToken cancellationToken)
         {
+            Added.Add((ticket.Protocol.ToString(), messageId));
+            return Task.CompletedTask;
         }
     }
 }

@@ -1,6 +1,7 @@
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Tickets;
+using Helpdesk.Domain.Tickets.History;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +16,7 @@ public abstract class CosmosTicketStoreContract : TicketStoreContract
     protected CosmosTicketStoreContract(Microsoft.Azure.Cosmos.Container container, CosmosOptions options)
     {
         Clock = new FakeTimeProvider(Now);
-        CosmosStore = new CosmosTicketStore(container, options, Clock, NullLogger<CosmosTicketStore>.Instance);
+        CosmosStore = new CosmosTicketStore(container, options, Clock, new NoTicketDeadlines(), TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
     }
 
     protected FakeTimeProvider Clock { get; }
@@ -43,7 +44,7 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private CosmosTicketStore NewStore() => new(cosmos.Tickets, cosmos.StoreOptions, _clock, NullLogger<CosmosTicketStore>.Instance);
+    private CosmosTicketStore NewStore() => new(cosmos.Tickets, cosmos.StoreOptions, _clock, new NoTicketDeadlines(), TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
 
     private static Func<ProtocolNumber, TicketDraft> Draft(TicketId id, string? messageId, IReadOnlyList<OutboxMessage>? outbox = null) => protocol =>
         new TicketDraft(
@@ -92,6 +93,78 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
         Assert.Equal(ProtocolNumber.Create(year, 2), next.Ticket.Protocol);
         Assert.Empty(await store.AccountForNumbersAsync(year, Ct));
     }
+
+    [Fact]
+    public async Task A_ticket_whose_writer_stopped_before_its_list_item_reappears_in_lists_after_the_accounting_sweep()
+    {
+        var deadlines = new FailingOnceDeadlines();
+        var store = new CosmosTicketStore(cosmos.Tickets, cosmos.StoreOptions, _clock, deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
+        var queries = new CosmosTicketQueries(cosmos.Tickets, cosmos.StoreOptions, NullLogger<CosmosTicketQueries>.Instance);
+        var year = Random.Shared.Next(2100, 9000);
+        var word = "marca" + Guid.NewGuid().ToString("N")[..10];
+        var id = new TicketId(Guid.NewGuid());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CreateAsync(
+            year,
+            p => new TicketDraft(Ticket.Register(id, p, new NewTicket("Sem acesso " + word, "Erro 500.", EmailAddress.Parse("maria.silva@ifsp.edu.br"), null, Channel.Email, Now), Now), [], []),
+            Ct));
+        var listed = new TicketQuery { Text = word };
+
+        Assert.NotNull(await store.GetAsync(id, Ct)); // the ticket was written, its list item was not
+        Assert.Empty((await queries.ListAsync(listed, Ct)).Items);
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Empty(await store.AccountForNumbersAsync(year, Ct)); // a real ticket: nothing to void
+        Assert.Equal(id.ToString(), Assert.Single((await queries.ListAsync(listed, Ct)).Items).Id);
+        Assert.Empty(await store.AccountForNumbersAsync(year, Ct)); // twice: still one list item, nothing voided
+        Assert.Single((await queries.ListAsync(listed, Ct)).Items);
+        Assert.Empty(await store.ListVoidAsync(year, Ct));
+    }
+
+    [Fact]
+    public async Task A_message_id_a_transport_gave_a_sent_message_finds_its_ticket_and_recording_it_twice_changes_nothing()
+    {
+        var store = NewStore();
+        var created = await store.CreateAsync(Random.Shared.Next(2100, 9000), Draft(new TicketId(Guid.NewGuid()), null), Ct);
+        var other = await store.CreateAsync(Random.Shared.Next(2100, 9000), Draft(new TicketId(Guid.NewGuid()), null), Ct);
+        var sent = Guid.NewGuid().ToString("N") + "@prod.outlook.com";
+
+        await store.AddMessageIdAsync(created.Ticket, sent, Ct);
+        await store.AddMessageIdAsync(created.Ticket, sent, Ct);
+        await store.AddMessageIdAsync(other.Ticket, sent, Ct); // already someone else's: keeps pointing there
+
+        Assert.Equal(created.Ticket, await store.FindByMessageIdsAsync([sent], Ct));
+    }
+
+    [Fact]
+    public async Task A_long_body_goes_to_the_content_store_and_the_ticket_item_keeps_only_its_key()
+    {
+        var store = NewStore();
+        var id = new TicketId(Guid.NewGuid());
+        var body = "Log do erro: " + string.Concat(Enumerable.Range(0, 9_000).Select(i => $"linha {i:D5}; ")); // ~130,000 characters
+        var shortReply = "Obrigada.";
+        await store.CreateAsync(
+            Random.Shared.Next(2100, 9000),
+            p => new TicketDraft(Ticket.Register(id, p, new NewTicket("Erro longo", body, EmailAddress.Parse("maria.silva@ifsp.edu.br"), null, Channel.Email, Now), Now), [], []),
+            Ct);
+        var ticket = (await store.GetAsync(id, Ct))!;
+        ticket.AddRequesterMessage(NewMessageIdOf("short"), "maria.silva@ifsp.edu.br", "Re", shortReply, null, Now, 0, Now);
+        await store.SaveAsync(ticket, [], [], Ct);
+
+        using var raw = await cosmos.Tickets.ReadItemStreamAsync(id.ToString(), new Microsoft.Azure.Cosmos.PartitionKey(id.ToString()), cancellationToken: Ct);
+        var item = (await System.Text.Json.Nodes.JsonNode.ParseAsync(raw.Content, cancellationToken: Ct))!.AsObject();
+        var events = item["events"]!.AsArray();
+        var offloaded = events.Where(e => e!["dataRef"] is not null).ToList();
+        var reread = (await store.GetAsync(id, Ct))!;
+
+        Assert.Single(offloaded); // the registration with the long body; the short reply stays inline
+        Assert.Null(offloaded[0]!["data"]);
+        Assert.True(item.ToJsonString().Length < 10_000, "the ticket item should not carry the long body");
+        Assert.NotNull(await TestContent.Store.GetAsync(offloaded[0]!["dataRef"]!.GetValue<string>(), Ct));
+        Assert.Equal(body, reread.Messages[0].Text);
+        Assert.Equal(shortReply, reread.Messages[^1].Text);
+        Assert.True(HistoryVerification.Verify(reread.History).IsValid);
+    }
+
+    private static string NewMessageIdOf(string what) => $"{what}-{Guid.NewGuid():N}@ifsp.edu.br";
 
     [Fact]
     public async Task Outbox_entries_leave_the_ticket_item_after_the_retention()
@@ -165,4 +238,13 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
         Assert.Equal(2, await heartbeats.CountHeartbeatsAsync(minute.AddHours(-1), minute.AddHours(1), Ct));
         Assert.Equal(1, await heartbeats.CountHeartbeatsAsync(minute.AddMinutes(1), minute.AddHours(1), Ct));
     }
+}
+
+/// <summary>Deadlines whose first computation fails: the store stops right after the ticket item, before its list item.</summary>
+internal sealed class FailingOnceDeadlines : ITicketDeadlines
+{
+    private int _calls;
+
+    public TicketDeadline For(Ticket ticket) =>
+        Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("the writer stops here") : TicketDeadline.None;
 }

@@ -8,6 +8,8 @@ public sealed class RealCosmosFixture : IAsyncLifetime
 {
     private CosmosClient? _client;
 
+    public CosmosClient? Client => _client;
+
     public Container? Tickets { get; private set; }
 
     public CosmosOptions? Options { get; private set; }
@@ -33,6 +35,13 @@ public sealed class RealCosmosFixture : IAsyncLifetime
         Tickets = await CosmosConnection.EnsureTicketsContainerAsync(_client, Options, CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>This fixture, or the test is skipped, saying so by name, when no real account is configured.</summary>
+    public RealCosmosFixture Required(string suite)
+    {
+        Assert.SkipWhen(Tickets is null, $"No real Cosmos DB: set COSMOS_TEST_ENDPOINT and COSMOS_TEST_KEY to run the {suite} against an account or emulator.");
+        return this;
+    }
+
     public ValueTask DisposeAsync()
     {
         _client?.Dispose();
@@ -44,13 +53,7 @@ public sealed class RealCosmosFixture : IAsyncLifetime
 public sealed class RealCosmosTicketStoreTests : CosmosTicketStoreContract, IClassFixture<RealCosmosFixture>
 {
     public RealCosmosTicketStoreTests(RealCosmosFixture fixture)
-        : base(Require(fixture).Tickets!, fixture.Options!)
+        : base(fixture.Required("store contract").Tickets!, fixture.Options!)
     {
-    }
-
-    private static RealCosmosFixture Require(RealCosmosFixture fixture)
-    {
-        Assert.SkipWhen(fixture.Tickets is null, "No real Cosmos DB: set COSMOS_TEST_ENDPOINT and COSMOS_TEST_KEY to run the store contract against an account or emulator.");
-        return fixture;
     }
 }
