@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
+using Helpdesk.Application.Escalation;
 using Helpdesk.Application.Intake;
+using Helpdesk.Application.Notifications;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Functions;
 using Helpdesk.FunctionApp.Hosting;
@@ -76,12 +79,21 @@ public static class HelpdeskApp
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
+        services.AddSingleton<IAgentRoster, SqliteAgentRoster>();
+        services.AddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>();
+        services.AddSingleton<TicketCards>();
+        services.AddSingleton<RouteEscalation>();
+        services.AddSingleton<NotifyTeams>();
+        services.AddSingleton<DeadlineSweep>();
 
         services.AddSingleton<IFunctionHandler, SendRequesterMailFunction>();
         services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
         services.AddSingleton<IFunctionHandler, ProcessGraphNotificationFunction>();
         services.AddSingleton<IFunctionHandler, RenewGraphSubscriptionFunction>();
+        services.AddSingleton<IFunctionHandler, RouteEscalationFunction>();
+        services.AddSingleton<IFunctionHandler, NotifyTeamsFunction>();
+        services.AddSingleton<IFunctionHandler, SweepDeadlinesFunction>();
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
 
@@ -112,6 +124,7 @@ public static class HelpdeskApp
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
         app.MapDeadLetterEndpoints();
+        app.MapGroupEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();

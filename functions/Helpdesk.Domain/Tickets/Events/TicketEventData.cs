@@ -23,6 +23,8 @@ namespace Helpdesk.Domain.Tickets.Events;
 [JsonDerivedType(typeof(InternalNoteAdded), "internalNote")]
 [JsonDerivedType(typeof(TicketClassified), "classified")]
 [JsonDerivedType(typeof(SatisfactionRated), "satisfactionRated")]
+[JsonDerivedType(typeof(EscalationRouted), "escalationRouted")]
+[JsonDerivedType(typeof(DeadlineAlerted), "deadlineAlerted")]
 public abstract record TicketEventData
 {
     /// <summary>The stable name of the event kind (the JSON discriminator).</summary>
