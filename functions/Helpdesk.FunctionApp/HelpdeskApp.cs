@@ -14,6 +14,7 @@ using Helpdesk.FunctionApp.Web;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -52,7 +53,7 @@ public static class HelpdeskApp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // tests may register a fake clock first
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
