@@ -27,10 +27,13 @@ public enum RouteOutcome
 /// Consumer of <see cref="Queues.Escalations"/>: routes one hand-off to a level-2 group with the routing rules
 /// (category, priority, reason; the group the agent named wins), gives it to the group's least-loaded available agent,
 /// and records both as one <c>escalationRouted</c> event written with the group's Teams card (outbox), so that a
-/// redelivery finds the event and changes nothing. Errors propagate: the invocation fails and the queue retries.
+/// redelivery finds the event and changes nothing. When routing changes nothing (the group stays, nobody is available)
+/// no event is written, only the card, under an id derived from the hand-off's (written and posted once).
+/// Errors propagate: the invocation fails and the queue retries.
 /// </summary>
 public sealed partial class RouteEscalation(
     ITicketStore store,
+    IOutboxWriter outbox,
     ICatalogueStore catalogue,
     IAgentRoster roster,
     TicketCards cards,
@@ -70,8 +73,17 @@ public sealed partial class RouteEscalation(
             var workloads = await roster.WorkloadsAsync(group.Code, cancellationToken).ConfigureAwait(false);
             var assignee = LeastLoadedAssignment.Choose(workloads);
             var now = clock.GetUtcNow();
+            var card = cards.Create(TicketCards.Escalated, ticket, group.Name, assignee, message.Reason, now, TicketCards.IdFor(message.OutboxId));
+            if (assignee is null && ticket.Assignee is null && string.Equals(group.Code, ticket.Group, StringComparison.Ordinal))
+            {
+                // Nothing changes on the ticket (an event only on a real change): only the card is queued, under an id
+                // derived from the hand-off's, so that a redelivery queues the same message, which is written once.
+                await outbox.EnqueueAsync(card.ToOutbox(now), cancellationToken).ConfigureAwait(false);
+                LogRouted(logger, ticket.Protocol.ToString(), group.Code, false);
+                return RouteOutcome.Routed;
+            }
+
             ticket.RouteEscalation(escalationId, group, decision.Explanation, assignee, Router, now);
-            var card = cards.Create(TicketCards.Escalated, ticket, group.Name, assignee, message.Reason, now);
             try
             {
                 await store.SaveAsync(ticket, [], [card.ToOutbox(now)], cancellationToken).ConfigureAwait(false);

@@ -130,6 +130,23 @@ public sealed class EscalationInvocationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_routing_changes_nothing_a_hand_off_delivered_twice_writes_no_event_and_queues_one_card()
+    {
+        var (ticket, message) = await EscalatedIncidentAsync(); // nobody in the roster: the ticket stays with Sistemas
+
+        using var first = await _app.InvokeAsync("RouteEscalation", ServiceBusPayload("RouteEscalation", message.Body, message.Id, 1));
+        using var second = await _app.InvokeAsync("RouteEscalation", ServiceBusPayload("RouteEscalation", message.Body, message.Id, 2));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var stored = (await _app.Service<ITicketStore>().GetAsync(ticket.Id, Ct))!;
+        Assert.Equal(ticket.CommittedVersion, stored.CommittedVersion);
+        var card = Assert.Single(await TakeOutboxAsync());
+        Assert.Equal(Queues.TeamsNotifications, card.Queue);
+        Assert.Null(TeamsCard.FromJson(card.Body).Notification.Assignee);
+    }
+
+    [Fact]
     public async Task A_failing_webhook_fails_the_invocation_so_service_bus_retries()
     {
         var (_, message) = await EscalatedIncidentAsync();
