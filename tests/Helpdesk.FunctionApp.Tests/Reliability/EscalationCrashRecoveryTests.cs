@@ -53,7 +53,7 @@ public sealed class EscalationCrashRecoveryTests : IDisposable
         // What a crash right after the escalation's commit leaves behind: the Escalated event and its hand-off, undelivered.
         using (var database = new SqliteDatabase(Path.Combine(_data, "helpdesk.db")))
         {
-            var store = new SqliteTicketStore(database, new NoSignal(), new TicketClocks(DefaultContract.Definition));
+            var store = new SqliteTicketStore(database, new Helpdesk.FunctionApp.LocalRunner.OutboxSignal(), new TicketClocks(DefaultContract.Definition));
             Assert.True(ProtocolNumber.TryParse(protocol, out var number));
             var ticket = (await store.FindByProtocolAsync(number, TestContext.Current.CancellationToken))!;
             var now = DateTimeOffset.UtcNow;
@@ -74,12 +74,5 @@ public sealed class EscalationCrashRecoveryTests : IDisposable
         Assert.Single(routed.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "escalationRouted");
         await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.Contains(protocol, Assert.Single(teams.Cards), StringComparison.Ordinal);
-    }
-
-    private sealed class NoSignal : Helpdesk.Application.Ports.IOutboxSignal
-    {
-        public void Notify()
-        {
-        }
     }
 }

@@ -34,7 +34,7 @@ public sealed class GraphMailboxTests : IDisposable
     public GraphMailboxTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
-        _store = new SqliteTicketStore(_database, new NoSignal(), new NoTicketDeadlines());
+        _store = new SqliteTicketStore(_database, new Support.NoOutboxSignal(), new NoTicketDeadlines());
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -223,13 +223,6 @@ public sealed class GraphMailboxTests : IDisposable
             Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
-        {
-        }
-    }
-
-    private sealed class NoSignal : IOutboxSignal
-    {
-        public void Notify()
         {
         }
     }

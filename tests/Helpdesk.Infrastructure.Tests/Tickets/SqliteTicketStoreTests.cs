@@ -14,7 +14,7 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
     public SqliteTicketStoreTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
-        Store = new SqliteTicketStore(_database, new NoSignal(), new NoTicketDeadlines());
+        Store = new SqliteTicketStore(_database, new Support.NoOutboxSignal(), new NoTicketDeadlines());
     }
 
     protected override ITicketStore Store { get; }
@@ -46,13 +46,6 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
             Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
-        {
-        }
-    }
-
-    private sealed class NoSignal : IOutboxSignal
-    {
-        public void Notify()
         {
         }
     }
