@@ -36,17 +36,25 @@ public sealed class DeadLetterTests : IAsyncLifetime
     private async Task<List<JsonElement>> DeadLettersAsync() =>
         (await _app.Staff("supervisor", "sara").GetFromJsonAsync<List<JsonElement>>("/api/deadletters", TestContext.Current.CancellationToken))!;
 
-    [Fact]
-    public async Task A_poison_message_ends_in_dead_letter_with_its_reason_and_a_supervisor_can_replay_it()
+    /// <summary>Polls the dead letters until there are some (10 s at most).</summary>
+    private async Task<List<JsonElement>> FirstDeadLettersAsync()
     {
-        var poisonId = await StorePoisonAsync();
-
         List<JsonElement> letters = [];
         for (var i = 0; i < 200 && letters.Count == 0; i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
             letters = await DeadLettersAsync();
         }
+
+        return letters;
+    }
+
+    [Fact]
+    public async Task A_poison_message_ends_in_dead_letter_with_its_reason_and_a_supervisor_can_replay_it()
+    {
+        var poisonId = await StorePoisonAsync();
+
+        var letters = await FirstDeadLettersAsync();
 
         var letter = Assert.Single(letters);
         Assert.Equal(poisonId, letter.GetProperty("id").GetGuid());
@@ -75,12 +83,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
     {
         var poisonId = await StorePoisonAsync(Queues.Escalations);
 
-        List<JsonElement> letters = [];
-        for (var i = 0; i < 200 && letters.Count == 0; i++)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-            letters = await DeadLettersAsync();
-        }
+        var letters = await FirstDeadLettersAsync();
 
         var letter = Assert.Single(letters);
         Assert.Equal(poisonId, letter.GetProperty("id").GetGuid());

@@ -214,16 +214,5 @@ public sealed class GraphMailboxTests : IDisposable
     private static JsonElement Property(JsonElement element, string name) =>
         element.EnumerateObject().Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Support.SqliteFiles.Remove(_database, _folder);
 }

@@ -37,16 +37,5 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
         return list;
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Support.SqliteFiles.Remove(_database, _folder);
 }

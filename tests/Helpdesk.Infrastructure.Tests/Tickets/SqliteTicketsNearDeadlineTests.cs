@@ -71,16 +71,5 @@ public sealed class SqliteTicketsNearDeadlineTests : IDisposable
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN tickets", StringComparison.Ordinal));
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Support.SqliteFiles.Remove(_database, _folder);
 }
