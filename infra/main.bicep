@@ -168,6 +168,7 @@ var queueNames = [
   'outbound-mail'
   'escalations'
   'graph-notifications'
+  'teams-notifications'
 ]
 var financeContainerName = 'finance-reports'
 var deploymentContainerName = 'app-package'

@@ -21,4 +21,10 @@ public static class HelpdeskMetrics
 
     /// <summary>Queue deliveries by the embedded runner, tagged with <c>queue</c> and <c>result</c> (delivered, retry, dead-letter).</summary>
     public static Counter<long> QueueDeliveries { get; } = Meter.CreateCounter<long>("helpdesk.queue.deliveries", description: "Queue message deliveries");
+
+    /// <summary>Escalations routed to level 2, tagged with <c>group</c> and <c>assigned</c>.</summary>
+    public static Counter<long> Escalations { get; } = Meter.CreateCounter<long>("helpdesk.escalations.routed", description: "Escalations routed to a level-2 group");
+
+    /// <summary>What the deadline sweep did, tagged with <c>action</c> (escalated, at-risk, breached).</summary>
+    public static Counter<long> DeadlineAlerts { get; } = Meter.CreateCounter<long>("helpdesk.sla.alerts", description: "Deadline alerts and automatic escalations");
 }

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
+using Helpdesk.Application.Escalation;
 using Helpdesk.Application.Intake;
+using Helpdesk.Application.Notifications;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Functions;
 using Helpdesk.FunctionApp.Hosting;
@@ -11,6 +14,7 @@ using Helpdesk.FunctionApp.Web;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -49,7 +53,7 @@ public static class HelpdeskApp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // tests may register a fake clock first
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -76,6 +80,12 @@ public static class HelpdeskApp
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
+        services.AddSingleton<IAgentRoster, SqliteAgentRoster>();
+        services.AddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>();
+        services.AddSingleton<TicketCards>();
+        services.AddSingleton<RouteEscalation>();
+        services.AddSingleton<NotifyTeams>();
+        services.AddSingleton<DeadlineSweep>();
 
         services.AddSingleton<IFunctionHandler, SendRequesterMailFunction>();
         services.AddSingleton<IFunctionHandler, ForwardOutboxFunction>();
@@ -83,6 +93,9 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, ProcessGraphNotificationFunction>();
         services.AddSingleton<IFunctionHandler, RenewGraphSubscriptionFunction>();
         services.AddSingleton<IFunctionHandler, AccountProtocolNumbersFunction>();
+        services.AddSingleton<IFunctionHandler, RouteEscalationFunction>();
+        services.AddSingleton<IFunctionHandler, NotifyTeamsFunction>();
+        services.AddSingleton<IFunctionHandler, SweepDeadlinesFunction>();
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
 
@@ -113,6 +126,7 @@ public static class HelpdeskApp
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
         app.MapDeadLetterEndpoints();
+        app.MapGroupEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();

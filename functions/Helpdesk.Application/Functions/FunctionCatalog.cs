@@ -89,7 +89,7 @@ public static class FunctionCatalog
     public static FunctionDefinition ForwardOutbox { get; } = new(
         "ForwardOutbox",
         new CosmosDbTrigger(Database, "tickets", "leases"),
-        [new ServiceBusOutput("outboundMail", Queues.OutboundMail), new ServiceBusOutput("escalations", Queues.Escalations), new ServiceBusOutput("graphNotifications", Queues.GraphNotifications)],
+        [new ServiceBusOutput("outboundMail", Queues.OutboundMail), new ServiceBusOutput("escalations", Queues.Escalations), new ServiceBusOutput("graphNotifications", Queues.GraphNotifications), new ServiceBusOutput("teamsNotifications", Queues.TeamsNotifications)],
         "Change feed of the tickets container: forwards new outbox items to their Service Bus queues.");
 
     public static FunctionDefinition AvailabilityProbe { get; } = new(
@@ -122,6 +122,30 @@ public static class FunctionCatalog
         [],
         "Every hour: records as void, with the reason, the protocol numbers reserved but never turned into tickets (ADR-003; Cosmos DB store).");
 
+    public static FunctionDefinition Groups { get; } = new(
+        "Groups",
+        new HttpTrigger("groups/{*path}", ["GET", "PUT", "DELETE"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The support groups' roster: members and their availability for escalations; supervisors edit it, agents set their own availability.");
+
+    public static FunctionDefinition RouteEscalation { get; } = new(
+        "RouteEscalation",
+        new ServiceBusTrigger(Queues.Escalations),
+        [],
+        "One hand-off to level 2: routes it by category, priority and reason, assigns the group's least-loaded available agent, queues the group's Teams card; once per outbox id.");
+
+    public static FunctionDefinition NotifyTeams { get; } = new(
+        "NotifyTeams",
+        new ServiceBusTrigger(Queues.TeamsNotifications),
+        [],
+        "Posts one Adaptive Card to the Teams Workflows webhook (escalations, deadline alerts), once per outbox id.");
+
+    public static FunctionDefinition SweepDeadlines { get; } = new(
+        "SweepDeadlines",
+        new TimerTrigger("0 * * * * *"),
+        [],
+        "Every minute: warns on tickets at risk, escalates level-1 tickets at their deadline (reason \"prazo\"), warns supervisors of level-2 breaches.");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
@@ -142,6 +166,10 @@ public static class FunctionCatalog
         ProcessGraphNotification,
         RenewGraphSubscription,
         AccountProtocolNumbers,
+        Groups,
+        RouteEscalation,
+        NotifyTeams,
+        SweepDeadlines,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

@@ -12,5 +12,8 @@ public static class Queues
     /// <summary>Microsoft Graph notifications accepted by the webhook, processed asynchronously.</summary>
     public const string GraphNotifications = "graph-notifications";
 
-    public static IReadOnlyList<string> All { get; } = [OutboundMail, Escalations, GraphNotifications];
+    /// <summary>Adaptive Cards for the support groups' and supervisors' Teams channel (escalations, deadline alerts).</summary>
+    public const string TeamsNotifications = "teams-notifications";
+
+    public static IReadOnlyList<string> All { get; } = [OutboundMail, Escalations, GraphNotifications, TeamsNotifications];
 }

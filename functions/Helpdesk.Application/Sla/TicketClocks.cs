@@ -89,6 +89,31 @@ public sealed class TicketClocks : ITicketDeadlines
         return new TicketDeadline(high, due);
     }
 
+    /// <summary>
+    /// How far ahead the deadline sweep escalates level-1 tickets at <paramref name="now"/>: <paramref name="now"/> itself
+    /// while business time runs for the whole next <paramref name="sweepInterval"/>; otherwise (the last sweep before
+    /// business hours end, and every sweep outside them) the instant one <paramref name="sweepInterval"/> of business
+    /// time will have passed, i.e. just after the next business period starts. A ticket that will breach before then
+    /// (a wall-clock target at night, or a deadline at the close) is escalated while level 2 can still be reached.
+    /// </summary>
+    public DateTimeOffset EscalationHorizon(DateTimeOffset now, TimeSpan sweepInterval)
+    {
+        var calendar = _calendar.Value;
+        return calendar.BusinessTimeBetween(now, now + sweepInterval) >= sweepInterval ? now : calendar.AddBusinessTime(now, sweepInterval);
+    }
+
+    /// <summary>The resolution time left at <paramref name="now"/> as people read it ("6 h 30 min úteis"), or null
+    /// when the ticket has no running target.</summary>
+    public string? RemainingText(Ticket ticket, DateTimeOffset now)
+    {
+        if (Read(ticket, now) is not { } readings || readings.Resolution.IsSuspended || readings.Resolution.DueAt is null)
+        {
+            return null;
+        }
+
+        return readings.Resolution.Remaining.IsZero ? "esgotado" : DurationText.BusinessAmount(readings.Resolution.Remaining);
+    }
+
     /// <summary>The pauses of the clock: pendencies on the requester, and the hand-offs to external teams when the
     /// contract's <see cref="ClockSettings.ExternalHandOffSuspendsClock"/> says they suspend it.</summary>
     private List<PauseInterval> Pauses(Ticket ticket)

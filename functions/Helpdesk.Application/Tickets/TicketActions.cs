@@ -1,3 +1,4 @@
+using Helpdesk.Application.Escalation;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Intake;
 using Helpdesk.Application.Outbox;
@@ -88,17 +89,22 @@ public sealed partial class TicketActions(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Escalates to a level-2 group; without a group, to the level-2 group of the ticket's category.</summary>
+    /// <summary>Escalates to a level-2 group (without a group: the category's, else the routing table's) and writes the
+    /// hand-off to the escalations queue in the same write; its consumer routes and assigns it (RouteEscalation).</summary>
     public async Task<Ticket> EscalateAsync(TicketTarget target, AgentIdentity agent, string? groupCode, string reason, CancellationToken cancellationToken)
     {
         var current = (await catalogue.GetAsync(cancellationToken).ConfigureAwait(false)).Catalogue;
         return await ExecuteAsync(target, agent, (t, now) =>
         {
-            var code = groupCode ?? current.FindCategory(t.Category)?.Level2Group
-                ?? throw new DomainException("catalogue.group.required", "Name the level-2 group: the ticket has no category to take it from.");
-            var group = current.FindGroup(code) ?? throw new DomainException("catalogue.group.unknown", $"No support group has code '{code}'.");
-            t.Escalate(group, reason, agent.Actor, now);
-            return Effects.None;
+            var group = EscalationRouting.HandOffGroup(current, t.Category, t.Priority, groupCode, reason ?? string.Empty);
+            if (!t.Escalate(group, reason ?? string.Empty, agent.Actor, now))
+            {
+                return Effects.None;
+            }
+
+            var escalation = (Domain.Tickets.Events.TicketEscalated)t.History[^1].Data;
+            var message = new EscalationMessage(ids.NewId(), t.Id.ToString(), t.Protocol.ToString(), escalation.Reason, groupCode, Automatic: false);
+            return new Effects([], [message.ToOutbox(now)]);
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -31,6 +31,8 @@ public sealed class Ticket
     private readonly List<Suspension> _suspensions = [];
     private readonly List<string> _duplicates = [];
     private readonly List<ExternalHandOff> _externalHandOffs = [];
+    private readonly HashSet<string> _routedEscalations = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateTimeOffset, DeadlineStage> _deadlineAlerts = [];
     private int _committedCount;
 
     private Ticket(TicketId id) => Id = id;
@@ -151,6 +153,12 @@ public sealed class Ticket
             request.AttachmentCount));
         return ticket;
     }
+
+    /// <summary>Whether the escalation with this id (its hand-off message's outbox id) was already routed.</summary>
+    public bool WasRouted(string escalationId) => _routedEscalations.Contains(escalationId);
+
+    /// <summary>The latest stage alerted for the resolution deadline <paramref name="dueAt"/> (None: not alerted).</summary>
+    public DeadlineStage AlertedStage(DateTimeOffset dueAt) => _deadlineAlerts.GetValueOrDefault(dueAt.ToUniversalTime(), DeadlineStage.None);
 
     /// <summary>Rebuilds a ticket from its stored history (all events committed).</summary>
     public static Ticket Rehydrate(TicketId id, IEnumerable<TicketEvent> history)
@@ -283,6 +291,45 @@ public sealed class Ticket
         }
 
         Append(now, agent, new TicketEscalated(Level, SupportGroup.Level2, group.Code, why));
+        return true;
+    }
+
+    /// <summary>Routes an escalation: gives the level-2 ticket to <paramref name="group"/> and <paramref name="assignee"/>
+    /// (null: nobody available) with the routing <paramref name="explanation"/>. False when this escalation was routed
+    /// already (a redelivered hand-off) or the ticket is no longer active at level 2 (resolved, cancelled or merged
+    /// before the hand-off was handled): then nothing changes.</summary>
+    public bool RouteEscalation(string escalationId, SupportGroup group, string explanation, string? assignee, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        Require(actor);
+        var id = RequireCode(escalationId, nameof(escalationId));
+        if (_routedEscalations.Contains(id) || !IsActive || Level != SupportGroup.Level2)
+        {
+            return false;
+        }
+
+        if (group.Level != SupportGroup.Level2)
+        {
+            throw new DomainException(TicketErrors.EscalationTargetNotLevel2, $"Group {group.Code} is not a level-2 group.");
+        }
+
+        assignee = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim();
+        Append(now, actor, new EscalationRouted(id, group.Code, RequireReason(explanation), assignee));
+        return true;
+    }
+
+    /// <summary>Records that the deadline <paramref name="dueAt"/> reached <paramref name="stage"/> and people were told
+    /// (the caller writes the notification to the outbox in the same write). False when that stage, or a later one, was
+    /// already alerted for this deadline, or the ticket is no longer active.</summary>
+    public bool AlertDeadline(DeadlineStage stage, DateTimeOffset dueAt, Actor actor, DateTimeOffset now)
+    {
+        Require(actor);
+        if (stage == DeadlineStage.None || !IsActive || AlertedStage(dueAt) >= stage)
+        {
+            return false;
+        }
+
+        Append(now, actor, new DeadlineAlerted(stage, dueAt.ToUniversalTime()));
         return true;
     }
 
@@ -681,6 +728,18 @@ public sealed class Ticket
                 break;
             case SatisfactionRated s:
                 Rating = new SatisfactionRating(s.Score, s.Comment, e.At);
+                break;
+            case EscalationRouted routed:
+                _routedEscalations.Add(routed.EscalationId);
+                Group = routed.Group;
+                Assignee = routed.Assignee;
+                break;
+            case DeadlineAlerted alerted:
+                var key = alerted.DueAt.ToUniversalTime();
+                if (alerted.Stage > _deadlineAlerts.GetValueOrDefault(key, DeadlineStage.None))
+                {
+                    _deadlineAlerts[key] = alerted.Stage;
+                }
                 break;
             case TicketForwardedToExternalTeam f:
                 _externalHandOffs.Add(new ExternalHandOff(f.Team, f.TeamName, f.Reference, f.Reason, e.At, e.Actor.Id, null, null));

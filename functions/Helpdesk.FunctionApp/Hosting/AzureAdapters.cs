@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using Helpdesk.Application.Notifications;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Infrastructure.Azure.Blob;
@@ -9,6 +10,7 @@ using Helpdesk.Infrastructure.Content;
 using Helpdesk.Infrastructure.Reports;
 using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Helpdesk.Infrastructure.Teams;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.FunctionApp.Hosting;
@@ -35,7 +37,26 @@ public static class AzureAdapters
         AddCosmos(services, configuration, mode);
         AddReportStore(services, configuration, dataDirectory);
         AddGraph(services, configuration);
+        AddTeams(services, configuration, dataDirectory);
     }
+
+    /// <summary>Teams cards: to the Workflows webhook when <c>Teams__WebhookUrl</c> is set (in any mode, so that a local
+    /// run can post to a real channel or a test receiver), else as JSON files in <c>{data}/teams/</c>.</summary>
+    private static void AddTeams(IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        var webhook = NullIfBlank(configuration["Teams:WebhookUrl"]);
+        if (webhook is null)
+        {
+            services.AddSingleton<ITeamsNotifier>(sp => new LocalTeamsNotifier(dataDirectory, sp.GetRequiredService<TimeProvider>()));
+            return;
+        }
+
+        var uri = AbsoluteUri("Teams__WebhookUrl", webhook, allowHttp: IsLoopback(webhook));
+        services.AddHttpClient(TeamsHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<ITeamsNotifier>(sp => new WorkflowWebhookTeamsNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(TeamsHttpClient), uri));
+    }
+
+    private const string TeamsHttpClient = "teams-webhook";
 
     private static void AddCosmos(IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {

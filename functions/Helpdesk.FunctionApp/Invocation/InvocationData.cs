@@ -45,6 +45,22 @@ public static class InvocationData
         return text;
     }
 
+    /// <summary>The message body of a Service Bus trigger parsed by <paramref name="parse"/>; a body it rejects
+    /// (<see cref="JsonException"/>) fails the invocation as bad input, so that the queue retries and dead-letters it.</summary>
+    public static T Body<T>(this InvocationRequest request, string binding, Func<string, T> parse, string what)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var body = UnwrapString(request.Required(binding));
+        try
+        {
+            return parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInvocationException($"The message body is not {what}: " + ex.Message, ex);
+        }
+    }
+
     /// <summary>A Metadata value that the host serialized as a JSON string (e.g. <c>"\"a1b2\""</c>) or a number in a string.</summary>
     public static string? MetadataString(this InvocationRequest request, string name)
     {

@@ -44,23 +44,10 @@ public static class Display
     };
 
     /// <summary>A business duration as people say it: "2 h 05 min", "45 min", "3 dias úteis e 1 h".</summary>
-    public static string Duration(TimeSpan duration)
-    {
-        var negative = duration < TimeSpan.Zero;
-        var d = negative ? duration.Negate() : duration;
-        var text = d.TotalHours >= 1
-            ? $"{(int)d.TotalHours} h {d.Minutes:00} min"
-            : $"{Math.Max(0, (int)Math.Round(d.TotalMinutes))} min";
-        return negative ? "-" + text : text;
-    }
+    public static string Duration(TimeSpan duration) => Helpdesk.Application.Sla.DurationText.Duration(duration);
 
     /// <summary>A business-calendar amount as agents read it: "2 dias úteis", "6 h 30 min úteis", "5 h 00 min".</summary>
-    public static string BusinessAmount(Helpdesk.Domain.Calendar.BusinessDuration amount) => amount.Unit switch
-    {
-        Helpdesk.Domain.Calendar.DurationUnit.BusinessDays => amount.Days == 1 ? "1 dia útil" : $"{amount.Days} dias úteis",
-        Helpdesk.Domain.Calendar.DurationUnit.BusinessHours => Duration(amount.Time) + " úteis",
-        _ => Duration(amount.Time),
-    };
+    public static string BusinessAmount(Helpdesk.Domain.Calendar.BusinessDuration amount) => Helpdesk.Application.Sla.DurationText.BusinessAmount(amount);
 
     public static string Number(int value) => value.ToString("N0", Culture);
 

@@ -39,6 +39,8 @@ public static class TicketTimeline
                 TicketClassified c => new(e.At, "event", $"Classificado: {c.Category} / {c.Priority}", who, null, null),
                 TicketForwardedToExternalTeam f => Forwarded(e.At, f, who, teamNames),
                 ExternalTeamReturned r => new(e.At, "event", $"Retorno da equipe externa {teamNames.GetValueOrDefault(r.Team, r.Team)} (registro {r.Reference})", who, r.Note, null),
+                EscalationRouted x => new(e.At, "event", $"Escalonamento encaminhado ao grupo {x.Group}" + (x.Assignee is null ? " (sem responsável disponível)" : $", atribuído a {x.Assignee}"), who, "Regra: " + x.Explanation, null),
+                DeadlineAlerted d => new(e.At, "event", d.Stage == DeadlineStage.Breached ? "Aviso: prazo de resolução descumprido" : "Aviso: chamado em risco de descumprir o prazo", who, "Prazo: " + Display.When(d.DueAt), null),
                 _ => new(e.At, "event", EventName(e.Data.Kind), who, null, null),
             };
             entries.Add(entry);

@@ -51,7 +51,7 @@ public static class SettingsCatalog
         new("Graph__MailboxUserId", SettingScope.Azure, true, "The support mailbox (user id or principal name).", ""),
         new("Graph__ClientState", SettingScope.Azure, true, "Random secret (16+ characters) Graph returns in every notification; a Key Vault reference in Azure.", ""),
         new("Graph__NotificationUrl", SettingScope.Azure, true, "Public https URL of the webhook, https://<app>/api/graph/notifications.", ""),
-        new("Teams__WebhookUrl", SettingScope.Azure, true, "Teams Workflows webhook URL for agent notifications (Key Vault reference).", null),
+        new("Teams__WebhookUrl", SettingScope.Always, false, "Teams Workflows webhook URL for agent notifications (a Key Vault reference in Azure). Empty: cards are written to {data}/teams/.", ""),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", SettingScope.Azure, true, "Application Insights connection string (telemetry is accepted with Entra auth only).", null),
 
         // Functions host: connections named by host.json and function.json, read by the host and its extensions.

@@ -124,6 +124,24 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS kb_articles_use ON kb_articles(use_count DESC);
         """;
 
+    /// <summary>Version 3: when the deadline sweep must next look at each ticket (indexed, so that a sweep reads only
+    /// the tickets near their deadline; rows written before it get their instants at their next change), and the
+    /// support groups' roster with each member's availability (the fair assignment of escalations).</summary>
+    private const string Version3 = """
+        ALTER TABLE tickets ADD COLUMN sweep_warn_at TEXT;
+        ALTER TABLE tickets ADD COLUMN sweep_escalate_at TEXT;
+        CREATE INDEX IF NOT EXISTS tickets_sweep_warn ON tickets(sweep_warn_at) WHERE sweep_warn_at IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS tickets_sweep_escalate ON tickets(sweep_escalate_at) WHERE sweep_escalate_at IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS group_members (
+            group_code TEXT NOT NULL,
+            agent_id TEXT NOT NULL,
+            available INTEGER NOT NULL,
+            last_assigned_at TEXT,
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (group_code, agent_id)
+        ) WITHOUT ROWID;
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -137,6 +155,11 @@ internal static class SqliteSchema
         if (version < 2)
         {
             Migrate(connection, Version2, 2);
+        }
+
+        if (version < 3)
+        {
+            Migrate(connection, Version3, 3);
         }
     }
 

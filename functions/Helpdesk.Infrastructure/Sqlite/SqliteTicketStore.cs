@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.Events;
@@ -61,7 +62,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
                 update.CommandText = """
                     UPDATE tickets SET status = $status, subject = $subject, updated_at = $updated, version = $version, head_hash = $head,
                         level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
-                        institution = $institution, requester_name = $name, search_text = $search, at_risk_at = $atRisk, due_at = $due
+                        institution = $institution, requester_name = $name, search_text = $search, at_risk_at = $atRisk, due_at = $due,
+                        sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate
                     WHERE id = $id AND version = $expected
                     """;
                 update.Parameters.AddWithValue("$subject", ticket.Subject);
@@ -187,9 +189,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO tickets(id, protocol, status, subject, requester_email, channel, received_at, registered_at, updated_at, version, head_hash,
-                level, group_code, assignee, category, priority, institution, requester_name, search_text, at_risk_at, due_at)
+                level, group_code, assignee, category, priority, institution, requester_name, search_text, at_risk_at, due_at, sweep_warn_at, sweep_escalate_at)
             VALUES ($id, $protocol, $status, $subject, $email, $channel, $received, $registered, $registered, $version, $head,
-                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $atRisk, $due)
+                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $atRisk, $due, $sweepWarn, $sweepEscalate)
             """;
         command.Parameters.AddWithValue("$id", ticket.Id.ToString());
         command.Parameters.AddWithValue("$protocol", ticket.Protocol.ToString());
@@ -219,6 +221,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         command.Parameters.AddWithValue("$search", TicketSearchText.For(ticket));
         command.Parameters.AddWithValue("$atRisk", deadline.AtRiskAt is { } atRisk ? SqliteTime.Format(atRisk) : DBNull.Value);
         command.Parameters.AddWithValue("$due", deadline.DueAt is { } due ? SqliteTime.Format(due) : DBNull.Value);
+        var sweep = SweepSchedule.Next(ticket, deadline);
+        command.Parameters.AddWithValue("$sweepWarn", sweep.WarnAt is { } warn ? SqliteTime.Format(warn) : DBNull.Value);
+        command.Parameters.AddWithValue("$sweepEscalate", sweep.EscalateAt is { } escalate ? SqliteTime.Format(escalate) : DBNull.Value);
     }
 
     private static async Task InsertPendingAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, IReadOnlyList<string> messageIds, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)

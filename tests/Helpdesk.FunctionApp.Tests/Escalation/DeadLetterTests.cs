@@ -19,7 +19,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<Guid> StorePoisonAsync()
+    private async Task<Guid> StorePoisonAsync(string queue = Queues.OutboundMail)
     {
         var poisonId = Guid.NewGuid();
         var now = DateTimeOffset.UtcNow;
@@ -28,7 +28,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
             protocol => new TicketDraft(
                 Ticket.Register(new TicketId(Guid.NewGuid()), protocol, new NewTicket("Assunto", "Texto", EmailAddress.Parse("ana@ifrs.edu.br"), null, Channel.Api, now), now),
                 [],
-                [new OutboxMessage(poisonId, Queues.OutboundMail, """{"protocol":"20260000001","not":"an e-mail"}""", now)]),
+                [new OutboxMessage(poisonId, queue, """{"protocol":"20260000001","not":"an e-mail"}""", now)]),
             TestContext.Current.CancellationToken);
         return poisonId;
     }
@@ -36,17 +36,25 @@ public sealed class DeadLetterTests : IAsyncLifetime
     private async Task<List<JsonElement>> DeadLettersAsync() =>
         (await _app.Staff("supervisor", "sara").GetFromJsonAsync<List<JsonElement>>("/api/deadletters", TestContext.Current.CancellationToken))!;
 
-    [Fact]
-    public async Task A_poison_message_ends_in_dead_letter_with_its_reason_and_a_supervisor_can_replay_it()
+    /// <summary>Polls the dead letters until there are some (10 s at most).</summary>
+    private async Task<List<JsonElement>> FirstDeadLettersAsync()
     {
-        var poisonId = await StorePoisonAsync();
-
         List<JsonElement> letters = [];
         for (var i = 0; i < 200 && letters.Count == 0; i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
             letters = await DeadLettersAsync();
         }
+
+        return letters;
+    }
+
+    [Fact]
+    public async Task A_poison_message_ends_in_dead_letter_with_its_reason_and_a_supervisor_can_replay_it()
+    {
+        var poisonId = await StorePoisonAsync();
+
+        var letters = await FirstDeadLettersAsync();
 
         var letter = Assert.Single(letters);
         Assert.Equal(poisonId, letter.GetProperty("id").GetGuid());
@@ -68,6 +76,23 @@ public sealed class DeadLetterTests : IAsyncLifetime
         }
 
         Assert.Equal(3, Assert.Single(letters).GetProperty("deliveryCount").GetInt32()); // ...and, still poison, dead again after 3 fresh deliveries
+    }
+
+    [Fact]
+    public async Task A_poison_hand_off_ends_in_dead_letter_with_the_routing_functions_reason()
+    {
+        var poisonId = await StorePoisonAsync(Queues.Escalations);
+
+        var letters = await FirstDeadLettersAsync();
+
+        var letter = Assert.Single(letters);
+        Assert.Equal(poisonId, letter.GetProperty("id").GetGuid());
+        Assert.Equal(Queues.Escalations, letter.GetProperty("queue").GetString());
+        Assert.Equal(3, letter.GetProperty("deliveryCount").GetInt32());
+        var reason = letter.GetProperty("reason").GetString()!;
+        Assert.StartsWith("MaxDeliveryCountExceeded", reason, StringComparison.Ordinal);
+        Assert.Contains("RouteEscalation answered 400", reason, StringComparison.Ordinal);
+        Assert.Contains("not an escalation", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,25 +12,7 @@ public sealed class TeamsNotifierTests
         "escalated", "20260000042", "Erro no sistema de matrículas", "n2-sistemas", "bruno", "6 h 30 min úteis", "falha no banco de dados",
         new Uri("http://localhost:7071/api/app/tickets/20260000042"));
 
-    private static HttpListener StartReceiver(out Uri address)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 60_000);
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                address = new Uri($"http://127.0.0.1:{port}/webhook");
-                return listener;
-            }
-            catch (HttpListenerException) when (attempt < 20)
-            {
-                listener.Close();
-            }
-        }
-    }
+    private static HttpListener StartReceiver(out Uri address) => Support.WebhookReceiver.StartListener(out address);
 
     [Fact]
     public async Task The_card_reaches_the_webhook_with_protocol_subject_remaining_time_and_link()

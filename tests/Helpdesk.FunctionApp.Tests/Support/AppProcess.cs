@@ -18,7 +18,7 @@ public sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppProcess> StartAsync(string dataDirectory, int port = 0)
+    public static async Task<AppProcess> StartAsync(string dataDirectory, int port = 0, IReadOnlyDictionary<string, string>? environment = null)
     {
         port = port == 0 ? FreePort() : port;
         var dll = Path.Combine(AppContext.BaseDirectory, "Helpdesk.FunctionApp.dll");
@@ -34,6 +34,11 @@ public sealed class AppProcess : IDisposable
         start.Environment["Helpdesk__Runner__TimersEnabled"] = "false";
         start.Environment["Helpdesk__Runner__LockDuration"] = "00:00:03";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the handler process");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

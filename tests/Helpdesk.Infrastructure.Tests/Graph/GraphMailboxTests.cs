@@ -34,7 +34,7 @@ public sealed class GraphMailboxTests : IDisposable
     public GraphMailboxTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
-        _store = new SqliteTicketStore(_database, new Helpdesk.Infrastructure.Tests.Tickets.NoOutboxSignal(), new NoTicketDeadlines());
+        _store = new SqliteTicketStore(_database, new Support.NoOutboxSignal(), new NoTicketDeadlines());
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -259,18 +259,7 @@ public sealed class GraphMailboxTests : IDisposable
     private static JsonElement Property(JsonElement element, string name) =>
         element.EnumerateObject().Single(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Support.SqliteFiles.Remove(_database, _folder);
 
     private sealed class RecordingThreadIndex : IThreadIndex
     {

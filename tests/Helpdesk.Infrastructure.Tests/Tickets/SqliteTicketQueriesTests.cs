@@ -21,11 +21,3 @@ public sealed class SqliteTicketQueriesTests : TicketQueriesContract, IDisposabl
 
     public void Dispose() => _sqlite.Dispose();
 }
-
-/// <summary>An outbox signal nobody listens to (the tests read the store directly).</summary>
-internal sealed class NoOutboxSignal : IOutboxSignal
-{
-    public void Notify()
-    {
-    }
-}

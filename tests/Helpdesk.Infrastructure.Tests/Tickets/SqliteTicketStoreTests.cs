@@ -14,7 +14,7 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
     public SqliteTicketStoreTests()
     {
         _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
-        Store = new SqliteTicketStore(_database, new NoOutboxSignal(), new NoTicketDeadlines());
+        Store = new SqliteTicketStore(_database, new Support.NoOutboxSignal(), new NoTicketDeadlines());
     }
 
     protected override ITicketStore Store { get; }
@@ -37,16 +37,5 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
         return list;
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => Support.SqliteFiles.Remove(_database, _folder);
 }

@@ -25,6 +25,8 @@ namespace Helpdesk.Domain.Tickets.Events;
 [JsonDerivedType(typeof(SatisfactionRated), "satisfactionRated")]
 [JsonDerivedType(typeof(TicketForwardedToExternalTeam), "forwardedToExternalTeam")]
 [JsonDerivedType(typeof(ExternalTeamReturned), "externalTeamReturned")]
+[JsonDerivedType(typeof(EscalationRouted), "escalationRouted")]
+[JsonDerivedType(typeof(DeadlineAlerted), "deadlineAlerted")]
 public abstract record TicketEventData
 {
     /// <summary>The stable name of the event kind (the JSON discriminator).</summary>
