@@ -23,7 +23,7 @@ public static class SettingFormats
         ["Survey__LinkLifetimeDays"] = PositiveInteger,
         ["RateLimiting__Intake__PermitLimit"] = PositiveInteger,
         ["RateLimiting__Intake__WindowSeconds"] = PositiveInteger,
-        ["Teams__WebhookUrl"] = v => AbsoluteUrl(v, httpsOnly: true),
+        ["Teams__WebhookUrl"] = HttpsOrLoopbackUrl,
     };
 
     public static IReadOnlyCollection<string> Names => Checks.Keys;
@@ -49,6 +49,12 @@ public static class SettingFormats
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? null : "must be a whole number greater than zero";
 
     private static string? Switch(string value) => bool.TryParse(value, out _) ? null : "must be true or false";
+
+    /// <summary>An https URL, or plain http to a loopback receiver (a local Workflows stand-in in development and tests).</summary>
+    private static string? HttpsOrLoopbackUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            ? null
+            : "must be an absolute https URL (plain http only to a loopback address)";
 
     private static string? AbsoluteUrl(string value, bool httpsOnly) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (!httpsOnly && uri.Scheme == Uri.UriSchemeHttp))
