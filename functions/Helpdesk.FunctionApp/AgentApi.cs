@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Helpdesk.Application.Audit;
 using Helpdesk.Application.Catalogue;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Institutions;
@@ -56,6 +57,8 @@ public static partial class AgentApi
         services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
+        services.AddSingleton<IAuditSource, SqliteAuditSource>();
+        services.AddSingleton<AuditService>();
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
         services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
         services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();
@@ -91,6 +94,7 @@ public static partial class AgentApi
         app.MapInstitutionEndpoints();
         app.MapSurveyEndpoints();
         app.MapMeEndpoints();
+        app.MapAuditEndpoints();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
         LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);

@@ -124,6 +124,19 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS kb_articles_use ON kb_articles(use_count DESC);
         """;
 
+    /// <summary>Version 3: documented void protocol numbers (ADR-003: reserved, never a ticket, never reused), read by
+    /// the protocol-continuity report. Nothing writes them yet (no flow reserves numbers ahead of a ticket).</summary>
+    private const string Version3 = """
+        CREATE TABLE IF NOT EXISTS protocol_voids (
+            protocol TEXT PRIMARY KEY,
+            year INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS protocol_voids_year ON protocol_voids(year, protocol);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -137,6 +150,11 @@ internal static class SqliteSchema
         if (version < 2)
         {
             Migrate(connection, Version2, 2);
+        }
+
+        if (version < 3)
+        {
+            Migrate(connection, Version3, 3);
         }
     }
 
