@@ -157,6 +157,17 @@ public sealed class AuditApiTests : IAsyncLifetime
         Assert.Equal(["descaso", "absurdo"], report.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_audit_endpoints()
+    {
+        var document = await _app.Client.GetStringAsync(new Uri("/api/openapi.json", UriKind.Relative), Ct);
+
+        foreach (var path in new[] { "/api/audit/records", "/api/audit/protocols", "/api/audit/reopenings", "/api/audit/misclassified", "/api/audit/chains" })
+        {
+            Assert.Contains("\"" + path + "\"", document, StringComparison.Ordinal);
+        }
+    }
+
     private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new SqliteConnection(_app.Service<SqliteDatabase>().ConnectionString);
