@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Audit;
 using Helpdesk.Domain.Tickets;
-using Helpdesk.Domain.Tickets.Events;
 using Helpdesk.Domain.Tickets.History;
 using Microsoft.Data.Sqlite;
 
@@ -19,7 +17,7 @@ public sealed class SqliteAuditSource(SqliteDatabase database) : IAuditSource
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT t.id, t.protocol, t.head_hash, e.seq, e.at, e.actor_kind, e.actor_id, e.data, e.prev_hash, e.hash
+            SELECT t.id, t.protocol, t.head_hash, e.seq, e.at, e.actor_kind, e.actor_id, e.data, e.prev_hash, e.hash -- SqliteEventRows.Columns from offset 3
             FROM tickets t JOIN ticket_events e ON e.ticket_id = t.id
             WHERE t.registered_at >= $from AND t.registered_at < $to
             ORDER BY t.protocol, e.seq
@@ -43,30 +41,14 @@ public sealed class SqliteAuditSource(SqliteDatabase database) : IAuditSource
                 continue;
             }
 
-            var sequence = reader.GetInt32(3);
-            TicketEventData? data;
-            try
+            if (SqliteEventRows.TryRead(reader, 3) is { } e)
             {
-                data = JsonSerializer.Deserialize<TicketEventData>(reader.GetString(7), EventHasher.CanonicalJson);
+                current.Events.Add(e);
             }
-            catch (JsonException)
+            else
             {
-                data = null;
+                current.Unreadable = (reader.GetInt32(3), "the stored event cannot be read (its data was altered)");
             }
-
-            if (data is null)
-            {
-                current.Unreadable = (sequence, "the stored event cannot be read (its data was altered)");
-                continue;
-            }
-
-            current.Events.Add(new TicketEvent(
-                sequence,
-                SqliteTime.Parse(reader.GetString(4)),
-                new Actor(reader.GetString(5), reader.GetString(6)),
-                data,
-                reader.GetString(8),
-                reader.GetString(9)));
         }
 
         if (current is not null)
