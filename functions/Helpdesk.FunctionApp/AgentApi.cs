@@ -57,8 +57,6 @@ public static partial class AgentApi
         services.AddSingleton(_ => new TicketClocks(DefaultContract.Definition));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.AddSingleton<ITicketQueries, SqliteTicketQueries>();
-        services.AddSingleton<IAuditSource, SqliteAuditSource>();
-        services.AddSingleton<AuditService>();
         services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
         services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
         services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();
@@ -69,6 +67,8 @@ public static partial class AgentApi
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<InstitutionService>();
+        services.AddSingleton<IAuditSource, SqliteAuditSource>(); // embedded store only; no Cosmos DB audit reads yet
+        services.AddSingleton<AuditService>();
 
         AddIdentity(services, configuration, environment, mode);
         AddRateLimiting(services, configuration, mode);
