@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Helpdesk.Application.Audit;
 using Helpdesk.Application.Catalogue;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Institutions;
@@ -69,6 +70,8 @@ public static partial class AgentApi
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<Helpdesk.Application.Outbox.DeadLetterService>();
         services.AddSingleton<InstitutionService>();
+        services.AddSingleton<IAuditSource, SqliteAuditSource>(); // embedded store only; no Cosmos DB audit reads yet
+        services.AddSingleton<AuditService>();
 
         AddIdentity(services, configuration, environment, mode);
         AddRateLimiting(services, configuration, mode);
@@ -94,6 +97,7 @@ public static partial class AgentApi
         app.MapInstitutionEndpoints();
         app.MapSurveyEndpoints();
         app.MapMeEndpoints();
+        app.MapAuditEndpoints();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
         LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);

@@ -56,6 +56,12 @@ public static class FunctionCatalog
         [new HttpOutput()],
         "Supervisors list and replay queue messages that exhausted their deliveries (embedded runner).");
 
+    public static FunctionDefinition Audit { get; } = new(
+        "Audit",
+        new HttpTrigger("audit/{*path}", ["GET"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Supervisors and auditors: interaction-record exports (CSV, JSONL), protocol continuity, unflagged reopenings, misclassified complaints, hash-chain verification.");
+
     public static FunctionDefinition Me { get; } = new(
         "Me",
         new HttpTrigger("me", ["GET"], AuthLevel.Anonymous),
@@ -156,6 +162,7 @@ public static class FunctionCatalog
         Survey,
         Me,
         DeadLetters,
+        Audit,
         OpenApi,
         Health,
         Web,

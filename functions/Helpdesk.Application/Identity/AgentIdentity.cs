@@ -28,11 +28,18 @@ public sealed record AgentIdentity(string UserId, string? DisplayName, IReadOnly
     /// <summary>Cancelling takes a ticket out of the SLA population, so only supervisors and admins may.</summary>
     public bool CanCancelTickets => IsSupervisorOrAdmin;
 
-    /// <summary>Full CPF/CNPJ: supervisors (they handle complaints and audits) and admins. Others see it masked.</summary>
-    public bool CanSeeTaxIds => IsSupervisorOrAdmin;
+    /// <summary>Full CPF/CNPJ: supervisors (they handle complaints and audits), auditors (the regulator's interaction
+    /// record requires the CPF/CNPJ and its reopening check groups complaints by it: seed 002, 5.4.4.11) and admins.
+    /// Others see it masked.</summary>
+    public bool CanSeeTaxIds => IsSupervisorOrAdmin || IsInRole(Identity.Roles.Auditor);
 
-    /// <summary>Requester e-mail addresses: everyone who works tickets; finance sees them masked.</summary>
-    public bool CanSeeRequesterEmail => CanWorkTickets;
+    /// <summary>Requester e-mail addresses: everyone who works tickets, and auditors (the customer code of the record);
+    /// finance sees them masked.</summary>
+    public bool CanSeeRequesterEmail => CanWorkTickets || IsInRole(Identity.Roles.Auditor);
+
+    /// <summary>Audit exports and reports (interaction records, protocol continuity, reopenings, misclassification,
+    /// hash chains): supervisors and auditors.</summary>
+    public bool CanAudit => IsInRole(Identity.Roles.Supervisor) || IsInRole(Identity.Roles.Auditor);
 
     /// <summary>Level 2 maintains the solutions base (seed 001); supervisors and admins too.</summary>
     public bool CanEditKnowledge => IsInRole(Identity.Roles.AgentL2) || IsSupervisorOrAdmin;

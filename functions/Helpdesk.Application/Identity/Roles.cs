@@ -10,7 +10,11 @@ public static class Roles
     public const string Finance = "finance";
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [AgentL1, AgentL2, Supervisor, Finance, Admin];
+    /// <summary>An internal or external auditor (the regulator's inspection, the contract manager): reads tickets and the
+    /// audit exports and reports, works nothing.</summary>
+    public const string Auditor = "auditor";
+
+    public static IReadOnlyList<string> All { get; } = [AgentL1, AgentL2, Supervisor, Finance, Admin, Auditor];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 }

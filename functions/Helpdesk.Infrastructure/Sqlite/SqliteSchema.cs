@@ -142,6 +142,19 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>Version 4: documented void protocol numbers (ADR-003: reserved, never a ticket, never reused), read by
+    /// the protocol-continuity report. Nothing writes them yet (no flow reserves numbers ahead of a ticket).</summary>
+    private const string Version4 = """
+        CREATE TABLE IF NOT EXISTS protocol_voids (
+            protocol TEXT PRIMARY KEY,
+            year INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS protocol_voids_year ON protocol_voids(year, protocol);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -160,6 +173,11 @@ internal static class SqliteSchema
         if (version < 3)
         {
             Migrate(connection, Version3, 3);
+        }
+
+        if (version < 4)
+        {
+            Migrate(connection, Version4, 4);
         }
     }
 

@@ -147,22 +147,14 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
     private static async Task<Ticket?> LoadAsync(SqliteConnection connection, TicketId id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, at, actor_kind, actor_id, data, prev_hash, hash FROM ticket_events WHERE ticket_id = $id ORDER BY seq";
+        command.CommandText = $"SELECT {SqliteEventRows.Columns} FROM ticket_events WHERE ticket_id = $id ORDER BY seq";
         command.Parameters.AddWithValue("$id", id.ToString());
         var events = new List<TicketEvent>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var data = JsonSerializer.Deserialize<TicketEventData>(reader.GetString(4), EventHasher.CanonicalJson)
-                    ?? throw new InvalidOperationException("An event without data was found in the store.");
-                events.Add(new TicketEvent(
-                    reader.GetInt32(0),
-                    SqliteTime.Parse(reader.GetString(1)),
-                    new Actor(reader.GetString(2), reader.GetString(3)),
-                    data,
-                    reader.GetString(5),
-                    reader.GetString(6)));
+                events.Add(SqliteEventRows.TryRead(reader, 0) ?? throw new InvalidOperationException("An event whose data cannot be read was found in the store."));
             }
         }
 

@@ -66,12 +66,25 @@ public sealed class IdentityApiTests
         Assert.Equal(HttpStatusCode.OK, byL2.StatusCode);
     }
 
+    [Fact]
+    public async Task An_auditor_reads_tickets_but_works_none()
+    {
+        await using var app = await RunningApp.StartAsync();
+        var protocol = await app.OpenAsync();
+        var (_, etag) = await app.ReadAsync(protocol, "auditor");
+
+        using var note = await app.ActAsync(protocol, "notes", new { text = "x" }, etag, "auditor");
+
+        Assert.Equal(HttpStatusCode.Forbidden, note.StatusCode);
+    }
+
     [Theory]
     [InlineData("supervisor", "529.982.247-25", "ana.lima@ifrs.edu.br")]
     [InlineData("admin", "529.982.247-25", "ana.lima@ifrs.edu.br")]
     [InlineData("agent-l1", "***.982.247-**", "ana.lima@ifrs.edu.br")]
     [InlineData("agent-l2", "***.982.247-**", "ana.lima@ifrs.edu.br")]
     [InlineData("finance", "***.982.247-**", "a***@ifrs.edu.br")]
+    [InlineData("auditor", "529.982.247-25", "ana.lima@ifrs.edu.br")]
     public async Task The_cpf_is_masked_for_roles_that_do_not_need_it_everywhere_in_the_ticket(string role, string taxId, string email)
     {
         await using var app = await RunningApp.StartAsync();
@@ -82,7 +95,7 @@ public sealed class IdentityApiTests
         Assert.Equal(taxId, ticket.GetProperty("requesterTaxId").GetString());
         Assert.Equal(email, ticket.GetProperty("requesterEmail").GetString());
         var raw = ticket.GetRawText();
-        Assert.Equal(role is "supervisor" or "admin", raw.Contains("52998224725", StringComparison.Ordinal) || raw.Contains("529.982.247-25", StringComparison.Ordinal));
+        Assert.Equal(role is "supervisor" or "admin" or "auditor", raw.Contains("52998224725", StringComparison.Ordinal) || raw.Contains("529.982.247-25", StringComparison.Ordinal));
     }
 
     [Fact]

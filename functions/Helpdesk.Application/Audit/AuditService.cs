@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Audit;
+using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Tickets;
+using Helpdesk.Domain.Tickets.History;
+
+namespace Helpdesk.Application.Audit;
+
+/// <summary>The auditor's use cases over the raw records (seed 002): the interaction records, protocol continuity,
+/// unflagged reopenings, misclassified complaints and the hash chain of every ticket.</summary>
+public sealed class AuditService(IAuditSource source)
+{
+    /// <summary>The longest range one request may cover (a census of a year, with a day's slack for the time zone).</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(367);
+
+    /// <summary>The interaction records of the tickets registered in the range. A ticket whose history cannot be
+    /// rebuilt is left out here and listed by <see cref="ChainFailuresAsync"/>.</summary>
+    public async IAsyncEnumerable<AuditRecord> RecordsAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var history in source.HistoriesAsync(from, to, cancellationToken).ConfigureAwait(false))
+        {
+            if (history.Unreadable is null && TryRehydrate(history) is { } ticket)
+            {
+                yield return AuditRecord.From(ticket);
+            }
+        }
+    }
+
+    /// <summary>Every ticket of the range whose stored history fails its chain (or its recorded head), with the event.</summary>
+    public async IAsyncEnumerable<ChainFailure> ChainFailuresAsync(DateTimeOffset from, DateTimeOffset to, ChainTally tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        await foreach (var history in source.HistoriesAsync(from, to, cancellationToken).ConfigureAwait(false))
+        {
+            tally.Checked++;
+            var failure = Verify(history);
+            if (failure is not null)
+            {
+                tally.Failed++;
+                yield return failure;
+            }
+        }
+    }
+
+    public async Task<ProtocolContinuityReport> ContinuityAsync(int year, int? fromCounter, int? toCounter, CancellationToken cancellationToken)
+    {
+        var ledger = await source.ProtocolLedgerAsync(year, cancellationToken).ConfigureAwait(false);
+        var voids = ledger.Voids.Select(v => ProtocolNumber.TryParse(v.Protocol, out var p) ? p.Counter : 0);
+        var last = toCounter ?? ledger.LastCounter;
+        return last < (fromCounter ?? 1)
+            ? new ProtocolContinuityReport(year, fromCounter ?? 1, last, 0, 0, [])
+            : ProtocolContinuity.Check(year, fromCounter ?? 1, last, ledger.TicketCounters, voids);
+    }
+
+    public async Task<IReadOnlyList<ReopenFinding>> UnflaggedReopeningsAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan window, AuditKeywords keywords, bool complaintsOnly, bool requireKeyword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keywords);
+        var records = new List<AuditRecord>();
+        await foreach (var r in RecordsAsync(from, to, cancellationToken).ConfigureAwait(false))
+        {
+            if (!complaintsOnly || keywords.IsComplaintCategory(r.Classification))
+            {
+                records.Add(r);
+            }
+        }
+
+        return ReopenDetector.Detect(records, window, keywords, requireKeyword);
+    }
+
+    public async IAsyncEnumerable<MisclassificationFinding> MisclassifiedAsync(DateTimeOffset from, DateTimeOffset to, AuditKeywords keywords, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var r in RecordsAsync(from, to, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var finding in MisclassificationDetector.Detect([r], keywords))
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    internal static ChainFailure? Verify(StoredHistory history)
+    {
+        if (history.Unreadable is { } unreadable)
+        {
+            return new ChainFailure(history.Protocol, unreadable.Sequence, unreadable.Problem);
+        }
+
+        var verification = HistoryVerification.Verify(history.Events, history.HeadHash);
+        if (!verification.IsValid)
+        {
+            return new ChainFailure(history.Protocol, verification.BrokenAtSequence, verification.Problem ?? "invalid");
+        }
+
+        return TryRehydrate(history) is null ? new ChainFailure(history.Protocol, 1, "the history does not start with the registration") : null;
+    }
+
+    private static Ticket? TryRehydrate(StoredHistory history)
+    {
+        try
+        {
+            return Ticket.Rehydrate(history.Id, history.Events);
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>Counts of a chain verification, filled while its results stream.</summary>
+public sealed class ChainTally
+{
+    public int Checked { get; set; }
+
+    public int Failed { get; set; }
+}

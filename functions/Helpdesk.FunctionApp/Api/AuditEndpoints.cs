@@ -1,0 +1,243 @@
+using System.Globalization;
+using Helpdesk.Application.Audit;
+using Helpdesk.Application.Identity;
+using Helpdesk.Domain.Audit;
+using Helpdesk.Domain.Common;
+using Helpdesk.FunctionApp.Identity;
+
+namespace Helpdesk.FunctionApp.Api;
+
+/// <summary>Findings of the text searches, with the counts the auditor reports.</summary>
+public sealed record ReopeningsResponse(int WindowDays, bool ComplaintsOnly, IReadOnlyList<string> Keywords, IReadOnlyList<ReopenFinding> Findings);
+
+public sealed record MisclassifiedResponse(IReadOnlyList<string> Keywords, IReadOnlyList<string> ComplaintCategories, IReadOnlyList<MisclassificationFinding> Findings);
+
+public sealed record ChainsResponse(int Checked, int Failed, IReadOnlyList<ChainFailure> Failures);
+
+/// <summary>
+/// <c>/api/audit/...</c> (supervisor, auditor): what the regulator's inspector does with the raw records (seed 002).
+/// Ranges are São Paulo calendar days, <c>from</c> and <c>to</c> both inclusive (<c>yyyy-MM-dd</c>), at most a year.
+/// </summary>
+public static class AuditEndpoints
+{
+    private const int DefaultWindowDays = 30;
+
+    public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(AgentApi.StaffPolicy);
+        group.MapGet("/records", RecordsAsync).WithName("ExportAuditRecords");
+        group.MapGet("/protocols", ProtocolsAsync).WithName("ProtocolContinuity");
+        group.MapGet("/reopenings", ReopeningsAsync).WithName("UnflaggedReopenings");
+        group.MapGet("/misclassified", MisclassifiedAsync).WithName("MisclassifiedComplaints");
+        group.MapGet("/chains", ChainsAsync).WithName("VerifyHashChains");
+    }
+
+    internal static IResult RecordsAsync(HttpContext context, AuditService audit, string? from, string? to, string? format, CancellationToken cancellationToken)
+    {
+        if (Auditor(context) is not { } viewer)
+        {
+            return Denied();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var range = Range(from, to, errors);
+        var csv = format is null || string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+        if (!csv && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["format"] = ["Use 'csv' ou 'jsonl'."];
+        }
+
+        if (errors.Count > 0 || range is not var (start, end))
+        {
+            return Problems.Validation(errors);
+        }
+
+        var name = $"registros-{from}-a-{to}.{(csv ? "csv" : "jsonl")}";
+        return Results.Stream(
+            body => AuditExportWriter.WriteAsync(body, audit.RecordsAsync(start, end, cancellationToken), csv, viewer, cancellationToken),
+            csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+            name);
+    }
+
+    internal static async Task<IResult> ProtocolsAsync(HttpContext context, AuditService audit, int? year, int? from, int? to, CancellationToken cancellationToken)
+    {
+        if (Auditor(context) is null)
+        {
+            return Denied();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (year is not (>= 2000 and <= 9999))
+        {
+            errors["year"] = ["Informe o ano com quatro dígitos (ex.: 2026)."];
+        }
+
+        if (from is < 1 or > Domain.Tickets.ProtocolNumber.MaxCounter)
+        {
+            errors["from"] = [$"O número inicial vai de 1 a {Domain.Tickets.ProtocolNumber.MaxCounter}."];
+        }
+
+        if (to is < 1 or > Domain.Tickets.ProtocolNumber.MaxCounter || (to is not null && from is not null && to < from))
+        {
+            errors["to"] = ["O número final deve ser maior ou igual ao inicial e no máximo 9999999."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        return Results.Ok(await audit.ContinuityAsync(year!.Value, from, to, cancellationToken).ConfigureAwait(false));
+    }
+
+    internal static async Task<IResult> ReopeningsAsync(HttpContext context, AuditService audit, string? from, string? to, int? windowDays, bool? complaintsOnly, bool? requireKeyword, string? keywords, CancellationToken cancellationToken)
+    {
+        if (Auditor(context) is null)
+        {
+            return Denied();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var range = Range(from, to, errors);
+        if (windowDays is < 1 or > 366)
+        {
+            errors["windowDays"] = ["A janela vai de 1 a 366 dias."];
+        }
+
+        var list = Words(keywords, "keywords", errors) ?? AuditKeywords.Default.Reopening;
+        if (errors.Count > 0 || range is not var (start, end))
+        {
+            return Problems.Validation(errors);
+        }
+
+        var words = AuditKeywords.Default with { Reopening = list };
+        var days = windowDays ?? DefaultWindowDays;
+        var findings = await audit.UnflaggedReopeningsAsync(start, end, TimeSpan.FromDays(days), words, complaintsOnly ?? false, requireKeyword ?? true, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new ReopeningsResponse(days, complaintsOnly ?? false, list, [.. findings.Select(f => f with { Requester = MaskKey(f.Requester) })]));
+    }
+
+    internal static async Task<IResult> MisclassifiedAsync(HttpContext context, AuditService audit, string? from, string? to, string? keywords, string? complaintCategories, CancellationToken cancellationToken)
+    {
+        if (Auditor(context) is null)
+        {
+            return Denied();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var range = Range(from, to, errors);
+        var words = Words(keywords, "keywords", errors) ?? AuditKeywords.Default.Complaint;
+        var categories = Words(complaintCategories, "complaintCategories", errors) ?? AuditKeywords.Default.ComplaintCategories;
+        if (errors.Count > 0 || range is not var (start, end))
+        {
+            return Problems.Validation(errors);
+        }
+
+        var lists = AuditKeywords.Default with { Complaint = words, ComplaintCategories = categories };
+        var findings = new List<MisclassificationFinding>();
+        await foreach (var f in audit.MisclassifiedAsync(start, end, lists, cancellationToken).ConfigureAwait(false))
+        {
+            findings.Add(f);
+        }
+
+        return Results.Ok(new MisclassifiedResponse(words, categories, findings));
+    }
+
+    internal static async Task<IResult> ChainsAsync(HttpContext context, AuditService audit, string? from, string? to, CancellationToken cancellationToken)
+    {
+        if (Auditor(context) is null)
+        {
+            return Denied();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var range = Range(from, to, errors);
+        if (errors.Count > 0 || range is not var (start, end))
+        {
+            return Problems.Validation(errors);
+        }
+
+        var tally = new ChainTally();
+        var failures = new List<ChainFailure>();
+        await foreach (var failure in audit.ChainFailuresAsync(start, end, tally, cancellationToken).ConfigureAwait(false))
+        {
+            failures.Add(failure);
+        }
+
+        return Results.Ok(new ChainsResponse(tally.Checked, tally.Failed, failures));
+    }
+
+    private static AgentIdentity? Auditor(HttpContext context) => Agents.Current(context.User) is { CanAudit: true } a ? a : null;
+
+    private static IResult Denied() => Problems.Forbidden("Somente supervisores e auditores acessam as exportações e relatórios de auditoria.");
+
+    /// <summary>The requester key names a CPF/CNPJ or e-mail only as its masked form: the finding is enough to open the
+    /// tickets, which show the full values to those allowed.</summary>
+    private static string MaskKey(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        var (kind, value) = (key[..colon], key[(colon + 1)..]);
+        return kind == "email"
+            ? (Domain.Tickets.EmailAddress.TryParse(value, out var e, out _) ? "email:" + e.Masked() : key)
+            : (TaxId.TryParse(value, out var id, out _) ? kind + ":" + id.Masked : key);
+    }
+
+    private static IReadOnlyList<string>? Words(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var words = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0 || words.Length > 100 || words.Any(w => w.Length > 100))
+        {
+            errors[field] = ["Informe de 1 a 100 palavras separadas por vírgula, cada uma com até 100 caracteres."];
+            return null;
+        }
+
+        return words;
+    }
+
+    /// <summary>São Paulo days [from, to] → UTC instants [start, end).</summary>
+    private static (DateTimeOffset Start, DateTimeOffset End)? Range(string? from, string? to, Dictionary<string, string[]> errors)
+    {
+        var start = Day(from, "from", errors);
+        var end = Day(to, "to", errors);
+        if (start is null || end is null)
+        {
+            return null;
+        }
+
+        if (end < start)
+        {
+            errors["to"] = ["A data final deve ser igual ou posterior à inicial."];
+            return null;
+        }
+
+        var (s, e) = (Midnight(start.Value), Midnight(end.Value.AddDays(1)));
+        if (e - s > AuditService.MaxRange)
+        {
+            errors["to"] = ["O período vai até um ano (366 dias)."];
+            return null;
+        }
+
+        return (s, e);
+    }
+
+    private static DateOnly? Day(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors[field] = [text is null ? "Informe a data (aaaa-mm-dd)." : "Data inválida: use aaaa-mm-dd (ex.: 2026-03-01)."];
+        return null;
+    }
+
+    private static DateTimeOffset Midnight(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, SaoPaulo.Zone.GetUtcOffset(local));
+    }
+}
