@@ -114,6 +114,15 @@ public static class HelpdeskApp
 
     private static void MapEndpoints(WebApplication app)
     {
+        if (HostingModes.Detect(app.Configuration) == HostingMode.FunctionsHost)
+        {
+            // The Functions host proxies the platform's HTTPS requests to this loopback port over plain HTTP and names the
+            // original scheme in X-Forwarded-Proto (YARP's default transforms; UNCONFIRMED on the live host). Trusted from
+            // loopback only (the default known proxies). Without it, pages with anti-forgery forms fail: the anti-forgery
+            // cookie is Secure-only under the host (Web/WebSetup.cs).
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto });
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

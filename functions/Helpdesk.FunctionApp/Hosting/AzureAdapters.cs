@@ -6,11 +6,12 @@ using Helpdesk.Application.Reports;
 using Helpdesk.Infrastructure.Azure.Blob;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Azure.Graph;
+using Helpdesk.Infrastructure.Azure.ServiceBus;
 using Helpdesk.Infrastructure.Content;
 using Helpdesk.Infrastructure.Reports;
 using Helpdesk.Infrastructure.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Helpdesk.Infrastructure.Teams;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.FunctionApp.Hosting;
@@ -19,7 +20,7 @@ namespace Helpdesk.FunctionApp.Hosting;
 public sealed class StartupConfigurationException(string message) : Exception(message);
 
 /// <summary>
-/// Chooses the Azure adapters (Cosmos DB, Blob storage, Microsoft Graph) when their settings are present, the embedded
+/// Chooses the Azure adapters (Cosmos DB, Blob storage, Microsoft Graph, Service Bus dead letters) when their settings are present, the embedded
 /// ones otherwise, and validates those settings before anything starts.
 /// </summary>
 public static class AzureAdapters
@@ -38,6 +39,39 @@ public static class AzureAdapters
         AddReportStore(services, configuration, dataDirectory);
         AddGraph(services, configuration);
         AddTeams(services, configuration, dataDirectory);
+        AddDeadLetterQueue(services, configuration, mode);
+    }
+
+    /// <summary>Dead letters: Service Bus's dead-letter sub-queues under the Functions host when the bindings' namespace
+    /// (<c>ServiceBusConnection__fullyQualifiedNamespace</c>) is set, read over the REST API with the same managed
+    /// identity (<c>ServiceBusConnection__clientId</c>); the SQLite outbox otherwise. A test may register its own
+    /// <see cref="ServiceBusRestClient"/> (a fake Service Bus) before this runs.</summary>
+    private static void AddDeadLetterQueue(IServiceCollection services, IConfiguration configuration, HostingMode mode)
+    {
+        var ns = NullIfBlank(configuration["ServiceBusConnection:fullyQualifiedNamespace"]);
+        if (ns is null || mode != HostingMode.FunctionsHost)
+        {
+            services.AddSingleton<IDeadLetterQueue, Helpdesk.Application.Outbox.OutboxDeadLetterQueue>();
+            return;
+        }
+
+        if (Uri.CheckHostName(ns) != UriHostNameType.Dns)
+        {
+            throw new StartupConfigurationException($"ServiceBusConnection__fullyQualifiedNamespace must be a host name such as 'sb-helpdesk.servicebus.windows.net'; found '{ns}'.");
+        }
+
+        var options = new ServiceBusRestOptions { Namespace = new Uri("https://" + ns + "/") };
+        var clientId = NullIfBlank(configuration["ServiceBusConnection:clientId"]) ?? NullIfBlank(configuration["AZURE_CLIENT_ID"]);
+        services.TryAddSingleton(sp => new ServiceBusRestClient(
+            new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
+            new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }),
+            options,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IDeadLetterQueue>(sp => new ServiceBusDeadLetterQueue(
+            sp.GetRequiredService<ServiceBusRestClient>(),
+            Helpdesk.Application.Outbox.Queues.All,
+            sp.GetRequiredService<IIdGenerator>(),
+            sp.GetRequiredService<ILogger<ServiceBusDeadLetterQueue>>()));
     }
 
     /// <summary>Teams cards: to the Workflows webhook when <c>Teams__WebhookUrl</c> is set (in any mode, so that a local

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
@@ -7,6 +8,7 @@ using Helpdesk.FunctionApp.Tests.Support;
 using Helpdesk.Infrastructure.Azure.Blob;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Azure.Graph;
+using Helpdesk.Infrastructure.Azure.ServiceBus;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Reports;
 using Helpdesk.Infrastructure.Sqlite;
@@ -28,6 +30,7 @@ public sealed class AdapterSelectionTests
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
         Assert.IsType<Helpdesk.Infrastructure.Content.LocalFolderContentStore>(app.Service<IContentStore>());
         Assert.IsType<LocalOutgoingMailbox>(app.Service<IOutgoingMailbox>());
+        Assert.IsType<OutboxDeadLetterQueue>(app.Service<IDeadLetterQueue>());
     }
 
     [Fact]
@@ -36,6 +39,7 @@ public sealed class AdapterSelectionTests
         var settings = GraphWebhookTests.GraphSettings();
         settings["CosmosDb:accountEndpoint"] = "https://helpdesk-cosmos.documents.azure.com:443/";
         settings["ReportStorage:blobServiceUri"] = "https://helpdeskreports.blob.core.windows.net/";
+        settings["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-helpdesk.servicebus.windows.net";
         await using var app = await RunningApp.StartAsync(asFunctionsHost: true, settings: settings);
 
         Assert.IsType<CosmosTicketStore>(app.Service<ITicketStore>());
@@ -46,6 +50,15 @@ public sealed class AdapterSelectionTests
         Assert.IsType<BlobReportStore>(app.Service<IReportStore>());
         Assert.IsType<BlobContentStore>(app.Service<IContentStore>());
         Assert.IsType<GraphOutgoingMailbox>(app.Service<IOutgoingMailbox>());
+        Assert.IsType<ServiceBusDeadLetterQueue>(app.Service<IDeadLetterQueue>());
+    }
+
+    [Fact]
+    public async Task The_service_bus_namespace_without_the_functions_host_leaves_dead_letters_in_the_outbox()
+    {
+        await using var app = await RunningApp.StartAsync(settings: new Dictionary<string, string?> { ["ServiceBusConnection:fullyQualifiedNamespace"] = "sb-helpdesk.servicebus.windows.net" });
+
+        Assert.IsType<OutboxDeadLetterQueue>(app.Service<IDeadLetterQueue>());
     }
 
     [Theory]
@@ -53,6 +66,7 @@ public sealed class AdapterSelectionTests
     [InlineData("CosmosDb:accountEndpoint", "http://helpdesk-cosmos.documents.azure.com/", "CosmosDb__accountEndpoint")]
     [InlineData("ReportStorage:blobServiceUri", "not a url", "ReportStorage__blobServiceUri")]
     [InlineData("ReportStorage:connectionString", "AccountName=x;Nonsense", "ReportStorage__connectionString")]
+    [InlineData("ServiceBusConnection:fullyQualifiedNamespace", "https://sb-helpdesk.servicebus.windows.net/", "ServiceBusConnection__fullyQualifiedNamespace")]
     [InlineData("Graph:TenantId", "00000000-0000-0000-0000-000000000001", "Graph__ClientSecret")]
     public async Task A_malformed_or_missing_setting_stops_the_start_and_is_named(string key, string value, string named)
     {

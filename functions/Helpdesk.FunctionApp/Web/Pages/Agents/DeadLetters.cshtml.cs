@@ -1,21 +1,18 @@
 using Helpdesk.Application.Outbox;
-using Helpdesk.FunctionApp.Hosting;
+using Helpdesk.Application.Ports;
+using Helpdesk.FunctionApp.Api;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Helpdesk.FunctionApp.Web.Pages.Agents;
 
 /// <summary>
-/// The supervisors' dead-letter page: the messages the embedded runner gave up on (queue, ticket, reason, deliveries,
-/// when queued and when last tried; never the body) and a replay button per message, through the same
-/// <see cref="DeadLetterService"/> as <c>POST /api/deadletters/{id}/replay</c>. Under the Functions host the dead letters
-/// live in Service Bus, which this page cannot read yet: it says so.
+/// The supervisors' dead-letter page: the messages given up on (queue, ticket, reason, deliveries, when queued and when
+/// last tried; never the body) and a replay button per message, through the same <see cref="DeadLetterService"/> as
+/// <c>POST /api/deadletters/{id}/replay</c>: the embedded outbox, or Service Bus's dead-letter sub-queues in Azure.
 /// </summary>
-public sealed class DeadLettersModel(DeadLetterService deadLetters, IConfiguration configuration) : AgentPageModel
+public sealed class DeadLettersModel(DeadLetterService deadLetters) : AgentPageModel
 {
     public IReadOnlyList<DeadLetterSummary> Letters { get; private set; } = [];
-
-    /// <summary>True under the Functions host (Azure): the list is in Service Bus's dead-letter sub-queues.</summary>
-    public bool InAzure { get; private set; }
 
     public string? Done { get; private set; }
 
@@ -40,7 +37,7 @@ public sealed class DeadLettersModel(DeadLetterService deadLetters, IConfigurati
             return refusal;
         }
 
-        if (!InAzure)
+        try
         {
             if (await deadLetters.ReplayAsync(Agent, id, cancellationToken))
             {
@@ -49,6 +46,12 @@ public sealed class DeadLettersModel(DeadLetterService deadLetters, IConfigurati
 
             Error = "Esta mensagem não está mais entre as mensagens com falha (talvez já tenha sido reenviada).";
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        catch (DeadLetterQueueUnavailableException)
+        {
+            Error = DeadLetterEndpoints.UnavailableDetail;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
         }
 
         await LoadAsync(cancellationToken);
@@ -64,15 +67,19 @@ public sealed class DeadLettersModel(DeadLetterService deadLetters, IConfigurati
             return Forbid();
         }
 
-        InAzure = HostingModes.Detect(configuration) == HostingMode.FunctionsHost;
         return null;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (!InAzure)
+        try
         {
             Letters = await deadLetters.ListAsync(Agent, cancellationToken);
+        }
+        catch (DeadLetterQueueUnavailableException)
+        {
+            Error = DeadLetterEndpoints.UnavailableDetail;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         }
     }
 
