@@ -11,6 +11,7 @@ using Helpdesk.FunctionApp.Web;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -49,7 +50,7 @@ public static class HelpdeskApp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration, HostingMode mode)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // tests may bring their own clock
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -82,6 +83,7 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, AvailabilityProbeFunction>();
         services.AddSingleton<IFunctionHandler, ProcessGraphNotificationFunction>();
         services.AddSingleton<IFunctionHandler, RenewGraphSubscriptionFunction>();
+        services.AddFinance(configuration);
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
 
@@ -112,6 +114,7 @@ public static class HelpdeskApp
         app.MapMailboxEndpoints();
         app.MapHealthEndpoints();
         app.MapDeadLetterEndpoints();
+        app.MapExportEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();

@@ -116,6 +116,26 @@ public static class FunctionCatalog
         [],
         "Every six hours: creates the mailbox subscription if missing, renews it when it expires within two days.");
 
+    public static FunctionDefinition Exports { get; } = new(
+        "Exports",
+        new HttpTrigger("exports/{*path}", ["GET"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Finance and supervisors: the month's ticket-history export (JSONL, the format helpdesk assess reads) and the daily indicator figures.");
+
+    /// <summary>00:05 in São Paulo (UTC−3, no daylight saving since 2019): NCRONTAB is UTC, the day is computed in code.</summary>
+    public static FunctionDefinition DailyIndicators { get; } = new(
+        "DailyIndicators",
+        new TimerTrigger("0 5 3 * * *"),
+        [],
+        "Just after midnight São Paulo time: stores the previous day's month-to-date indicators for the dashboard.");
+
+    /// <summary>00:30 in São Paulo on the 1st: the month is computed in code from the São Paulo date.</summary>
+    public static FunctionDefinition MonthlyClosing { get; } = new(
+        "MonthlyClosing",
+        new TimerTrigger("0 30 3 1 * *"),
+        [],
+        "On the 1st, just after midnight São Paulo time: closes the previous month and publishes the finance summary (JSON, CSV, XLSX, HTML) to the report store; a new version only when the figures changed.");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
@@ -135,6 +155,9 @@ public static class FunctionCatalog
         GraphNotifications,
         ProcessGraphNotification,
         RenewGraphSubscription,
+        Exports,
+        DailyIndicators,
+        MonthlyClosing,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

@@ -124,6 +124,23 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS kb_articles_use ON kb_articles(use_count DESC);
         """;
 
+    /// <summary>Version 3: the dashboard's daily indicator figures (written by the DailyIndicators timer).</summary>
+    private const string Version3 = """
+        CREATE TABLE IF NOT EXISTS daily_indicators (
+            day TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            numerator TEXT NOT NULL,
+            denominator TEXT NOT NULL,
+            value TEXT,
+            target TEXT,
+            met INTEGER,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (day, indicator)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS tickets_received ON tickets(received_at);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -137,6 +154,11 @@ internal static class SqliteSchema
         if (version < 2)
         {
             Migrate(connection, Version2, 2);
+        }
+
+        if (version < 3)
+        {
+            Migrate(connection, Version3, 3);
         }
     }
 

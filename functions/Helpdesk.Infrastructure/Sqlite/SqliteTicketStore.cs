@@ -142,7 +142,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         return null;
     }
 
-    private static async Task<Ticket?> LoadAsync(SqliteConnection connection, TicketId id, CancellationToken cancellationToken)
+    internal static async Task<Ticket?> LoadAsync(SqliteConnection connection, TicketId id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, at, actor_kind, actor_id, data, prev_hash, hash FROM ticket_events WHERE ticket_id = $id ORDER BY seq";
