@@ -50,7 +50,7 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
         }
     }
 
-    private sealed class NoSignal : IOutboxSignal
+    internal sealed class NoSignal : IOutboxSignal
     {
         public void Notify()
         {
