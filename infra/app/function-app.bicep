@@ -210,9 +210,9 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     RateLimiting__Intake__PermitLimit: '20'
     RateLimiting__Intake__WindowSeconds: '60'
     // Finance timers: the report folder finance/{contract}/ and the monthly invoice the penalties are taken from
-    // (empty: the contract's invoice values).
+    // ('contract': the contract's invoice values; or an amount in BRL such as '1250000.00').
     Finance__ContractId: 'default'
-    Finance__MonthlyInvoice: ''
+    Finance__MonthlyInvoice: 'contract'
   }
 }
 

@@ -22,11 +22,11 @@ public static class FinanceFunctions
             throw new InvalidOperationException($"Finance__ContractId: {ex.Message}", ex);
         }
         decimal? invoice = null;
-        if (configuration["Finance:MonthlyInvoice"] is { Length: > 0 } text)
+        if (configuration["Finance:MonthlyInvoice"] is { Length: > 0 } text && !string.Equals(text, "contract", StringComparison.OrdinalIgnoreCase))
         {
             invoice = decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
                 ? value
-                : throw new InvalidOperationException("Finance__MonthlyInvoice must be an amount in BRL with a decimal point (e.g. 1250000.00), or empty.");
+                : throw new InvalidOperationException("Finance__MonthlyInvoice must be an amount in BRL with a decimal point (e.g. 1250000.00), or 'contract' for the contract's invoice values.");
         }
 
         services.Configure<FinanceOptions>(o =>
