@@ -65,9 +65,40 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
     {
         var tickets = await export.ReadBackMonthAsync(month, now, cancellationToken).ConfigureAwait(false);
         var invoice = options.Value.MonthlyInvoice is { } value ? Money.Brl(value) : (Money?)null;
-        var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, null, invoice, []);
+        var history = await HistoryAsync(month, cancellationToken).ConfigureAwait(false);
+        var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, null, invoice, history);
         return (assessment, tickets.Count);
     }
+
+    /// <summary>
+    /// The outcomes of the twelve months before <paramref name="month"/>, oldest first, from their published summaries
+    /// (latest versions): what aggravations (two consecutive months, a semester) and the rescission count need. As text
+    /// it is exactly the <c>--history</c> file of <c>helpdesk assess</c> (a JSON array of the summaries' <c>outcome</c>).
+    /// </summary>
+    public async Task<string> HistoryJsonAsync(AssessmentMonth month, CancellationToken cancellationToken)
+    {
+        var outcomes = new System.Text.Json.Nodes.JsonArray();
+        for (var back = 12; back >= 1; back--)
+        {
+            var earlier = month.AddMonths(-back);
+            var key = new ReportKey(options.Value.ContractId, ReportMonth.Create(earlier.Year, earlier.Month), SummaryFile);
+            if (await reports.ReadAsync(key, null, cancellationToken).ConfigureAwait(false) is not { } summary)
+            {
+                continue;
+            }
+
+            using var document = System.Text.Json.JsonDocument.Parse(summary.Content);
+            if (document.RootElement.TryGetProperty("outcome", out var outcome))
+            {
+                outcomes.Add(System.Text.Json.Nodes.JsonNode.Parse(outcome.GetRawText()));
+            }
+        }
+
+        return outcomes.ToJsonString();
+    }
+
+    private async Task<IReadOnlyList<MonthOutcome>> HistoryAsync(AssessmentMonth month, CancellationToken cancellationToken) =>
+        HistoryJsonReader.Read(await HistoryJsonAsync(month, cancellationToken).ConfigureAwait(false), $"{ReportKey.Root}/{options.Value.ContractId}");
 
     private static byte[] Render(Action<Stream> write)
     {

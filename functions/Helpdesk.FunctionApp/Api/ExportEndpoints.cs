@@ -9,6 +9,7 @@ namespace Helpdesk.FunctionApp.Api;
 /// <summary>
 /// <c>GET /api/exports/tickets?month=yyyy-MM</c> (finance, supervisors, admins): the month's ticket-history export as
 /// JSONL (docs/ticket-export.md), the very file <c>helpdesk assess --tickets</c> recomputes the month from; and
+/// <c>GET /api/exports/history?month=yyyy-MM</c>: the earlier months' outcomes the closing used (<c>--history</c>); and
 /// <c>GET /api/exports/daily-indicators?month=yyyy-MM</c>: the daily month-to-date figures the daily timer stored.
 /// The export carries no personal data (no names, addresses or CPF/CNPJ).
 /// </summary>
@@ -20,6 +21,7 @@ public static class ExportEndpoints
     {
         var group = app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(AgentApi.StaffPolicy);
         group.MapGet("/tickets", TicketsAsync).WithName("ExportTickets").Produces(StatusCodes.Status200OK, contentType: JsonLines);
+        group.MapGet("/history", HistoryAsync).WithName("ExportAssessmentHistory").Produces(StatusCodes.Status200OK, contentType: "application/json");
         group.MapGet("/daily-indicators", DailyIndicatorsAsync).WithName("ListDailyIndicators").Produces<IReadOnlyList<DailyIndicator>>();
     }
 
@@ -40,6 +42,22 @@ public static class ExportEndpoints
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"tickets-{parsed}.jsonl\"";
         await export.WriteMonthAsync(parsed, clock.GetUtcNow(), context.Response.Body, cancellationToken).ConfigureAwait(false);
         return Results.Empty;
+    }
+
+    /// <summary>The earlier months' outcomes the closing of <c>month</c> used: the <c>--history</c> file of <c>helpdesk assess</c>.</summary>
+    internal static async Task<IResult> HistoryAsync(HttpContext context, string? month, MonthlyClosing closing, CancellationToken cancellationToken)
+    {
+        if (Refuse(context) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!TryMonth(month, out var parsed, out var invalid))
+        {
+            return invalid;
+        }
+
+        return Results.Text(await closing.HistoryJsonAsync(parsed, cancellationToken).ConfigureAwait(false), "application/json", System.Text.Encoding.UTF8);
     }
 
     internal static async Task<IResult> DailyIndicatorsAsync(HttpContext context, string? month, IDailyIndicatorStore store, CancellationToken cancellationToken)

@@ -22,8 +22,11 @@ public sealed class FinanceTimersTests : IAsyncLifetime
 {
     private static readonly ReportMonth November = ReportMonth.Create(2026, 11);
 
-    // 10/11/2026 10:00 in São Paulo (UTC−3).
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 10, 13, 0, 0, TimeSpan.Zero));
+    // 10/11/2026 10:00 in São Paulo (UTC−3): when the November tickets are worked.
+    private static readonly DateTimeOffset NovemberTenth = new(2026, 11, 10, 13, 0, 0, TimeSpan.Zero);
+
+    // The app's clock starts on 13/10/2026 10:00 in São Paulo (a fake clock only moves forward).
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 13, 13, 0, 0, TimeSpan.Zero));
     private readonly string _data = Path.Combine(Path.GetTempPath(), "helpdesk-tests", Guid.NewGuid().ToString("N"));
     private RunningApp _app = null!;
 
@@ -36,7 +39,8 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     [Fact]
     public async Task The_monthly_closing_publishes_json_csv_xlsx_and_html_and_helpdesk_assess_on_the_products_export_gives_the_same_json()
     {
-        await WorkNovemberAsync();
+        _clock.SetUtcNow(NovemberTenth);
+        await WorkThreeTicketsAsync();
         _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero)); // 01/12 00:30 in São Paulo
 
         await InvokeTimerAsync("MonthlyClosing");
@@ -103,7 +107,8 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     [Fact]
     public async Task Closing_again_with_the_same_figures_publishes_nothing_and_changed_figures_publish_version_2_keeping_version_1()
     {
-        await WorkNovemberAsync();
+        _clock.SetUtcNow(NovemberTenth);
+        await WorkThreeTicketsAsync();
         _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
         var reports = _app.Service<IReportStore>();
 
@@ -141,7 +146,8 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     [Fact]
     public async Task The_daily_timer_stores_the_previous_days_month_to_date_figures_and_a_second_delivery_changes_nothing()
     {
-        await WorkNovemberAsync();
+        _clock.SetUtcNow(NovemberTenth);
+        await WorkThreeTicketsAsync();
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 3, 5, 0, TimeSpan.Zero)); // 11/11 00:05 in São Paulo
 
         await InvokeTimerAsync("DailyIndicators");
@@ -155,6 +161,46 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         var registered = rows.Single(r => r.GetProperty("indicatorId").GetString() == "4");
         Assert.Equal(3m, registered.GetProperty("denominator").GetDecimal());
         Assert.Contains(rows, r => r.GetProperty("indicatorId").GetString() == "2");
+    }
+
+    [Fact]
+    public async Task A_target_missed_two_months_running_is_aggravated_from_the_published_history_and_helpdesk_assess_with_the_products_history_agrees()
+    {
+        await _app.App.StopAsync(Ct);
+        await _app.App.DisposeAsync();
+        _app = await StartAsync(new Dictionary<string, string?> { ["Finance:MonthlyInvoice"] = "1000000.00" });
+
+        // October and November: one ticket in three resolved at first contact (indicator 7, target 70 %) both months.
+        await WorkThreeTicketsAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 1, 3, 30, 0, TimeSpan.Zero));
+        await InvokeTimerAsync("MonthlyClosing");
+        _clock.SetUtcNow(NovemberTenth);
+        await WorkThreeTicketsAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
+        await InvokeTimerAsync("MonthlyClosing");
+
+        var reports = _app.Service<IReportStore>();
+        var october = JsonDocument.Parse((await reports.ReadAsync(new ReportKey("default", ReportMonth.Create(2026, 10), MonthlyClosing.SummaryFile), null, Ct))!.Content);
+        Assert.Contains("7", october.RootElement.GetProperty("outcome").GetProperty("missedIndicators").EnumerateArray().Select(e => e.GetString()));
+        Assert.Empty(october.RootElement.GetProperty("aggravations").EnumerateArray());
+        var summary = (await reports.ReadAsync(Key(MonthlyClosing.SummaryFile), null, Ct))!;
+        using var november = JsonDocument.Parse(summary.Content);
+        var aggravation = Assert.Single(november.RootElement.GetProperty("aggravations").EnumerateArray());
+        Assert.Equal(2, aggravation.GetProperty("months").GetInt32());
+        Assert.Contains("7", aggravation.GetProperty("indicators").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(aggravation.GetProperty("amount").GetDecimal() > 0m);
+
+        // Offline: the product's export and the product's history file give the same summary.
+        var ticketsFile = Path.Combine(_data, "tickets-2026-11.jsonl");
+        var historyFile = Path.Combine(_data, "history-2026-11.json");
+        var outFile = Path.Combine(_data, "assessment-cli.json");
+        await File.WriteAllTextAsync(ticketsFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/tickets?month=2026-11", UriKind.Relative), Ct), Ct);
+        await File.WriteAllTextAsync(historyFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/history?month=2026-11", UriKind.Relative), Ct), Ct);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
+        Assert.True(exit == 0, stderr.ToString());
+        Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
     }
 
     [Fact]
@@ -181,8 +227,8 @@ public sealed class FinanceTimersTests : IAsyncLifetime
 
     private static ReportKey Key(string file) => new("default", November, file);
 
-    /// <summary>Three web-form tickets on 10/11/2026: one resolved at first contact, one answered and resolved later, one left open.</summary>
-    private async Task WorkNovemberAsync()
+    /// <summary>Three web-form tickets from the clock's day on: one resolved at first contact, one answered and resolved later, one left open.</summary>
+    private async Task WorkThreeTicketsAsync()
     {
         var first = await _app.OpenAsync(email: "ana@ifrs.edu.br");
         _clock.Advance(TimeSpan.FromMinutes(10));
