@@ -39,9 +39,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     [Fact]
     public async Task The_monthly_closing_publishes_json_csv_xlsx_and_html_and_helpdesk_assess_on_the_products_export_gives_the_same_json()
     {
-        _clock.SetUtcNow(NovemberTenth);
-        await WorkThreeTicketsAsync();
-        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero)); // 01/12 00:30 in São Paulo
+        await WorkNovemberTenthUntilAsync(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero)); // 01/12 00:30 in São Paulo
 
         await InvokeTimerAsync("MonthlyClosing");
 
@@ -107,9 +105,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     [Fact]
     public async Task Closing_again_with_the_same_figures_publishes_nothing_and_changed_figures_publish_version_2_keeping_version_1()
     {
-        _clock.SetUtcNow(NovemberTenth);
-        await WorkThreeTicketsAsync();
-        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
+        await WorkNovemberTenthUntilAsync(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
         var reports = _app.Service<IReportStore>();
 
         await InvokeTimerAsync("MonthlyClosing");
@@ -146,9 +142,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     [Fact]
     public async Task The_daily_timer_stores_the_previous_days_month_to_date_figures_and_a_second_delivery_changes_nothing()
     {
-        _clock.SetUtcNow(NovemberTenth);
-        await WorkThreeTicketsAsync();
-        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 3, 5, 0, TimeSpan.Zero)); // 11/11 00:05 in São Paulo
+        await WorkNovemberTenthUntilAsync(new DateTimeOffset(2026, 11, 11, 3, 5, 0, TimeSpan.Zero)); // 11/11 00:05 in São Paulo
 
         await InvokeTimerAsync("DailyIndicators");
         var first = await DailyFiguresAsync();
@@ -174,9 +168,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         await WorkThreeTicketsAsync();
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 1, 3, 30, 0, TimeSpan.Zero));
         await InvokeTimerAsync("MonthlyClosing");
-        _clock.SetUtcNow(NovemberTenth);
-        await WorkThreeTicketsAsync();
-        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
+        await WorkNovemberTenthUntilAsync(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
         await InvokeTimerAsync("MonthlyClosing");
 
         var reports = _app.Service<IReportStore>();
@@ -226,6 +218,14 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         RunningApp.StartAsync(settings: settings, dataDirectory: _data, configure: b => b.Services.AddSingleton<TimeProvider>(_clock));
 
     private static ReportKey Key(string file) => new("default", November, file);
+
+    /// <summary>The three tickets worked on 10/11/2026, then the clock set to <paramref name="then"/>.</summary>
+    private async Task WorkNovemberTenthUntilAsync(DateTimeOffset then)
+    {
+        _clock.SetUtcNow(NovemberTenth);
+        await WorkThreeTicketsAsync();
+        _clock.SetUtcNow(then);
+    }
 
     /// <summary>Three web-form tickets from the clock's day on: one resolved at first contact, one answered and resolved later, one left open.</summary>
     private async Task WorkThreeTicketsAsync()

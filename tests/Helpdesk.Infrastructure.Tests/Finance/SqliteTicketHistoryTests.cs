@@ -6,6 +6,7 @@ using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Infrastructure.Sqlite;
+using Helpdesk.Infrastructure.Tests.Support;
 
 namespace Helpdesk.Infrastructure.Tests.Finance;
 
@@ -23,13 +24,13 @@ public sealed class SqliteTicketHistoryTests : IDisposable
 {
     private static readonly TimeSpan Brt = TimeSpan.FromHours(-3);
     private static readonly Actor Agent = Actor.Agent("ana.l1");
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "helpdesk-sqlite-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporarySqlite _sqlite = new();
     private readonly SqliteDatabase _database;
     private readonly SqliteTicketStore _store;
 
     public SqliteTicketHistoryTests()
     {
-        _database = new SqliteDatabase(Path.Combine(_folder, "helpdesk.db"));
+        _database = _sqlite.Database;
         _store = new SqliteTicketStore(_database, new Tickets.SqliteTicketStoreTests.NoSignal(), new NoTicketDeadlines());
     }
 
@@ -101,18 +102,7 @@ public sealed class SqliteTicketHistoryTests : IDisposable
         Assert.Equal(corrected, await store.ListAsync(day.AddDays(-1), day.AddDays(1), Ct));
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     private static DateTimeOffset At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, Brt);
 
