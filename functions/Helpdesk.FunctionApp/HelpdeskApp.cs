@@ -115,6 +115,7 @@ public static class HelpdeskApp
         app.MapHealthEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapExportEndpoints();
+        app.MapJustificationEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();

@@ -122,6 +122,12 @@ public static class FunctionCatalog
         [new HttpOutput()],
         "Finance and supervisors: the month's ticket-history export (JSONL, the format helpdesk assess reads) and the daily indicator figures.");
 
+    public static FunctionDefinition Justifications { get; } = new(
+        "Justifications",
+        new HttpTrigger("justifications/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The justification workflow of a closed month's missed indicators: finance records the supplier's justification, the contract manager (supervisor) decides.");
+
     /// <summary>00:05 in São Paulo (UTC−3, no daylight saving since 2019): NCRONTAB is UTC, the day is computed in code.</summary>
     public static FunctionDefinition DailyIndicators { get; } = new(
         "DailyIndicators",
@@ -156,6 +162,7 @@ public static class FunctionCatalog
         ProcessGraphNotification,
         RenewGraphSubscription,
         Exports,
+        Justifications,
         DailyIndicators,
         MonthlyClosing,
     ];

@@ -83,12 +83,15 @@ public static class ExportEndpoints
             return true;
         }
 
-        invalid = Problems.Validation(new Dictionary<string, string[]>
-        {
-            ["month"] = ["Informe o mês no formato aaaa-MM (por exemplo, 2026-03)."],
-        });
+        invalid = MonthProblem();
         return false;
     }
+
+    /// <summary>400 naming the field <c>month</c>, which must be written yyyy-MM.</summary>
+    internal static IResult MonthProblem() => Problems.Validation(new Dictionary<string, string[]>
+    {
+        ["month"] = ["Informe o mês no formato aaaa-MM (por exemplo, 2026-03)."],
+    });
 
     private static IResult? Refuse(HttpContext context)
     {

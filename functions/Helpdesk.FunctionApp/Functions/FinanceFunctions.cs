@@ -47,6 +47,8 @@ public static class FinanceFunctions
         }
 
         services.AddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>();
+        services.AddSingleton<IJustificationStore, SqliteJustificationStore>();
+        services.AddSingleton<Justifications>();
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();
         services.AddSingleton<MonthlyClosing>();

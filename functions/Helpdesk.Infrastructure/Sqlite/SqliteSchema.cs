@@ -124,7 +124,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS kb_articles_use ON kb_articles(use_count DESC);
         """;
 
-    /// <summary>Version 3: the dashboard's daily indicator figures (written by the DailyIndicators timer).</summary>
+    /// <summary>Version 3: the dashboard's daily indicator figures (DailyIndicators timer) and the justifications of missed indicators.</summary>
     private const string Version3 = """
         CREATE TABLE IF NOT EXISTS daily_indicators (
             day TEXT NOT NULL,
@@ -139,6 +139,18 @@ internal static class SqliteSchema
             PRIMARY KEY (day, indicator)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS tickets_received ON tickets(received_at);
+        CREATE TABLE IF NOT EXISTS justifications (
+            contract TEXT NOT NULL,
+            month TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            submitted_on TEXT NOT NULL,
+            text TEXT NOT NULL,
+            submitted_by TEXT NOT NULL,
+            decision TEXT,
+            decided_on TEXT,
+            decided_by TEXT,
+            PRIMARY KEY (contract, month, indicator)
+        ) WITHOUT ROWID;
         """;
 
     public static void Apply(SqliteConnection connection)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
@@ -196,6 +197,75 @@ public sealed class FinanceTimersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_missed_indicator_is_justified_once_then_tacitly_accepted_and_a_late_rejection_moves_the_reduction_to_the_next_invoice()
+    {
+        await WorkNovemberTenthUntilAsync(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero)); // closed on Tuesday 01/12
+        await InvokeTimerAsync("MonthlyClosing");
+
+        var pending = await JustificationAsync("7");
+        Assert.Equal("pending", pending.GetProperty("disposition").GetString());
+        Assert.Equal("2026-12-08", pending.GetProperty("supplierDeadline").GetString()); // 5 business days after the closing
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero));
+        var finance = _app.Staff("finance", "fabia.fin");
+        using (var first = await finance.PostAsJsonAsync("/api/justifications", new { month = "2026-11", indicator = "7", text = "Queda do sistema de chamados do órgão." }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        using (var again = await finance.PostAsJsonAsync("/api/justifications", new { month = "2026-11", indicator = "7", text = "Outro texto" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal("Queda do sistema de chamados do órgão.", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("text").GetString());
+        }
+
+        using (var notMissed = await finance.PostAsJsonAsync("/api/justifications", new { month = "2026-11", indicator = "4", text = "x" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, notMissed.StatusCode);
+        }
+
+        using (var noText = await finance.PostAsJsonAsync("/api/justifications", new { month = "2026-11", indicator = "7" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
+            Assert.True((await TicketApi.ProblemAsync(noText)).GetProperty("errors").TryGetProperty("text", out _));
+        }
+
+        using (var agent = await _app.Staff("agent-l1").PostAsJsonAsync("/api/justifications/decisions", new { month = "2026-11", indicator = "7", decision = "rejected" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
+        }
+
+        var submitted = await JustificationAsync("7");
+        Assert.Equal("pending", submitted.GetProperty("disposition").GetString());
+        Assert.Equal("2026-12-10", submitted.GetProperty("managerDeadline").GetString()); // 5 business days after the submission
+
+        // The manager stays silent past the deadline: tacit acceptance.
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 11, 14, 0, 0, TimeSpan.Zero));
+        Assert.Equal("tacitlyAccepted", (await JustificationAsync("7")).GetProperty("disposition").GetString());
+
+        // A rejection after the deadline moves the reduction to the next invoice; the same decision again changes nothing, another is refused.
+        var manager = _app.Staff("supervisor", "gil.gestor");
+        using (var rejected = await manager.PostAsJsonAsync("/api/justifications/decisions", new { month = "2026-11", indicator = "7", decision = "rejected" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        }
+
+        using (var same = await manager.PostAsJsonAsync("/api/justifications/decisions", new { month = "2026-11", indicator = "7", decision = "rejected" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        }
+
+        using (var other = await manager.PostAsJsonAsync("/api/justifications/decisions", new { month = "2026-11", indicator = "7", decision = "accepted" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        }
+
+        var decided = await JustificationAsync("7");
+        Assert.Equal("deferredToNextInvoice", decided.GetProperty("disposition").GetString());
+        Assert.Equal("gil.gestor", decided.GetProperty("justification").GetProperty("decidedBy").GetString());
+    }
+
+    [Fact]
     public async Task The_export_is_for_finance_supervisors_and_admins_and_a_bad_month_is_a_problem_naming_the_field()
     {
         using var anonymous = await _app.Client.GetAsync(new Uri("/api/exports/tickets?month=2026-11", UriKind.Relative), Ct);
@@ -260,6 +330,14 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return string.Join("\n", JsonDocument.Parse(body).RootElement.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()));
+    }
+
+    private async Task<JsonElement> JustificationAsync(string indicator)
+    {
+        using var response = await _app.Staff("finance").GetAsync(new Uri("/api/justifications?month=2026-11", UriKind.Relative), Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.EnumerateArray().Single(j => j.GetProperty("indicator").GetString() == indicator);
     }
 
     private async Task<string> DailyFiguresAsync()
