@@ -124,8 +124,8 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS kb_articles_use ON kb_articles(use_count DESC);
         """;
 
-    /// <summary>Version 3: the dashboard's daily indicator figures (DailyIndicators timer) and the justifications of missed indicators.</summary>
-    private const string Version3 = """
+    /// <summary>Version 4 (3 is the escalation branch's deadline sweep and group roster, already on main): the dashboard's daily indicator figures (DailyIndicators timer) and the justifications of missed indicators.</summary>
+    private const string Version4 = """
         CREATE TABLE IF NOT EXISTS daily_indicators (
             day TEXT NOT NULL,
             indicator TEXT NOT NULL,
@@ -168,9 +168,9 @@ internal static class SqliteSchema
             Migrate(connection, Version2, 2);
         }
 
-        if (version < 3)
+        if (version < 4)
         {
-            Migrate(connection, Version3, 3);
+            Migrate(connection, Version4, 4);
         }
     }
 
