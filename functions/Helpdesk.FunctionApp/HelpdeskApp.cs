@@ -96,6 +96,7 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, RouteEscalationFunction>();
         services.AddSingleton<IFunctionHandler, NotifyTeamsFunction>();
         services.AddSingleton<IFunctionHandler, SweepDeadlinesFunction>();
+        services.AddFinance(configuration);
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
 
@@ -136,6 +137,8 @@ public static class HelpdeskApp
         app.MapHealthEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapGroupEndpoints();
+        app.MapExportEndpoints();
+        app.MapJustificationEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();
         app.MapWebFrontEnd();

@@ -152,6 +152,32 @@ public static class FunctionCatalog
         [],
         "Every minute: warns on tickets at risk, escalates level-1 tickets at their deadline (reason \"prazo\"), warns supervisors of level-2 breaches.");
 
+    public static FunctionDefinition Exports { get; } = new(
+        "Exports",
+        new HttpTrigger("exports/{*path}", ["GET"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Finance and supervisors: the month's ticket-history export (JSONL, the format helpdesk assess reads) and the daily indicator figures.");
+
+    public static FunctionDefinition Justifications { get; } = new(
+        "Justifications",
+        new HttpTrigger("justifications/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The justification workflow of a closed month's missed indicators: finance records the supplier's justification, the contract manager (supervisor) decides.");
+
+    /// <summary>00:05 in São Paulo (UTC−3, no daylight saving since 2019): NCRONTAB is UTC, the day is computed in code.</summary>
+    public static FunctionDefinition DailyIndicators { get; } = new(
+        "DailyIndicators",
+        new TimerTrigger("0 5 3 * * *"),
+        [],
+        "Just after midnight São Paulo time: stores the previous day's month-to-date indicators for the dashboard.");
+
+    /// <summary>00:30 in São Paulo on the 1st: the month is computed in code from the São Paulo date.</summary>
+    public static FunctionDefinition MonthlyClosing { get; } = new(
+        "MonthlyClosing",
+        new TimerTrigger("0 30 3 1 * *"),
+        [],
+        "On the 1st, just after midnight São Paulo time: closes the previous month and publishes the finance summary (JSON, CSV, XLSX, HTML) to the report store; a new version only when the figures changed.");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
@@ -177,6 +203,10 @@ public static class FunctionCatalog
         RouteEscalation,
         NotifyTeams,
         SweepDeadlines,
+        Exports,
+        Justifications,
+        DailyIndicators,
+        MonthlyClosing,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

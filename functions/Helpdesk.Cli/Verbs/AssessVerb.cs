@@ -1,5 +1,5 @@
 using System.Globalization;
-using Helpdesk.Cli.Assessment;
+using Helpdesk.Application.Finance;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Penalties;
@@ -83,14 +83,14 @@ public sealed class AssessVerb : IVerb
                 : [];
             using var tickets = new StreamReader(ticketsPath);
             using var calls = args.Optional("calls") is { } callsPath ? new StreamReader(callsPath) : null;
-            var input = new AssessmentInput(month, TicketJsonlReader.Read(tickets, ticketsPath))
-            {
-                CallIntervals = calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
-                Invoice = invoice,
-                History = history,
-                Calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1)),
-            };
-            var assessment = MonthlyAssessor.Assess(contract, input);
+            var assessment = AssessmentRun.Assess(
+                contract,
+                definition,
+                month,
+                TicketJsonlReader.Read(tickets, ticketsPath),
+                calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
+                invoice,
+                history);
             await using (var output = File.Create(outPath))
             {
                 AssessmentJsonWriter.Write(output, assessment, evidence: !args.Has("no-evidence"));

@@ -45,7 +45,15 @@ public static class AssessmentContractParser
             start = ParseDate(root.ContractStart, "contractStart", errors);
         }
 
-        var zone = root.TimeZone ?? "America/Sao_Paulo";
+        // In a whole contract document the calendar section holds the time zone and the atypical days: one source.
+        var calendar = root.Calendar is { ValueKind: JsonValueKind.Object } c ? c : (JsonElement?)null;
+        var calendarZone = calendar is { } cz && cz.TryGetProperty("timeZone", out var z) && z.ValueKind == JsonValueKind.String ? z.GetString() : null;
+        if (root.TimeZone is not null && calendarZone is not null)
+        {
+            errors.Add("timeZone: the document has calendar.timeZone; set the time zone once, there");
+        }
+
+        var zone = root.TimeZone ?? calendarZone ?? "America/Sao_Paulo";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
         {
             errors.Add($"timeZone: unknown time zone '{zone}'");
@@ -70,6 +78,29 @@ public static class AssessmentContractParser
         }
 
         var atypical = new List<AtypicalDay>();
+        if (calendar is { } ca && ca.TryGetProperty("atypicalDays", out var calendarDays) && calendarDays.ValueKind == JsonValueKind.Array)
+        {
+            if (root.AtypicalDays is not null)
+            {
+                errors.Add("atypicalDays: the document has calendar.atypicalDays; list the atypical days once, there");
+            }
+
+            // The calendar reader (ContractDefinitionLoader) validates the rest of each entry; here the days the assessment leaves out.
+            var i = 0;
+            foreach (var day in calendarDays.EnumerateArray())
+            {
+                var field = $"calendar.atypicalDays[{i++}].date";
+                if (day.ValueKind != JsonValueKind.Object || !day.TryGetProperty("date", out var date) || date.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add($"{field}: required (YYYY-MM-DD)");
+                }
+                else if (ParseDate(date.GetString()!, field, errors) is { } d)
+                {
+                    atypical.Add(new AtypicalDay(d, day.TryGetProperty("reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() ?? "" : ""));
+                }
+            }
+        }
+
         for (var i = 0; i < (root.AtypicalDays?.Count ?? 0); i++)
         {
             var a = root.AtypicalDays![i];

@@ -155,6 +155,35 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS protocol_voids_year ON protocol_voids(year, protocol);
         """;
 
+    /// <summary>Version 5: the dashboard's daily indicator figures (DailyIndicators timer) and the justifications of missed indicators.</summary>
+    private const string Version5 = """
+        CREATE TABLE IF NOT EXISTS daily_indicators (
+            day TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            name TEXT NOT NULL,
+            numerator TEXT NOT NULL,
+            denominator TEXT NOT NULL,
+            value TEXT,
+            target TEXT,
+            met INTEGER,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (day, indicator)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS tickets_received ON tickets(received_at);
+        CREATE TABLE IF NOT EXISTS justifications (
+            contract TEXT NOT NULL,
+            month TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            submitted_on TEXT NOT NULL,
+            text TEXT NOT NULL,
+            submitted_by TEXT NOT NULL,
+            decision TEXT,
+            decided_on TEXT,
+            decided_by TEXT,
+            PRIMARY KEY (contract, month, indicator)
+        ) WITHOUT ROWID;
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -178,6 +207,11 @@ internal static class SqliteSchema
         if (version < 4)
         {
             Migrate(connection, Version4, 4);
+        }
+
+        if (version < 5)
+        {
+            Migrate(connection, Version5, 5);
         }
     }
 

@@ -144,7 +144,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         return null;
     }
 
-    private static async Task<Ticket?> LoadAsync(SqliteConnection connection, TicketId id, CancellationToken cancellationToken)
+    internal static async Task<Ticket?> LoadAsync(SqliteConnection connection, TicketId id, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {SqliteEventRows.Columns} FROM ticket_events WHERE ticket_id = $id ORDER BY seq";

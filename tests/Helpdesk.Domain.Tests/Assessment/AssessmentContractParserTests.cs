@@ -43,7 +43,7 @@ public class AssessmentContractParserTests
     [InlineData("\"min\": 75, \"max\": 84.99, \"fine\": 1, \"impact\": \"low\"", "\"min\": 85, \"max\": 75, \"fine\": 1, \"impact\": \"low\"", "indicators[9].penalty.bands[0]")]
     [InlineData("\"kind\": \"latenessBands\"", "\"kind\": \"perStep\", \"finePerStep\": 1, \"step\": 1", "indicators[4].penalty")]
     [InlineData("\"version\": \"mec-2019-encarte-d-1\"", "\"version\": \"\"", "version")]
-    [InlineData("\"atypicalDays\": []", "\"atypicalDays\": [ { \"date\": \"2026-02-30\" } ]", "atypicalDays[0].date")]
+    [InlineData("\"atypicalDays\": []", "\"atypicalDays\": [ { \"date\": \"2026-02-30\" } ]", "calendar.atypicalDays[0].date")]
     [InlineData("\"timeZone\": \"America/Sao_Paulo\"", "\"timeZone\": \"Mars/Olympus\"", "timeZone")]
     [InlineData("\"id\": \"SCM14\"", "\"id\": \"SCM3\"", "indicators[8].id")]
     [InlineData("\"stabilization\": {", "\"stabilisation\": 1, \"stabilization\": {", "stabilisation")]

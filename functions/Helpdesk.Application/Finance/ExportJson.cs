@@ -1,14 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Helpdesk.Cli.Assessment;
+namespace Helpdesk.Application.Finance;
 
 /// <summary>The JSON conventions of the ticket export (docs/ticket-export.md): camelCase names, camelCase enum strings, no unknown fields.</summary>
-internal static class ExportJson
+public static class ExportJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+
+        // Writing (the product's export): optional fields are left out rather than written as null.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -1,0 +1,33 @@
+using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Penalties;
+
+namespace Helpdesk.Application.Finance;
+
+/// <summary>
+/// One month's assessment from exported records, as both <c>helpdesk assess</c> and the monthly closing run it: the
+/// assessment sections of the contract, the business days of its calendar, the tickets of the export, and optionally
+/// the call-centre intervals, the invoice and earlier months' outcomes (aggravations, rescission).
+/// </summary>
+public static class AssessmentRun
+{
+    public static MonthlyAssessment Assess(
+        AssessmentContract contract,
+        ContractDefinition definition,
+        AssessmentMonth month,
+        IEnumerable<TicketRecord> tickets,
+        IEnumerable<CallCentreInterval>? calls,
+        Money? invoice,
+        IReadOnlyList<MonthOutcome> history)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(definition);
+        return MonthlyAssessor.Assess(contract, new AssessmentInput(month, tickets)
+        {
+            CallIntervals = calls,
+            Invoice = invoice,
+            History = history,
+            Calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1)),
+        });
+    }
+}

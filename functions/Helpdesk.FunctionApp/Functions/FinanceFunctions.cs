@@ -1,0 +1,104 @@
+using Helpdesk.Application.Finance;
+using Helpdesk.Application.Functions;
+using Helpdesk.Application.Ports;
+using Helpdesk.FunctionApp.Api;
+using Helpdesk.FunctionApp.Invocation;
+using Helpdesk.Infrastructure.Sqlite;
+
+namespace Helpdesk.FunctionApp.Functions;
+
+/// <summary>The finance services, timers and export endpoints (issue 7).</summary>
+public static class FinanceFunctions
+{
+    public static void AddFinance(this IServiceCollection services, IConfiguration configuration)
+    {
+        var contractId = configuration["Finance:ContractId"] is { Length: > 0 } id ? id : new FinanceOptions().ContractId;
+        try
+        {
+            _ = new Helpdesk.Application.Reports.ReportKey(contractId, Helpdesk.Application.Reports.ReportMonth.Create(2026, 1), "check");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"Finance__ContractId: {ex.Message}", ex);
+        }
+        decimal? invoice = null;
+        if (configuration["Finance:MonthlyInvoice"] is { Length: > 0 } text && !string.Equals(text, "contract", StringComparison.OrdinalIgnoreCase))
+        {
+            invoice = decimal.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new InvalidOperationException("Finance__MonthlyInvoice must be an amount in BRL with a decimal point (e.g. 1250000.00), or 'contract' for the contract's invoice values.");
+        }
+
+        services.Configure<FinanceOptions>(o =>
+        {
+            o.ContractId = contractId;
+            o.MonthlyInvoice = invoice;
+        });
+        services.AddSingleton(FinanceContract.Default);
+        // The finance read side exists for SQLite only. With tickets in Cosmos DB, reading the empty local SQLite file
+        // would publish a month without tickets: refuse instead, loudly, until the Cosmos read side is written.
+        if (services.LastOrDefault(d => d.ServiceType == typeof(ITicketStore))?.ImplementationType == typeof(SqliteTicketStore))
+        {
+            services.AddSingleton<ITicketHistory, SqliteTicketHistory>();
+        }
+        else
+        {
+            services.AddSingleton<ITicketHistory, NoTicketHistory>();
+        }
+
+        services.AddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>();
+        services.AddSingleton<IJustificationStore, SqliteJustificationStore>();
+        services.AddSingleton<Justifications>();
+        services.AddSingleton<TicketRecordMapper>();
+        services.AddSingleton<TicketExport>();
+        services.AddSingleton<MonthlyClosing>();
+        services.AddSingleton<DailyIndicators>();
+        services.AddSingleton<IFunctionHandler, DailyIndicatorsFunction>();
+        services.AddSingleton<IFunctionHandler, MonthlyClosingFunction>();
+    }
+}
+
+/// <summary>Timer, 00:05 São Paulo: the previous day's month-to-date indicators for the dashboard (replaces that day's figures).</summary>
+public sealed class DailyIndicatorsFunction(DailyIndicators daily, TimeProvider clock) : IFunctionHandler
+{
+    public string FunctionName => FunctionCatalog.DailyIndicators.Name;
+
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        _ = request.Required(FunctionCatalog.DailyIndicators.Trigger.Name);
+        var now = clock.GetUtcNow();
+        var day = DailyIndicators.PreviousDay(now);
+        var figures = await daily.ComputeAsync(day, now, cancellationToken).ConfigureAwait(false);
+        return new InvocationResponse { Logs = [$"daily indicators of {day:yyyy-MM-dd}: {figures.Count} figures stored"] };
+    }
+}
+
+/// <summary>Timer, 00:30 São Paulo on the 1st: closes the previous month and publishes the finance documents.</summary>
+public sealed class MonthlyClosingFunction(MonthlyClosing closing, TimeProvider clock) : IFunctionHandler
+{
+    public string FunctionName => FunctionCatalog.MonthlyClosing.Name;
+
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        _ = request.Required(FunctionCatalog.MonthlyClosing.Trigger.Name);
+        var now = clock.GetUtcNow();
+        var result = await closing.CloseAsync(MonthlyClosing.PreviousMonth(now), now, cancellationToken).ConfigureAwait(false);
+        var summary = result.Published[0].Report;
+        return new InvocationResponse
+        {
+            Logs =
+            [
+                result.Changed
+                    ? $"month {result.Month} closed over {result.Tickets} tickets: version {summary.Version} published ({result.Published.Count(p => p.Created)} documents)"
+                    : $"month {result.Month} closed over {result.Tickets} tickets: figures unchanged since version {summary.Version}, nothing published",
+            ],
+        };
+    }
+}
+
+/// <summary>The ticket store has no finance read side yet (Cosmos DB): every export and closing fails with this reason.</summary>
+internal sealed class NoTicketHistory : ITicketHistory
+{
+    public IAsyncEnumerable<Helpdesk.Domain.Tickets.Ticket> ForPeriodAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The ticket-history export is implemented for the SQLite store only; with Cosmos DB the finance timers and the export cannot run yet.");
+}
