@@ -4,6 +4,7 @@ using Helpdesk.Application.Ports;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Invocation;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp.Functions;
 
@@ -35,15 +36,16 @@ public static class FinanceFunctions
             o.MonthlyInvoice = invoice;
         });
         services.AddSingleton(FinanceContract.Default);
-        // The finance read side exists for SQLite only. With tickets in Cosmos DB, reading the empty local SQLite file
-        // would publish a month without tickets: refuse instead, loudly, until the Cosmos read side is written.
+        // The finance read side follows the ticket store: SQLite here, Cosmos DB registered with its adapters
+        // (Hosting/AzureAdapters.cs). A store without one must not read the empty local SQLite file (that would publish
+        // a month without tickets): it gets NoTicketHistory, which refuses loudly.
         if (services.LastOrDefault(d => d.ServiceType == typeof(ITicketStore))?.ImplementationType == typeof(SqliteTicketStore))
         {
             services.AddSingleton<ITicketHistory, SqliteTicketHistory>();
         }
         else
         {
-            services.AddSingleton<ITicketHistory, NoTicketHistory>();
+            services.TryAddSingleton<ITicketHistory, NoTicketHistory>();
         }
 
         services.AddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>();
@@ -96,9 +98,9 @@ public sealed class MonthlyClosingFunction(MonthlyClosing closing, TimeProvider 
     }
 }
 
-/// <summary>The ticket store has no finance read side yet (Cosmos DB): every export and closing fails with this reason.</summary>
+/// <summary>The ticket store has no finance read side: every export and closing fails with this reason.</summary>
 internal sealed class NoTicketHistory : ITicketHistory
 {
     public IAsyncEnumerable<Helpdesk.Domain.Tickets.Ticket> ForPeriodAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The ticket-history export is implemented for the SQLite store only; with Cosmos DB the finance timers and the export cannot run yet.");
+        throw new NotSupportedException("The configured ticket store has no ticket-history read side; the finance timers and the export cannot run on it.");
 }

@@ -77,29 +77,43 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
     /// (<c>c.pk = @pk</c>), which the loopback test server needs.</summary>
     public async Task<List<JsonObject>> QueryPartitionAsync(string sql, string partitionKey, IReadOnlyDictionary<string, object> parameters, CancellationToken cancellationToken)
     {
+        var results = new List<JsonObject>();
+        await foreach (var item in StreamPartitionAsync(sql, partitionKey, parameters, cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(item);
+        }
+
+        return results;
+    }
+
+    /// <summary>The results of a single-partition query, read one page at a time (only the current page is held).</summary>
+    public async IAsyncEnumerable<JsonObject> StreamPartitionAsync(string sql, string partitionKey, IReadOnlyDictionary<string, object> parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var definition = new QueryDefinition(sql).WithParameter("@pk", partitionKey);
         foreach (var (name, value) in parameters)
         {
             definition = definition.WithParameter(name, value);
         }
 
-        var results = new List<JsonObject>();
         // Optimistic direct execution: a single-partition query (TOP and ORDER BY included) goes straight to its
         // partition, without the query-plan round trip (which the loopback test server cannot answer either).
         var options = new QueryRequestOptions { PartitionKey = new PartitionKey(partitionKey), EnableOptimisticDirectExecution = true };
         using var iterator = container.GetItemQueryStreamIterator(definition, requestOptions: options);
         while (iterator.HasMoreResults)
         {
-            using var page = await RunAsync("query", () => iterator.ReadNextAsync(cancellationToken)).ConfigureAwait(false);
-            EnsureSuccess(page, "query");
-            var body = await ParseAsync(page, cancellationToken).ConfigureAwait(false);
-            if (body["Documents"] is JsonArray documents)
+            JsonArray? documents;
+            using (var page = await RunAsync("query", () => iterator.ReadNextAsync(cancellationToken)).ConfigureAwait(false))
             {
-                results.AddRange(documents.OfType<JsonObject>().Select(d => (JsonObject)d.DeepClone()));
+                EnsureSuccess(page, "query");
+                var body = await ParseAsync(page, cancellationToken).ConfigureAwait(false);
+                documents = body["Documents"] as JsonArray;
+            }
+
+            foreach (var document in documents?.OfType<JsonObject>() ?? [])
+            {
+                yield return (JsonObject)document.DeepClone();
             }
         }
-
-        return results;
     }
 
     private async Task<ResponseMessage> RunAsync(string operation, Func<Task<ResponseMessage>> call)

@@ -34,6 +34,7 @@ internal static class TicketSummaryDocument
             ["assignee"] = ticket.Assignee,
             ["category"] = ticket.Category,
             ["priority"] = ticket.Priority,
+            ["receivedAt"] = Utc(ticket.ReceivedAt),
             ["registeredAt"] = Utc(ticket.RegisteredAt),
             ["updatedAt"] = Utc(ticket.History[^1].At),
             ["atRiskAt"] = deadline.AtRiskAt is { } atRisk ? Utc(atRisk) : null,
