@@ -44,6 +44,7 @@ public sealed class AdapterSelectionTests
 
         Assert.IsType<CosmosTicketStore>(app.Service<ITicketStore>());
         Assert.IsType<CosmosTicketQueries>(app.Service<ITicketQueries>());
+        Assert.IsType<CosmosTicketHistory>(app.Service<ITicketHistory>());
         Assert.Same(app.Service<ITicketStore>(), app.Service<IProtocolAccounting>());
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());
