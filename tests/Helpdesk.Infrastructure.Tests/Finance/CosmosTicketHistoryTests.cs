@@ -12,21 +12,13 @@ namespace Helpdesk.Infrastructure.Tests.Finance;
 /// read, so the whole suite runs on the loopback server too.</summary>
 public abstract class CosmosTicketHistoryContract : TicketHistoryContract, IAsyncLifetime
 {
-    private readonly CosmosClient _client;
-    private readonly CosmosOptions _options;
+    private readonly IsolatedCosmosDatabase _database;
     private CosmosTicketStore? _store;
     private CosmosTicketHistory? _history;
 
     protected CosmosTicketHistoryContract(CosmosClient client, CosmosOptions options)
     {
-        _client = client;
-        _options = new CosmosOptions
-        {
-            AccountEndpoint = options.AccountEndpoint,
-            AccountKey = options.AccountKey,
-            Emulator = options.Emulator,
-            DatabaseName = "history-" + Guid.NewGuid().ToString("N")[..12],
-        };
+        _database = new IsolatedCosmosDatabase(client, options, "history");
     }
 
     protected override ITicketStore Store => _store!;
@@ -35,14 +27,14 @@ public abstract class CosmosTicketHistoryContract : TicketHistoryContract, IAsyn
 
     public async ValueTask InitializeAsync()
     {
-        var container = await CosmosConnection.EnsureTicketsContainerAsync(_client, _options, Ct);
-        _store = new CosmosTicketStore(container, _options, TimeProvider.System, new NoTicketDeadlines(), TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
-        _history = new CosmosTicketHistory(container, _options, _store, NullLogger<CosmosTicketHistory>.Instance);
+        var container = await _database.CreateTicketsAsync(Ct);
+        _store = new CosmosTicketStore(container, _database.Options, TimeProvider.System, new NoTicketDeadlines(), TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
+        _history = new CosmosTicketHistory(container, _database.Options, _store, NullLogger<CosmosTicketHistory>.Instance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var _ = await _client.GetDatabase(_options.DatabaseName).DeleteStreamAsync();
+        await _database.DeleteAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -12,21 +12,13 @@ namespace Helpdesk.Infrastructure.Tests.Tickets;
 /// runs on the loopback server too; none needs a cross-partition query plan.</summary>
 public abstract class CosmosTicketQueriesContract : TicketQueriesContract, IAsyncLifetime
 {
-    private readonly CosmosClient _client;
-    private readonly CosmosOptions _options;
+    private readonly IsolatedCosmosDatabase _database;
     private CosmosTicketStore? _store;
     private CosmosTicketQueries? _queries;
 
     protected CosmosTicketQueriesContract(CosmosClient client, CosmosOptions options)
     {
-        _client = client;
-        _options = new CosmosOptions
-        {
-            AccountEndpoint = options.AccountEndpoint,
-            AccountKey = options.AccountKey,
-            Emulator = options.Emulator,
-            DatabaseName = "lists-" + Guid.NewGuid().ToString("N")[..12],
-        };
+        _database = new IsolatedCosmosDatabase(client, options, "lists");
     }
 
     protected override ITicketStore Store => _store!;
@@ -35,14 +27,14 @@ public abstract class CosmosTicketQueriesContract : TicketQueriesContract, IAsyn
 
     public async ValueTask InitializeAsync()
     {
-        var container = await CosmosConnection.EnsureTicketsContainerAsync(_client, _options, Ct);
-        _store = new CosmosTicketStore(container, _options, new FakeTimeProvider(Now), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
-        _queries = new CosmosTicketQueries(container, _options, NullLogger<CosmosTicketQueries>.Instance);
+        var container = await _database.CreateTicketsAsync(Ct);
+        _store = new CosmosTicketStore(container, _database.Options, new FakeTimeProvider(Now), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
+        _queries = new CosmosTicketQueries(container, _database.Options, NullLogger<CosmosTicketQueries>.Instance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var _ = await _client.GetDatabase(_options.DatabaseName).DeleteStreamAsync();
+        await _database.DeleteAsync();
         GC.SuppressFinalize(this);
     }
 }
