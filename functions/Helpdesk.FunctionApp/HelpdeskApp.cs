@@ -81,7 +81,7 @@ public static class HelpdeskApp
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
         services.AddSingleton<IAgentRoster, SqliteAgentRoster>();
-        services.AddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>();
+        services.TryAddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<TicketCards>();
         services.AddSingleton<RouteEscalation>();
         services.AddSingleton<NotifyTeams>();

@@ -122,6 +122,7 @@ public static class AzureAdapters
         services.AddSingleton<IProtocolAccounting>(sp => sp.GetRequiredService<CosmosTicketStore>());
         services.AddSingleton<IThreadIndex>(sp => sp.GetRequiredService<CosmosTicketStore>());
         services.AddSingleton<ITicketQueries, CosmosTicketQueries>(); // AddAgentApi only adds the SQLite lists when none is registered
+        services.AddSingleton<ITicketsNearDeadline, CosmosTicketsNearDeadline>(); // the sweep reads the list items, not an empty SQLite file
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
         services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();
