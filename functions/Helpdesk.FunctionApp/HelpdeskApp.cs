@@ -80,7 +80,7 @@ public static class HelpdeskApp
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
-        services.AddSingleton<IAgentRoster, SqliteAgentRoster>();
+        services.TryAddSingleton<IAgentRoster, SqliteAgentRoster>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.TryAddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<TicketCards>();
         services.AddSingleton<RouteEscalation>();
