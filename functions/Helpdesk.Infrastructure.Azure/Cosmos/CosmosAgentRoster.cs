@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Tickets;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Infrastructure.Azure.Cosmos;
@@ -14,7 +13,6 @@ namespace Helpdesk.Infrastructure.Azure.Cosmos;
 public sealed class CosmosAgentRoster : IAgentRoster
 {
     private const int MaxAttempts = 10;
-    private static readonly string[] ActiveStatuses = [nameof(TicketStatus.New), nameof(TicketStatus.Open), nameof(TicketStatus.PendingOnRequester)];
     private readonly CosmosGateway _gateway;
 
     public CosmosAgentRoster(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, ILogger<CosmosAgentRoster> logger)
@@ -125,8 +123,8 @@ public sealed class CosmosAgentRoster : IAgentRoster
         }
 
         var parameters = new Dictionary<string, object> { ["@type"] = CosmosItems.SummaryType };
-        var statuses = string.Join(", ", ActiveStatuses.Select((s, i) => Add(parameters, "@s" + i, s)));
-        var members = string.Join(", ", agents.Select((a, i) => Add(parameters, "@m" + i, a)));
+        var statuses = string.Join(", ", CosmosTicketQueries.ActiveStatuses.Select((s, i) => CosmosTicketQueries.Add(parameters, "@s" + i, s)));
+        var members = string.Join(", ", agents.Select((a, i) => CosmosTicketQueries.Add(parameters, "@m" + i, a)));
         var sql = $"SELECT c.assignee FROM c WHERE c.pk = @pk AND c.type = @type AND c.status IN ({statuses}) AND c.assignee IN ({members})";
         var registry = await _gateway.ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
         foreach (var year in registry is null ? [] : CosmosTicketQueries.Years(registry.Body))
@@ -140,11 +138,5 @@ public sealed class CosmosAgentRoster : IAgentRoster
         }
 
         return counts;
-    }
-
-    private static string Add(Dictionary<string, object> parameters, string name, object value)
-    {
-        parameters[name] = value;
-        return name;
     }
 }

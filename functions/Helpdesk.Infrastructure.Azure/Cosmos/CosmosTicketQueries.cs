@@ -21,7 +21,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
         "c.ticketId, c.protocol, c.status, c.subject, c.requesterEmail, c.requesterName, c.institution, c.channel, c.level, c.supportGroup, " +
         "c.assignee, c.category, c.priority, c.registeredAt, c.updatedAt, c.atRiskAt, c.dueAt, c.version";
 
-    private static readonly string[] ActiveStatuses = [nameof(TicketStatus.New), nameof(TicketStatus.Open), nameof(TicketStatus.PendingOnRequester)];
+    internal static readonly string[] ActiveStatuses = [nameof(TicketStatus.New), nameof(TicketStatus.Open), nameof(TicketStatus.PendingOnRequester)];
     private readonly CosmosGateway _gateway;
 
     public CosmosTicketQueries(Microsoft.Azure.Cosmos.Container container, CosmosOptions options, ILogger<CosmosTicketQueries> logger)
@@ -123,7 +123,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
         }
     }
 
-    private static string Add(Dictionary<string, object> parameters, string name, object value)
+    internal static string Add(Dictionary<string, object> parameters, string name, object value)
     {
         parameters[name] = value;
         return name;

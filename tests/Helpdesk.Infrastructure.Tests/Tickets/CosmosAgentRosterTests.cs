@@ -11,22 +11,11 @@ namespace Helpdesk.Infrastructure.Tests.Tickets;
 /// year), in a database of its own per test; every query is single-partition, so it runs on the loopback server.</summary>
 public abstract class CosmosAgentRosterContract : AgentRosterContract, IAsyncLifetime
 {
-    private readonly CosmosClient _client;
-    private readonly CosmosOptions _options;
+    private readonly CosmosTestDatabase _database;
     private CosmosTicketStore? _store;
     private CosmosAgentRoster? _roster;
 
-    protected CosmosAgentRosterContract(CosmosClient client, CosmosOptions options)
-    {
-        _client = client;
-        _options = new CosmosOptions
-        {
-            AccountEndpoint = options.AccountEndpoint,
-            AccountKey = options.AccountKey,
-            Emulator = options.Emulator,
-            DatabaseName = "roster-" + Guid.NewGuid().ToString("N")[..12],
-        };
-    }
+    protected CosmosAgentRosterContract(CosmosClient client, CosmosOptions options) => _database = new CosmosTestDatabase(client, options, "roster");
 
     protected override ITicketStore Store => _store!;
 
@@ -34,14 +23,14 @@ public abstract class CosmosAgentRosterContract : AgentRosterContract, IAsyncLif
 
     public async ValueTask InitializeAsync()
     {
-        var container = await CosmosConnection.EnsureTicketsContainerAsync(_client, _options, Ct);
-        _store = new CosmosTicketStore(container, _options, new FakeTimeProvider(Now), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
-        _roster = new CosmosAgentRoster(container, _options, NullLogger<CosmosAgentRoster>.Instance);
+        var container = await _database.CreateTicketsAsync(Ct);
+        _store = new CosmosTicketStore(container, _database.Options, new FakeTimeProvider(Now), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
+        _roster = new CosmosAgentRoster(container, _database.Options, NullLogger<CosmosAgentRoster>.Instance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var _ = await _client.GetDatabase(_options.DatabaseName).DeleteStreamAsync();
+        await _database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -11,22 +11,11 @@ namespace Helpdesk.Infrastructure.Tests.Tickets;
 /// the container). Each query is single-partition on <c>list-{year}</c>, so the suite runs on the loopback server.</summary>
 public abstract class CosmosTicketsNearDeadlineContract : TicketsNearDeadlineContract, IAsyncLifetime
 {
-    private readonly CosmosClient _client;
-    private readonly CosmosOptions _options;
+    private readonly CosmosTestDatabase _database;
     private CosmosTicketStore? _store;
     private CosmosTicketsNearDeadline? _near;
 
-    protected CosmosTicketsNearDeadlineContract(CosmosClient client, CosmosOptions options)
-    {
-        _client = client;
-        _options = new CosmosOptions
-        {
-            AccountEndpoint = options.AccountEndpoint,
-            AccountKey = options.AccountKey,
-            Emulator = options.Emulator,
-            DatabaseName = "sweep-" + Guid.NewGuid().ToString("N")[..12],
-        };
-    }
+    protected CosmosTicketsNearDeadlineContract(CosmosClient client, CosmosOptions options) => _database = new CosmosTestDatabase(client, options, "sweep");
 
     protected override ITicketStore Store => _store!;
 
@@ -34,14 +23,14 @@ public abstract class CosmosTicketsNearDeadlineContract : TicketsNearDeadlineCon
 
     public async ValueTask InitializeAsync()
     {
-        var container = await CosmosConnection.EnsureTicketsContainerAsync(_client, _options, Ct);
-        _store = new CosmosTicketStore(container, _options, new FakeTimeProvider(T0), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
-        _near = new CosmosTicketsNearDeadline(container, _options, NullLogger<CosmosTicketsNearDeadline>.Instance);
+        var container = await _database.CreateTicketsAsync(Ct);
+        _store = new CosmosTicketStore(container, _database.Options, new FakeTimeProvider(T0), Deadlines, TestContent.Store, NullLogger<CosmosTicketStore>.Instance);
+        _near = new CosmosTicketsNearDeadline(container, _database.Options, NullLogger<CosmosTicketsNearDeadline>.Instance);
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var _ = await _client.GetDatabase(_options.DatabaseName).DeleteStreamAsync();
+        await _database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }
