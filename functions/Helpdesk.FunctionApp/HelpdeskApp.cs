@@ -80,8 +80,8 @@ public static class HelpdeskApp
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
-        services.AddSingleton<IAgentRoster, SqliteAgentRoster>();
-        services.AddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>();
+        services.TryAddSingleton<IAgentRoster, SqliteAgentRoster>(); // Cosmos DB's when AddAdapters chose Cosmos DB
+        services.TryAddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<TicketCards>();
         services.AddSingleton<RouteEscalation>();
         services.AddSingleton<NotifyTeams>();

@@ -123,6 +123,8 @@ public static class AzureAdapters
         services.AddSingleton<IThreadIndex>(sp => sp.GetRequiredService<CosmosTicketStore>());
         services.AddSingleton<ITicketQueries, CosmosTicketQueries>(); // AddAgentApi only adds the SQLite lists when none is registered
         services.AddSingleton<ITicketHistory, CosmosTicketHistory>(); // the finance read side (timers, ticket export)
+        services.AddSingleton<ITicketsNearDeadline, CosmosTicketsNearDeadline>(); // the sweep reads the list items, not an empty SQLite file
+        services.AddSingleton<IAgentRoster, CosmosAgentRoster>();
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
         services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();

@@ -15,6 +15,7 @@ internal static class CosmosItems
     public const string HeartbeatType = "heartbeat";
     public const string SummaryType = "ticketSummary";
     public const string YearsType = "listYears";
+    public const string RosterMemberType = "rosterMember";
 
     /// <summary>The one item (in its own partition) listing the protocol years that have tickets, newest first.</summary>
     public const string Years = "list-years";
@@ -30,6 +31,12 @@ internal static class CosmosItems
 
     /// <summary>Message ids may hold '/', '#', '?' and are long: the item id is their SHA-256.</summary>
     public static string MessageId(string messageId) => "msg-" + Hash(messageId);
+
+    /// <summary>The members of a support group share one logical partition; agent ids may hold any character, so the
+    /// item id is their SHA-256 (the agent id is a field of the item).</summary>
+    public static string RosterPartition(string group) => $"roster-{group}";
+
+    public static string RosterMember(string agentId) => "member-" + Hash(agentId);
 
     public static string Processed(string consumer, string messageId) => "processed-" + Hash(consumer + "\n" + messageId);
 

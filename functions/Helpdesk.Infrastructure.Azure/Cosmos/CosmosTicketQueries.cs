@@ -123,7 +123,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
         }
     }
 
-    private static string Add(Dictionary<string, object> parameters, string name, object value)
+    internal static string Add(Dictionary<string, object> parameters, string name, object value)
     {
         parameters[name] = value;
         return name;

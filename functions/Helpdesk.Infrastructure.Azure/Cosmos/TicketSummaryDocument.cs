@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Helpdesk.Application.Ports;
+using Helpdesk.Application.Sla;
 using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Tickets;
 
@@ -16,6 +17,7 @@ internal static class TicketSummaryDocument
     public static JsonObject Create(Ticket ticket, TicketDeadline deadline)
     {
         var id = ticket.Id.ToString();
+        var sweep = SweepSchedule.Next(ticket, deadline);
         return new JsonObject
         {
             ["id"] = CosmosItems.Summary(id),
@@ -39,6 +41,8 @@ internal static class TicketSummaryDocument
             ["updatedAt"] = Utc(ticket.History[^1].At),
             ["atRiskAt"] = deadline.AtRiskAt is { } atRisk ? Utc(atRisk) : null,
             ["dueAt"] = deadline.DueAt is { } due ? Utc(due) : null,
+            ["sweepWarnAt"] = sweep.WarnAt is { } warn ? Utc(warn) : null, // the deadline sweep's index (CosmosTicketsNearDeadline)
+            ["sweepEscalateAt"] = sweep.EscalateAt is { } escalate ? Utc(escalate) : null,
             ["version"] = ticket.History.Count,
             ["searchText"] = TicketSearchText.For(ticket),
         };

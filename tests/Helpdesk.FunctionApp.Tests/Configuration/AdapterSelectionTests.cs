@@ -26,6 +26,8 @@ public sealed class AdapterSelectionTests
 
         Assert.IsType<SqliteTicketStore>(app.Service<ITicketStore>());
         Assert.IsType<SqliteTicketQueries>(app.Service<ITicketQueries>());
+        Assert.IsType<SqliteTicketsNearDeadline>(app.Service<ITicketsNearDeadline>());
+        Assert.IsType<SqliteAgentRoster>(app.Service<IAgentRoster>());
         Assert.Null(app.App.Services.GetService<IProtocolAccounting>());
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
         Assert.IsType<Helpdesk.Infrastructure.Content.LocalFolderContentStore>(app.Service<IContentStore>());
@@ -45,6 +47,8 @@ public sealed class AdapterSelectionTests
         Assert.IsType<CosmosTicketStore>(app.Service<ITicketStore>());
         Assert.IsType<CosmosTicketQueries>(app.Service<ITicketQueries>());
         Assert.IsType<CosmosTicketHistory>(app.Service<ITicketHistory>());
+        Assert.IsType<CosmosTicketsNearDeadline>(app.Service<ITicketsNearDeadline>());
+        Assert.IsType<CosmosAgentRoster>(app.Service<IAgentRoster>());
         Assert.Same(app.Service<ITicketStore>(), app.Service<IProtocolAccounting>());
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());

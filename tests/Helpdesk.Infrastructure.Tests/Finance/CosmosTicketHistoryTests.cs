@@ -12,13 +12,13 @@ namespace Helpdesk.Infrastructure.Tests.Finance;
 /// read, so the whole suite runs on the loopback server too.</summary>
 public abstract class CosmosTicketHistoryContract : TicketHistoryContract, IAsyncLifetime
 {
-    private readonly IsolatedCosmosDatabase _database;
+    private readonly CosmosTestDatabase _database;
     private CosmosTicketStore? _store;
     private CosmosTicketHistory? _history;
 
     protected CosmosTicketHistoryContract(CosmosClient client, CosmosOptions options)
     {
-        _database = new IsolatedCosmosDatabase(client, options, "history");
+        _database = new CosmosTestDatabase(client, options, "history");
     }
 
     protected override ITicketStore Store => _store!;
@@ -34,7 +34,7 @@ public abstract class CosmosTicketHistoryContract : TicketHistoryContract, IAsyn
 
     public async ValueTask DisposeAsync()
     {
-        await _database.DeleteAsync();
+        await _database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

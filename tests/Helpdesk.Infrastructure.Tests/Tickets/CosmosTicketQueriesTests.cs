@@ -12,13 +12,13 @@ namespace Helpdesk.Infrastructure.Tests.Tickets;
 /// runs on the loopback server too; none needs a cross-partition query plan.</summary>
 public abstract class CosmosTicketQueriesContract : TicketQueriesContract, IAsyncLifetime
 {
-    private readonly IsolatedCosmosDatabase _database;
+    private readonly CosmosTestDatabase _database;
     private CosmosTicketStore? _store;
     private CosmosTicketQueries? _queries;
 
     protected CosmosTicketQueriesContract(CosmosClient client, CosmosOptions options)
     {
-        _database = new IsolatedCosmosDatabase(client, options, "lists");
+        _database = new CosmosTestDatabase(client, options, "lists");
     }
 
     protected override ITicketStore Store => _store!;
@@ -34,7 +34,7 @@ public abstract class CosmosTicketQueriesContract : TicketQueriesContract, IAsyn
 
     public async ValueTask DisposeAsync()
     {
-        await _database.DeleteAsync();
+        await _database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

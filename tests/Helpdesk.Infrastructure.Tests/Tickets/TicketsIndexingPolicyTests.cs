@@ -35,6 +35,15 @@ public sealed class TicketsIndexingPolicyTests
             index.Select(p => (p.Path, p.Order)).SequenceEqual([("/type", CompositePathSortOrder.Ascending), (field, CompositePathSortOrder.Ascending), ("/protocol", CompositePathSortOrder.Descending)]));
     }
 
+    [Theory]
+    [InlineData("/sweepWarnAt")]
+    [InlineData("/sweepEscalateAt")]
+    public void Each_sweep_instant_has_a_composite_index_for_the_urgency_order(string field)
+    {
+        Assert.Contains(Policy().CompositeIndexes, index =>
+            index.Select(p => (p.Path, p.Order)).SequenceEqual([("/type", CompositePathSortOrder.Ascending), (field, CompositePathSortOrder.Ascending)]));
+    }
+
     [Fact]
     public void The_list_query_uses_only_fields_the_list_item_has_and_names_its_partition()
     {

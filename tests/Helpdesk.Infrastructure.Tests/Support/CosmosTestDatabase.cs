@@ -3,9 +3,9 @@ using Microsoft.Azure.Cosmos;
 
 namespace Helpdesk.Infrastructure.Tests.Support;
 
-/// <summary>A database of its own for one test, on the account of <paramref name="options"/>: for suites that read
-/// every year of the container (lists, ticket history) and so must start empty.</summary>
-public sealed class IsolatedCosmosDatabase(CosmosClient client, CosmosOptions options, string prefix)
+/// <summary>A database of its own for one test (queries that read every year of the container must not see other
+/// tests' tickets), with the tickets container the adapters use; deleted when the test ends.</summary>
+public sealed class CosmosTestDatabase(CosmosClient client, CosmosOptions options, string prefix) : IAsyncDisposable
 {
     public CosmosOptions Options { get; } = new()
     {
@@ -18,7 +18,7 @@ public sealed class IsolatedCosmosDatabase(CosmosClient client, CosmosOptions op
     public Task<Container> CreateTicketsAsync(CancellationToken cancellationToken) =>
         CosmosConnection.EnsureTicketsContainerAsync(client, Options, cancellationToken);
 
-    public async ValueTask DeleteAsync()
+    public async ValueTask DisposeAsync()
     {
         using var _ = await client.GetDatabase(Options.DatabaseName).DeleteStreamAsync().ConfigureAwait(false);
     }
