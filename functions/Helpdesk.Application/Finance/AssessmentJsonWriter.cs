@@ -72,12 +72,91 @@ public static class AssessmentJsonWriter
 
         w.WriteEndArray();
         Strings(w, "warnings", a.Warnings);
-        w.WriteStartObject("outcome");
-        w.WriteString("month", a.Outcome.Month.ToString());
-        w.WriteNumber("invoice", a.Outcome.Invoice.Rounded);
-        Strings(w, "missedIndicators", a.Outcome.MissedIndicators.Order(StringComparer.Ordinal));
-        Strings(w, "impactFines", a.Outcome.ImpactFines.Select(f => ContractEnums.CamelCase(f)));
+        WriteOutcome(w, a.Outcome, deferred: false);
+        if (a.Settlement is { } settlement)
+        {
+            WriteSettlement(w, settlement);
+        }
+
         w.WriteEndObject();
+    }
+
+    private static void WriteOutcome(Utf8JsonWriter w, MonthOutcome outcome, bool deferred)
+    {
+        w.WriteStartObject("outcome");
+        w.WriteString("month", outcome.Month.ToString());
+        w.WriteNumber("invoice", outcome.Invoice.Rounded);
+        Strings(w, "missedIndicators", outcome.MissedIndicators.Order(StringComparer.Ordinal));
+        Strings(w, "impactFines", outcome.ImpactFines.Select(f => ContractEnums.CamelCase(f)));
+        if (deferred)
+        {
+            w.WriteStartArray("deferred");
+            foreach (var d in outcome.Deferred)
+            {
+                w.WriteStartObject();
+                w.WriteString("indicator", d.Indicator);
+                w.WriteNumber("amount", d.Amount.Rounded);
+                w.WriteString("to", d.To.ToString());
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The justification workflow's effect (ADR-015): no instant of the run is written, so re-settling an unchanged month writes the same bytes.</summary>
+    private static void WriteSettlement(Utf8JsonWriter w, MonthSettlement s)
+    {
+        w.WriteStartObject("settlement");
+        w.WriteString("closedOn", SettlementJson.Day(s.ClosedOn));
+        w.WriteBoolean("final", s.Final);
+        w.WriteStartArray("justifications");
+        foreach (var i in s.Indicators)
+        {
+            w.WriteStartObject();
+            w.WriteString("indicator", i.Indicator);
+            w.WriteNumber("penaltyAmount", i.Amount.Rounded);
+            w.WriteString("disposition", ContractEnums.CamelCase(i.Outcome.Disposition));
+            w.WriteString("supplierDeadline", SettlementJson.Day(i.Outcome.SupplierDeadline));
+            w.WriteString("submittedOn", i.Justification is { } j ? SettlementJson.Day(j.SubmittedOn) : null);
+            w.WriteString("managerDeadline", i.Outcome.ManagerDeadline is { } md ? SettlementJson.Day(md) : null);
+            w.WriteString("decision", i.Justification?.Decision is { } d ? ContractEnums.CamelCase(d) : null);
+            w.WriteString("decidedOn", i.Justification?.DecidedOn is { } on ? SettlementJson.Day(on) : null);
+            w.WriteString("deferredTo", i.DeferredTo?.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("carriedIn");
+        foreach (var c in s.CarriedIn)
+        {
+            w.WriteStartObject();
+            w.WriteString("month", c.From.ToString());
+            w.WriteString("indicator", c.Indicator);
+            w.WriteNumber("amount", c.Amount.Rounded);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("appliedAmount", s.Applied.Rounded);
+        w.WriteNumber("pendingAmount", s.Pending.Rounded);
+        w.WriteNumber("waivedAmount", s.Waived.Rounded);
+        w.WriteNumber("deferredAmount", s.Deferred.Rounded);
+        w.WriteNumber("carriedInAmount", s.CarriedInAmount.Rounded);
+        w.WriteNumber("ownReductionOnThisInvoice", s.OwnOnThisInvoice.Rounded);
+        w.WriteNumber("aggravationsAmount", s.AggravationsAmount.Rounded);
+        w.WriteNumber("reductionOnThisInvoice", s.OnThisInvoice.Rounded);
+        w.WriteStartObject("rescission");
+        w.WriteNumber("high", s.Rescission.High);
+        w.WriteNumber("medium", s.Rescission.Medium);
+        w.WriteNumber("low", s.Rescission.Low);
+        w.WriteBoolean("near", s.Rescission.Near);
+        w.WriteBoolean("reached", s.Rescission.Reached);
+        w.WriteString("warning", s.Rescission.Warning);
+        w.WriteEndObject();
+        WriteOutcome(w, s.Outcome, deferred: true);
         w.WriteEndObject();
     }
 

@@ -66,7 +66,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         await File.WriteAllLinesAsync(ticketsFile, lines, Ct);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
 
@@ -191,7 +191,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         await File.WriteAllTextAsync(historyFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/history?month=2026-11", UriKind.Relative), Ct), Ct);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
     }
@@ -338,6 +338,14 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.EnumerateArray().Single(j => j.GetProperty("indicator").GetString() == indicator);
+    }
+
+    /// <summary>The product's <c>--justifications</c> file of a month, written to the data folder.</summary>
+    private async Task<string> SettlementInputFileAsync(string month)
+    {
+        var path = Path.Combine(_data, $"justifications-{month}.json");
+        await File.WriteAllTextAsync(path, await _app.Staff("finance").GetStringAsync(new Uri($"/api/justifications/settlement-input?month={month}", UriKind.Relative), Ct), Ct);
+        return path;
     }
 
     private async Task<string> DailyFiguresAsync()
