@@ -45,35 +45,37 @@ public sealed class AssessVerb : IVerb
         if (args.Optional("contract") is { } contractPath)
         {
             var text = await File.ReadAllTextAsync(contractPath).ConfigureAwait(false);
+            IReadOnlyList<string> errors;
             if (text.Contains("\"schemaVersion\"", StringComparison.Ordinal))
             {
-                // The file also holds the calendar sections (ContractDefinition): the business days come from there.
+                // A whole contract document: one load gives the calendar (business days) and the assessment sections.
                 var loaded = ContractDefinitionLoader.Load(text);
-                if (!loaded.IsSuccess)
+                errors = loaded.IsSuccess && loaded.Definition.Assessment is null
+                    ? ["indicators: the contract document has no assessment sections"]
+                    : loaded.Errors.Select(e => e.ToString()).ToList();
+                if (errors.Count == 0)
                 {
-                    foreach (var error in loaded.Errors)
-                    {
-                        await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
-                    }
-
-                    return ExitCodes.Failure;
+                    definition = loaded.Definition!;
+                    contract = loaded.Definition!.Assessment!;
                 }
-
-                definition = loaded.Definition;
+            }
+            else
+            {
+                // The assessment sections alone: the built-in calendar.
+                var parsed = AssessmentContractParser.Parse(text);
+                errors = parsed.Errors;
+                contract = parsed.Contract ?? contract;
             }
 
-            var parsed = AssessmentContractParser.Parse(text);
-            if (!parsed.IsValid)
+            if (errors.Count > 0)
             {
-                foreach (var error in parsed.Errors)
+                foreach (var error in errors)
                 {
                     await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
                 }
 
                 return ExitCodes.Failure;
             }
-
-            contract = parsed.Contract!;
         }
 
         try

@@ -101,6 +101,7 @@ public class AssessVerbTests
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(missing, stderr, StringComparison.Ordinal);
     }
+
     [Fact]
     public async Task With_justifications_the_summary_gains_the_settlement_and_without_them_it_has_none()
     {
