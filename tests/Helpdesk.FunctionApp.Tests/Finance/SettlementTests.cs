@@ -164,7 +164,7 @@ public sealed class SettlementTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_settlement_input_of_a_month_never_closed_is_not_found_and_a_bad_month_names_the_field()
+    public async Task The_settlement_input_of_a_month_never_closed_is_not_found_a_bad_month_names_the_field_and_openapi_describes_it()
     {
         using var open = await _app.Staff("finance").GetAsync(new Uri("/api/justifications/settlement-input?month=2026-11", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
@@ -173,6 +173,7 @@ public sealed class SettlementTests : IAsyncLifetime
         Assert.True((await TicketApi.ProblemAsync(bad)).GetProperty("errors").TryGetProperty("month", out _));
         using var agent = await _app.Staff("agent-l1").GetAsync(new Uri("/api/justifications/settlement-input?month=2026-11", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);
+        Assert.Contains("\"/api/justifications/settlement-input\"", await _app.Client.GetStringAsync(new Uri("/api/openapi.json", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 
     private async Task WorkThreeTicketsAsync()
