@@ -48,14 +48,7 @@ public static class AssessmentJsonWriter
 
         w.WriteEndArray();
         w.WriteNumber("totalAmount", a.TotalAmount.Rounded);
-        w.WriteStartObject("rescission");
-        w.WriteNumber("high", a.Rescission.High);
-        w.WriteNumber("medium", a.Rescission.Medium);
-        w.WriteNumber("low", a.Rescission.Low);
-        w.WriteBoolean("near", a.Rescission.Near);
-        w.WriteBoolean("reached", a.Rescission.Reached);
-        w.WriteString("warning", a.Rescission.Warning);
-        w.WriteEndObject();
+        WriteRescission(w, a.Rescission);
         WriteManagement(w, a.Management, evidence);
         w.WriteStartArray("anomalies");
         foreach (var x in a.Anomalies)
@@ -78,6 +71,18 @@ public static class AssessmentJsonWriter
             WriteSettlement(w, settlement);
         }
 
+        w.WriteEndObject();
+    }
+
+    private static void WriteRescission(Utf8JsonWriter w, RescissionStatus r)
+    {
+        w.WriteStartObject("rescission");
+        w.WriteNumber("high", r.High);
+        w.WriteNumber("medium", r.Medium);
+        w.WriteNumber("low", r.Low);
+        w.WriteBoolean("near", r.Near);
+        w.WriteBoolean("reached", r.Reached);
+        w.WriteString("warning", r.Warning);
         w.WriteEndObject();
     }
 
@@ -148,14 +153,7 @@ public static class AssessmentJsonWriter
         w.WriteNumber("ownReductionOnThisInvoice", s.OwnOnThisInvoice.Rounded);
         w.WriteNumber("aggravationsAmount", s.AggravationsAmount.Rounded);
         w.WriteNumber("reductionOnThisInvoice", s.OnThisInvoice.Rounded);
-        w.WriteStartObject("rescission");
-        w.WriteNumber("high", s.Rescission.High);
-        w.WriteNumber("medium", s.Rescission.Medium);
-        w.WriteNumber("low", s.Rescission.Low);
-        w.WriteBoolean("near", s.Rescission.Near);
-        w.WriteBoolean("reached", s.Rescission.Reached);
-        w.WriteString("warning", s.Rescission.Warning);
-        w.WriteEndObject();
+        WriteRescission(w, s.Rescission);
         WriteOutcome(w, s.Outcome, deferred: true);
         w.WriteEndObject();
     }

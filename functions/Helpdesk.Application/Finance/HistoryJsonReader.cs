@@ -13,19 +13,22 @@ namespace Helpdesk.Application.Finance;
 /// </summary>
 public static class HistoryJsonReader
 {
-    public static IReadOnlyList<MonthOutcome> Read(string json, string name)
+    /// <summary>Parses an input file's JSON, or throws an <see cref="InputFormatException"/> naming the file.</summary>
+    internal static JsonDocument Parse(string json, string name)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            return JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {
             throw new InputFormatException($"{name}: not JSON ({ex.Message})");
         }
+    }
 
-        using (document)
+    public static IReadOnlyList<MonthOutcome> Read(string json, string name)
+    {
+        using (var document = Parse(json, name))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {

@@ -39,17 +39,7 @@ public static class SettlementJson
     /// <summary>Reads the file; a malformed one is an <see cref="InputFormatException"/> naming the field.</summary>
     public static (AssessmentMonth Month, SettlementInput Input) Read(string json, string name)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            throw new InputFormatException($"{name}: not JSON ({ex.Message})");
-        }
-
-        using (document)
+        using (var document = HistoryJsonReader.Parse(json, name))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

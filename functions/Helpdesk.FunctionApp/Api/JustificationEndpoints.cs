@@ -34,15 +34,9 @@ public static class JustificationEndpoints
     /// <summary>The <c>--justifications</c> file of <c>helpdesk assess</c>: the closing day, today and the recorded justifications of a closed month.</summary>
     internal static async Task<IResult> SettlementInputAsync(HttpContext context, string? month, Justifications justifications, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var agent = Agents.Current(context.User);
-        if (agent is null || !(agent.IsSupervisorOrAdmin || agent.IsInRole(Roles.Finance)))
+        if (ReadProblem(context, month, out var parsed) is { } problem)
         {
-            return Problems.Forbidden("Somente o financeiro, supervisores e administradores veem as justificativas.");
-        }
-
-        if (!AssessmentMonth.TryParse(month, out var parsed))
-        {
-            return ExportEndpoints.MonthProblem();
+            return problem;
         }
 
         return await Run(async () =>
@@ -56,15 +50,9 @@ public static class JustificationEndpoints
 
     internal static async Task<IResult> ListAsync(HttpContext context, string? month, Justifications justifications, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var agent = Agents.Current(context.User);
-        if (agent is null || !(agent.IsSupervisorOrAdmin || agent.IsInRole(Roles.Finance)))
+        if (ReadProblem(context, month, out var parsed) is { } problem)
         {
-            return Problems.Forbidden("Somente o financeiro, supervisores e administradores veem as justificativas.");
-        }
-
-        if (!AssessmentMonth.TryParse(month, out var parsed))
-        {
-            return ExportEndpoints.MonthProblem();
+            return problem;
         }
 
         return await Run(async () => Results.Ok(await justifications.StatusAsync(parsed, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
@@ -116,6 +104,19 @@ public static class JustificationEndpoints
         }
 
         return await Run(async () => Results.Ok(await justifications.DecideAsync(month, body.Indicator, decision, agent.UserId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+    }
+
+    /// <summary>Reading a month's justifications: finance, supervisors and admins, and a month written yyyy-MM.</summary>
+    private static IResult? ReadProblem(HttpContext context, string? month, out AssessmentMonth parsed)
+    {
+        parsed = default;
+        var agent = Agents.Current(context.User);
+        if (agent is null || !(agent.IsSupervisorOrAdmin || agent.IsInRole(Roles.Finance)))
+        {
+            return Problems.Forbidden("Somente o financeiro, supervisores e administradores veem as justificativas.");
+        }
+
+        return AssessmentMonth.TryParse(month, out parsed) ? null : ExportEndpoints.MonthProblem();
     }
 
     private static async Task<IResult> Run(Func<Task<IResult>> action)

@@ -168,4 +168,43 @@ public class SettlementTests
         Assert.Equal(["2", "4"], s.Indicators.Select(i => i.Indicator));
         Assert.Equal(a.PenaltyAmount, s.OwnOnThisInvoice);
     }
+
+    /// <summary>Every combination of what can happen to the two justifications, judged on 10/04 or later.</summary>
+    public static TheoryData<string?, string?> Fates()
+    {
+        string?[] fates = [null, "none", "accepted", "rejected-in-time", "rejected-late"];
+        var data = new TheoryData<string?, string?>();
+        foreach (var two in fates)
+        {
+            foreach (var four in fates)
+            {
+                data.Add(two, four);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Fates))]
+    public void Every_missed_reduction_ends_in_exactly_one_place_and_this_invoice_never_carries_more_than_was_assessed(string? two, string? four)
+    {
+        var a = Assess(March);
+        var records = new[] { Record("2", two), Record("4", four) }.OfType<JustificationRecord>().ToArray();
+        var s = Settle(a, DayAfter, records);
+
+        Assert.Equal(a.PenaltyAmount, s.Applied + s.Pending + s.Waived + s.Deferred);
+        Assert.True(s.OwnOnThisInvoice <= a.PenaltyAmount);
+        Assert.Equal(s.Outcome.Deferred.Aggregate(Money.Zero, (sum, d) => sum + d.Amount), s.Deferred);
+        Assert.True(s.Final);
+    }
+
+    private static JustificationRecord? Record(string indicator, string? fate) => fate switch
+    {
+        null => null,
+        "none" => new JustificationRecord(indicator, Submitted),
+        "accepted" => new JustificationRecord(indicator, Submitted, JustificationDecision.Accepted, Submitted),
+        "rejected-in-time" => new JustificationRecord(indicator, Submitted, JustificationDecision.Rejected, ManagerLastDay),
+        _ => new JustificationRecord(indicator, Submitted, JustificationDecision.Rejected, DayAfter),
+    };
 }

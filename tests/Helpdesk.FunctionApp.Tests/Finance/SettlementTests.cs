@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -39,10 +38,7 @@ public sealed class SettlementTests : IAsyncLifetime
     [Fact]
     public async Task Tacit_acceptance_waives_the_reduction_and_a_late_rejection_is_carried_into_the_next_months_closing_exactly_once()
     {
-        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 10, 13, 0, 0, TimeSpan.Zero));
-        await WorkThreeTicketsAsync();
-        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
-        await InvokeTimerAsync("MonthlyClosing");
+        await CloseNovemberAsync();
 
         // At the closing: indicator 7's reduction is pending, provisionally on November's invoice.
         var closed = await SummaryAsync(November);
@@ -125,10 +121,7 @@ public sealed class SettlementTests : IAsyncLifetime
     [Fact]
     public async Task An_accepted_justification_removes_the_reduction_from_the_published_documents_at_once()
     {
-        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 10, 13, 0, 0, TimeSpan.Zero));
-        await WorkThreeTicketsAsync();
-        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
-        await InvokeTimerAsync("MonthlyClosing");
+        await CloseNovemberAsync();
         var own = (await SummaryAsync(November)).GetProperty("settlement").GetProperty("ownReductionOnThisInvoice").GetDecimal();
         var amount = Indicator(await SummaryAsync(November), "7").GetProperty("penaltyAmount").GetDecimal();
 
@@ -176,6 +169,15 @@ public sealed class SettlementTests : IAsyncLifetime
         Assert.Contains("\"/api/justifications/settlement-input\"", await _app.Client.GetStringAsync(new Uri("/api/openapi.json", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
 
+    /// <summary>Three tickets worked on 10/11/2026, then November closed on Tue 01/12 00:30 in São Paulo.</summary>
+    private async Task CloseNovemberAsync()
+    {
+        _clock.SetUtcNow(new DateTimeOffset(2026, 11, 10, 13, 0, 0, TimeSpan.Zero));
+        await WorkThreeTicketsAsync();
+        _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
+        await InvokeTimerAsync("MonthlyClosing");
+    }
+
     private async Task WorkThreeTicketsAsync()
     {
         var first = await _app.OpenAsync(email: "ana@ifrs.edu.br");
@@ -218,17 +220,5 @@ public sealed class SettlementTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<string> InvokeTimerAsync(string function)
-    {
-        var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        const string template = """
-            {"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":{"Last":"NOW","Next":"NOW","LastUpdated":"NOW"},"IsPastDue":false}},
-             "Metadata":{"sys":{"MethodName":"FUNCTION","UtcNow":"NOW","RandGuid":"5b0c"}}}
-            """;
-        var payload = template.Replace("FUNCTION", function, StringComparison.Ordinal).Replace("NOW", now, StringComparison.Ordinal);
-        using var response = await _app.InvokeAsync(function, payload);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return string.Join("\n", JsonDocument.Parse(body).RootElement.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()));
-    }
+    private Task<string> InvokeTimerAsync(string function) => _app.InvokeTimerAsync(function, _clock.GetUtcNow(), Ct);
 }
