@@ -33,20 +33,7 @@ public static class AssessmentJsonWriter
         w.WriteEndArray();
         w.WriteNumber("penaltyPercent", Math.Round(a.PenaltyPercent, 4, MidpointRounding.AwayFromZero));
         w.WriteNumber("penaltyAmount", a.PenaltyAmount.Rounded);
-        w.WriteStartArray("aggravations");
-        foreach (var g in a.Aggravations)
-        {
-            w.WriteStartObject();
-            w.WriteString("rule", g.Rule);
-            w.WriteNumber("months", g.Months);
-            w.WriteNumber("base", g.Base.Rounded);
-            w.WriteNumber("percent", g.Rate.Value);
-            w.WriteNumber("amount", g.Amount.Rounded);
-            Strings(w, "indicators", g.Indicators);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        WriteAggravations(w, a.Aggravations);
         w.WriteNumber("totalAmount", a.TotalAmount.Rounded);
         WriteRescission(w, a.Rescission);
         WriteManagement(w, a.Management, evidence);
@@ -72,6 +59,24 @@ public static class AssessmentJsonWriter
         }
 
         w.WriteEndObject();
+    }
+
+    private static void WriteAggravations(Utf8JsonWriter w, IReadOnlyList<Aggravation> aggravations)
+    {
+        w.WriteStartArray("aggravations");
+        foreach (var g in aggravations)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", g.Rule);
+            w.WriteNumber("months", g.Months);
+            w.WriteNumber("base", g.Base.Rounded);
+            w.WriteNumber("percent", g.Rate.Value);
+            w.WriteNumber("amount", g.Amount.Rounded);
+            Strings(w, "indicators", g.Indicators);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteRescission(Utf8JsonWriter w, RescissionStatus r)
@@ -151,6 +156,7 @@ public static class AssessmentJsonWriter
         w.WriteNumber("deferredAmount", s.Deferred.Rounded);
         w.WriteNumber("carriedInAmount", s.CarriedInAmount.Rounded);
         w.WriteNumber("ownReductionOnThisInvoice", s.OwnOnThisInvoice.Rounded);
+        WriteAggravations(w, s.Aggravations);
         w.WriteNumber("aggravationsAmount", s.AggravationsAmount.Rounded);
         w.WriteNumber("reductionOnThisInvoice", s.OnThisInvoice.Rounded);
         WriteRescission(w, s.Rescission);

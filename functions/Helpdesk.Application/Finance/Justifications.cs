@@ -28,7 +28,8 @@ public sealed class JustificationException(string message, bool notFound = false
 /// marks as missed, the supplier has 5 business days from the closing to justify it, and the contract manager 5
 /// business days to decide; silence is tacit acceptance, and a rejection after the manager's deadline moves the
 /// reduction to the next invoice (<see cref="JustificationWorkflow"/>). The closing date is the day the month's
-/// first summary version was published.
+/// first summary version was published. Each submission and decision settles the month again at once
+/// (<see cref="Resettlement"/>, ADR-015); if that fails the record stays, and repeating the request settles it.
 /// </summary>
 public sealed class Justifications(IReportStore reports, IJustificationStore store, FinanceContract contract, IOptions<FinanceOptions> options, SettlementInputs inputs, Resettlement resettlement)
 {
