@@ -33,29 +33,9 @@ public static class AssessmentJsonWriter
         w.WriteEndArray();
         w.WriteNumber("penaltyPercent", Math.Round(a.PenaltyPercent, 4, MidpointRounding.AwayFromZero));
         w.WriteNumber("penaltyAmount", a.PenaltyAmount.Rounded);
-        w.WriteStartArray("aggravations");
-        foreach (var g in a.Aggravations)
-        {
-            w.WriteStartObject();
-            w.WriteString("rule", g.Rule);
-            w.WriteNumber("months", g.Months);
-            w.WriteNumber("base", g.Base.Rounded);
-            w.WriteNumber("percent", g.Rate.Value);
-            w.WriteNumber("amount", g.Amount.Rounded);
-            Strings(w, "indicators", g.Indicators);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        WriteAggravations(w, a.Aggravations);
         w.WriteNumber("totalAmount", a.TotalAmount.Rounded);
-        w.WriteStartObject("rescission");
-        w.WriteNumber("high", a.Rescission.High);
-        w.WriteNumber("medium", a.Rescission.Medium);
-        w.WriteNumber("low", a.Rescission.Low);
-        w.WriteBoolean("near", a.Rescission.Near);
-        w.WriteBoolean("reached", a.Rescission.Reached);
-        w.WriteString("warning", a.Rescission.Warning);
-        w.WriteEndObject();
+        WriteRescission(w, a.Rescission);
         WriteManagement(w, a.Management, evidence);
         w.WriteStartArray("anomalies");
         foreach (var x in a.Anomalies)
@@ -72,12 +52,115 @@ public static class AssessmentJsonWriter
 
         w.WriteEndArray();
         Strings(w, "warnings", a.Warnings);
-        w.WriteStartObject("outcome");
-        w.WriteString("month", a.Outcome.Month.ToString());
-        w.WriteNumber("invoice", a.Outcome.Invoice.Rounded);
-        Strings(w, "missedIndicators", a.Outcome.MissedIndicators.Order(StringComparer.Ordinal));
-        Strings(w, "impactFines", a.Outcome.ImpactFines.Select(f => ContractEnums.CamelCase(f)));
+        WriteOutcome(w, a.Outcome, deferred: false);
+        if (a.Settlement is { } settlement)
+        {
+            WriteSettlement(w, settlement);
+        }
+
         w.WriteEndObject();
+    }
+
+    private static void WriteAggravations(Utf8JsonWriter w, IReadOnlyList<Aggravation> aggravations)
+    {
+        w.WriteStartArray("aggravations");
+        foreach (var g in aggravations)
+        {
+            w.WriteStartObject();
+            w.WriteString("rule", g.Rule);
+            w.WriteNumber("months", g.Months);
+            w.WriteNumber("base", g.Base.Rounded);
+            w.WriteNumber("percent", g.Rate.Value);
+            w.WriteNumber("amount", g.Amount.Rounded);
+            Strings(w, "indicators", g.Indicators);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteRescission(Utf8JsonWriter w, RescissionStatus r)
+    {
+        w.WriteStartObject("rescission");
+        w.WriteNumber("high", r.High);
+        w.WriteNumber("medium", r.Medium);
+        w.WriteNumber("low", r.Low);
+        w.WriteBoolean("near", r.Near);
+        w.WriteBoolean("reached", r.Reached);
+        w.WriteString("warning", r.Warning);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOutcome(Utf8JsonWriter w, MonthOutcome outcome, bool deferred)
+    {
+        w.WriteStartObject("outcome");
+        w.WriteString("month", outcome.Month.ToString());
+        w.WriteNumber("invoice", outcome.Invoice.Rounded);
+        Strings(w, "missedIndicators", outcome.MissedIndicators.Order(StringComparer.Ordinal));
+        Strings(w, "impactFines", outcome.ImpactFines.Select(f => ContractEnums.CamelCase(f)));
+        if (deferred)
+        {
+            w.WriteStartArray("deferred");
+            foreach (var d in outcome.Deferred)
+            {
+                w.WriteStartObject();
+                w.WriteString("indicator", d.Indicator);
+                w.WriteNumber("amount", d.Amount.Rounded);
+                w.WriteString("to", d.To.ToString());
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The justification workflow's effect (ADR-015): no instant of the run is written, so re-settling an unchanged month writes the same bytes.</summary>
+    private static void WriteSettlement(Utf8JsonWriter w, MonthSettlement s)
+    {
+        w.WriteStartObject("settlement");
+        w.WriteString("closedOn", SettlementJson.Day(s.ClosedOn));
+        w.WriteBoolean("final", s.Final);
+        w.WriteStartArray("justifications");
+        foreach (var i in s.Indicators)
+        {
+            w.WriteStartObject();
+            w.WriteString("indicator", i.Indicator);
+            w.WriteNumber("penaltyAmount", i.Amount.Rounded);
+            w.WriteString("disposition", ContractEnums.CamelCase(i.Outcome.Disposition));
+            w.WriteString("supplierDeadline", SettlementJson.Day(i.Outcome.SupplierDeadline));
+            w.WriteString("submittedOn", i.Justification is { } j ? SettlementJson.Day(j.SubmittedOn) : null);
+            w.WriteString("managerDeadline", i.Outcome.ManagerDeadline is { } md ? SettlementJson.Day(md) : null);
+            w.WriteString("decision", i.Justification?.Decision is { } d ? ContractEnums.CamelCase(d) : null);
+            w.WriteString("decidedOn", i.Justification?.DecidedOn is { } on ? SettlementJson.Day(on) : null);
+            w.WriteString("deferredTo", i.DeferredTo?.ToString());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("carriedIn");
+        foreach (var c in s.CarriedIn)
+        {
+            w.WriteStartObject();
+            w.WriteString("month", c.From.ToString());
+            w.WriteString("indicator", c.Indicator);
+            w.WriteNumber("amount", c.Amount.Rounded);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("appliedAmount", s.Applied.Rounded);
+        w.WriteNumber("pendingAmount", s.Pending.Rounded);
+        w.WriteNumber("waivedAmount", s.Waived.Rounded);
+        w.WriteNumber("deferredAmount", s.Deferred.Rounded);
+        w.WriteNumber("carriedInAmount", s.CarriedInAmount.Rounded);
+        w.WriteNumber("ownReductionOnThisInvoice", s.OwnOnThisInvoice.Rounded);
+        WriteAggravations(w, s.Aggravations);
+        w.WriteNumber("aggravationsAmount", s.AggravationsAmount.Rounded);
+        w.WriteNumber("reductionOnThisInvoice", s.OnThisInvoice.Rounded);
+        WriteRescission(w, s.Rescission);
+        WriteOutcome(w, s.Outcome, deferred: true);
         w.WriteEndObject();
     }
 

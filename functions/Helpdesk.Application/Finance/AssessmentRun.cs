@@ -7,7 +7,8 @@ namespace Helpdesk.Application.Finance;
 /// <summary>
 /// One month's assessment from exported records, as both <c>helpdesk assess</c> and the monthly closing run it: the
 /// assessment sections of the contract, the business days of its calendar, the tickets of the export, and optionally
-/// the call-centre intervals, the invoice and earlier months' outcomes (aggravations, rescission).
+/// the call-centre intervals, the invoice, earlier months' outcomes (aggravations, rescission, carried-in reductions) and
+/// the justifications that settle it (seed 003 3.8; ADR-015).
 /// </summary>
 public static class AssessmentRun
 {
@@ -18,16 +19,21 @@ public static class AssessmentRun
         IEnumerable<TicketRecord> tickets,
         IEnumerable<CallCentreInterval>? calls,
         Money? invoice,
-        IReadOnlyList<MonthOutcome> history)
+        IReadOnlyList<MonthOutcome> history,
+        SettlementInput? settlement = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(definition);
-        return MonthlyAssessor.Assess(contract, new AssessmentInput(month, tickets)
+        var calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1));
+        var assessment = MonthlyAssessor.Assess(contract, new AssessmentInput(month, tickets)
         {
             CallIntervals = calls,
             Invoice = invoice,
             History = history,
-            Calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1)),
+            Calendar = calendar,
         });
+        return settlement is null
+            ? assessment
+            : assessment with { Settlement = SettlementCalculator.Settle(contract, calendar, assessment, settlement, history) };
     }
 }

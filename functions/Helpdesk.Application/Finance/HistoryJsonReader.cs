@@ -7,23 +7,28 @@ namespace Helpdesk.Application.Finance;
 /// <summary>
 /// Reads earlier months' outcomes for aggravations (4.12, 4.13) and rescission (4.2): a JSON array of the
 /// <c>outcome</c> objects that <c>helpdesk assess</c> writes, e.g.
-/// <c>[{"month":"2026-02","invoice":1000000,"missedIndicators":["2"],"impactFines":["low"]}]</c>.
+/// <c>[{"month":"2026-02","invoice":1000000,"missedIndicators":["2"],"impactFines":["low"]}]</c>; a settled outcome
+/// (the summary's <c>settlement.outcome</c>, ADR-015) also lists its reductions moved to a later invoice,
+/// <c>"deferred":[{"indicator":"7","amount":5000,"to":"2026-03"}]</c>.
 /// </summary>
 public static class HistoryJsonReader
 {
-    public static IReadOnlyList<MonthOutcome> Read(string json, string name)
+    /// <summary>Parses an input file's JSON, or throws an <see cref="InputFormatException"/> naming the file.</summary>
+    internal static JsonDocument Parse(string json, string name)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json);
+            return JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {
             throw new InputFormatException($"{name}: not JSON ({ex.Message})");
         }
+    }
 
-        using (document)
+    public static IReadOnlyList<MonthOutcome> Read(string json, string name)
+    {
+        using (var document = Parse(json, name))
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
@@ -66,7 +71,24 @@ public static class HistoryJsonReader
                     }
                 }
 
-                result.Add(new MonthOutcome(month, Money.Brl(invoice), missed, fines));
+                var deferred = new List<DeferredReduction>();
+                if (item.TryGetProperty("deferred", out var ds))
+                {
+                    foreach (var d in ds.EnumerateArray())
+                    {
+                        if (d.ValueKind != JsonValueKind.Object
+                            || !d.TryGetProperty("indicator", out var di) || di.GetString() is not { Length: > 0 } indicator
+                            || !d.TryGetProperty("amount", out var da) || da.ValueKind != JsonValueKind.Number || !da.TryGetDecimal(out var amount) || amount < 0m
+                            || !d.TryGetProperty("to", out var dt) || !AssessmentMonth.TryParse(dt.GetString(), out var to))
+                        {
+                            throw new InputFormatException($"{at}.deferred: objects with indicator, a non-negative amount and to (YYYY-MM) expected");
+                        }
+
+                        deferred.Add(new DeferredReduction(month, indicator, Money.Brl(amount), to));
+                    }
+                }
+
+                result.Add(new MonthOutcome(month, Money.Brl(invoice), missed, fines) { Deferred = deferred });
             }
 
             return result;

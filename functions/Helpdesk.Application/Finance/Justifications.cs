@@ -28,9 +28,10 @@ public sealed class JustificationException(string message, bool notFound = false
 /// marks as missed, the supplier has 5 business days from the closing to justify it, and the contract manager 5
 /// business days to decide; silence is tacit acceptance, and a rejection after the manager's deadline moves the
 /// reduction to the next invoice (<see cref="JustificationWorkflow"/>). The closing date is the day the month's
-/// first summary version was published.
+/// first summary version was published. Each submission and decision settles the month again at once
+/// (<see cref="Resettlement"/>, ADR-015); if that fails the record stays, and repeating the request settles it.
 /// </summary>
-public sealed class Justifications(IReportStore reports, IJustificationStore store, FinanceContract contract, IOptions<FinanceOptions> options)
+public sealed class Justifications(IReportStore reports, IJustificationStore store, FinanceContract contract, IOptions<FinanceOptions> options, SettlementInputs inputs, Resettlement resettlement)
 {
     public async Task<IReadOnlyList<JustificationStatus>> StatusAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -63,7 +64,16 @@ public sealed class Justifications(IReportStore reports, IJustificationStore sto
         }
 
         var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
-        return await store.SubmitAsync(new Justification(options.Value.ContractId, month.ToString(), indicator, today, text, by), cancellationToken).ConfigureAwait(false);
+        var stored = await store.SubmitAsync(new Justification(options.Value.ContractId, month.ToString(), indicator, today, text, by), cancellationToken).ConfigureAwait(false);
+        _ = await resettlement.SettleAsync(month, now, cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <summary>The <c>--justifications</c> file of <c>helpdesk assess</c> for a closed month, as of <paramref name="now"/>.</summary>
+    public async Task<SettlementInput> SettlementInputAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _ = await ClosedAsync(month, cancellationToken).ConfigureAwait(false);
+        return await inputs.ForAsync(month, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records the contract manager's decision on a submitted justification (a repeated identical decision changes nothing).</summary>
@@ -73,22 +83,26 @@ public sealed class Justifications(IReportStore reports, IJustificationStore sto
         var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
         var stored = await store.DecideAsync(options.Value.ContractId, month.ToString(), indicator, decision, today, by, cancellationToken).ConfigureAwait(false)
             ?? throw new JustificationException($"Não há justificativa do indicador {indicator} em {month.Month:D2}/{month.Year} para decidir.", notFound: true);
-        return stored.Decision == decision
-            ? stored
-            : throw new JustificationException($"A justificativa do indicador {indicator} já foi decidida em {stored.DecidedOn:dd/MM/yyyy}.");
+        if (stored.Decision != decision)
+        {
+            throw new JustificationException($"A justificativa do indicador {indicator} já foi decidida em {stored.DecidedOn:dd/MM/yyyy}.");
+        }
+
+        // The decision settles the month at once (a new version of its documents only if the settlement changed).
+        _ = await resettlement.SettleAsync(month, now, cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     private async Task<(DateOnly ClosedOn, IReadOnlyList<string> Missed)> ClosedAsync(AssessmentMonth month, CancellationToken cancellationToken)
     {
-        var key = new ReportKey(options.Value.ContractId, ReportMonth.Create(month.Year, month.Month), MonthlyClosing.SummaryFile);
-        var versions = await reports.ListVersionsAsync(key, cancellationToken).ConfigureAwait(false);
-        if (versions.Count == 0 || await reports.ReadAsync(key, null, cancellationToken).ConfigureAwait(false) is not { } latest)
+        if (await inputs.ClosedOnAsync(month, cancellationToken).ConfigureAwait(false) is not { } closedOn
+            || await reports.ReadAsync(inputs.SummaryKey(month), null, cancellationToken).ConfigureAwait(false) is not { } latest)
         {
             throw new JustificationException($"O mês {month.Month:D2}/{month.Year} ainda não foi fechado.", notFound: true);
         }
 
         using var summary = JsonDocument.Parse(latest.Content);
         var missed = summary.RootElement.GetProperty("outcome").GetProperty("missedIndicators").EnumerateArray().Select(e => e.GetString()!).ToList();
-        return (ZonedMonth.LocalDate(versions[0].PublishedAt, SaoPaulo.Zone), missed);
+        return (closedOn, missed);
     }
 }

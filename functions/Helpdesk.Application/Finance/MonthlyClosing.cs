@@ -17,7 +17,7 @@ public sealed record ClosingResult(AssessmentMonth Month, int Tickets, bool Chan
 /// content is the latest version's (same SHA-256), the figures did not change and nothing new is published; otherwise
 /// every document gets a new version beside the old ones.
 /// </summary>
-public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options)
+public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, SettlementInputs settlements)
 {
     public const string SummaryFile = "assessment.json";
     public const string CsvFile = "assessment.csv";
@@ -66,13 +66,15 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
         var tickets = await export.ReadBackMonthAsync(month, now, cancellationToken).ConfigureAwait(false);
         var invoice = options.Value.MonthlyInvoice is { } value ? Money.Brl(value) : (Money?)null;
         var history = await HistoryAsync(month, cancellationToken).ConfigureAwait(false);
-        var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, null, invoice, history);
+        var settlement = await settlements.ForAsync(month, now, cancellationToken).ConfigureAwait(false);
+        var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, null, invoice, history, settlement);
         return (assessment, tickets.Count);
     }
 
     /// <summary>
     /// The outcomes of the twelve months before <paramref name="month"/>, oldest first, from their published summaries
-    /// (latest versions): what aggravations (two consecutive months, a semester) and the rescission count need. As text
+    /// (latest versions, settled outcomes where settled): what aggravations (two consecutive months, a semester), the
+    /// rescission count and the reductions carried in from late rejections need. As text
     /// it is exactly the <c>--history</c> file of <c>helpdesk assess</c> (a JSON array of the summaries' <c>outcome</c>).
     /// </summary>
     public async Task<string> HistoryJsonAsync(AssessmentMonth month, CancellationToken cancellationToken)
@@ -88,7 +90,8 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
             }
 
             using var document = System.Text.Json.JsonDocument.Parse(summary.Content);
-            if (document.RootElement.TryGetProperty("outcome", out var outcome))
+            // The settled outcome (ADR-015) when the month was settled: accepted misses removed, deferred reductions listed.
+            if ((document.RootElement.TryGetProperty("settlement", out var settled) ? settled : document.RootElement).TryGetProperty("outcome", out var outcome))
             {
                 outcomes.Add(System.Text.Json.Nodes.JsonNode.Parse(outcome.GetRawText()));
             }

@@ -178,6 +178,13 @@ public static class FunctionCatalog
         [],
         "On the 1st, just after midnight São Paulo time: closes the previous month and publishes the finance summary (JSON, CSV, XLSX, HTML) to the report store; a new version only when the figures changed.");
 
+    /// <summary>00:10 in São Paulo every day: re-settles the closed months whose justification windows were open (ADR-015).</summary>
+    public static FunctionDefinition SettleJustifications { get; } = new(
+        "SettleJustifications",
+        new TimerTrigger("0 10 3 * * *"),
+        [],
+        "Just after midnight São Paulo time: settles again the last closed months whose justification windows were open, publishing a new version of their finance documents only when the settlement changed.");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
@@ -207,6 +214,7 @@ public static class FunctionCatalog
         Justifications,
         DailyIndicators,
         MonthlyClosing,
+        SettleJustifications,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

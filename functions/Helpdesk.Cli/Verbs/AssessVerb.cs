@@ -17,14 +17,14 @@ public sealed class AssessVerb : IVerb
     public string Summary => "recompute a month's indicators and penalties (glosas) from exported records";
 
     public string Usage =>
-        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--contract <file.json>] [--invoice <value>] [--history <outcomes.json>] [--no-evidence] --out <file.json>";
+        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--contract <file.json>] [--invoice <value>] [--history <outcomes.json>] [--justifications <file.json>] [--no-evidence] --out <file.json>";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.OnlyAllow("month", "tickets", "calls", "contract", "invoice", "history", "out", "no-evidence");
+        args.OnlyAllow("month", "tickets", "calls", "contract", "invoice", "history", "justifications", "out", "no-evidence");
         if (!AssessmentMonth.TryParse(args.Required("month"), out var month))
         {
             throw new CliArgumentException("--month must be written YYYY-MM (e.g. 2026-03).");
@@ -45,35 +45,37 @@ public sealed class AssessVerb : IVerb
         if (args.Optional("contract") is { } contractPath)
         {
             var text = await File.ReadAllTextAsync(contractPath).ConfigureAwait(false);
+            IReadOnlyList<string> errors;
             if (text.Contains("\"schemaVersion\"", StringComparison.Ordinal))
             {
-                // The file also holds the calendar sections (ContractDefinition): the business days come from there.
+                // A whole contract document: one load gives the calendar (business days) and the assessment sections.
                 var loaded = ContractDefinitionLoader.Load(text);
-                if (!loaded.IsSuccess)
+                errors = loaded.IsSuccess && loaded.Definition.Assessment is null
+                    ? ["indicators: the contract document has no assessment sections"]
+                    : loaded.Errors.Select(e => e.ToString()).ToList();
+                if (errors.Count == 0)
                 {
-                    foreach (var error in loaded.Errors)
-                    {
-                        await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
-                    }
-
-                    return ExitCodes.Failure;
+                    definition = loaded.Definition!;
+                    contract = loaded.Definition!.Assessment!;
                 }
-
-                definition = loaded.Definition;
+            }
+            else
+            {
+                // The assessment sections alone: the built-in calendar.
+                var parsed = AssessmentContractParser.Parse(text);
+                errors = parsed.Errors;
+                contract = parsed.Contract ?? contract;
             }
 
-            var parsed = AssessmentContractParser.Parse(text);
-            if (!parsed.IsValid)
+            if (errors.Count > 0)
             {
-                foreach (var error in parsed.Errors)
+                foreach (var error in errors)
                 {
                     await stderr.WriteLineAsync($"helpdesk assess: {contractPath}: {error}").ConfigureAwait(false);
                 }
 
                 return ExitCodes.Failure;
             }
-
-            contract = parsed.Contract!;
         }
 
         try
@@ -81,6 +83,15 @@ public sealed class AssessVerb : IVerb
             var history = args.Optional("history") is { } historyPath
                 ? HistoryJsonReader.Read(await File.ReadAllTextAsync(historyPath).ConfigureAwait(false), historyPath)
                 : [];
+            SettlementInput? settlement = null;
+            if (args.Optional("justifications") is { } justificationsPath)
+            {
+                var (settledMonth, input) = SettlementJson.Read(await File.ReadAllTextAsync(justificationsPath).ConfigureAwait(false), justificationsPath);
+                settlement = settledMonth == month
+                    ? input
+                    : throw new InputFormatException($"{justificationsPath}: month: {settledMonth} is not the month assessed ({month})");
+            }
+
             using var tickets = new StreamReader(ticketsPath);
             using var calls = args.Optional("calls") is { } callsPath ? new StreamReader(callsPath) : null;
             var assessment = AssessmentRun.Assess(
@@ -90,7 +101,8 @@ public sealed class AssessVerb : IVerb
                 TicketJsonlReader.Read(tickets, ticketsPath),
                 calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
                 invoice,
-                history);
+                history,
+                settlement);
             await using (var output = File.Create(outPath))
             {
                 AssessmentJsonWriter.Write(output, assessment, evidence: !args.Has("no-evidence"));
@@ -99,6 +111,13 @@ public sealed class AssessVerb : IVerb
             await stdout.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{month}: {assessment.Indicators.Count(r => r.Met == false)} indicator(s) missed, penalty {assessment.PenaltyPercent:0.##} % = {assessment.PenaltyAmount}, total with aggravations {assessment.TotalAmount} → {outPath}")).ConfigureAwait(false);
+            if (assessment.Settlement is { } settled)
+            {
+                await stdout.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{month}: settled{(settled.Final ? "" : " (windows still open)")}: {settled.OnThisInvoice} on this invoice, {settled.Deferred} deferred, {settled.Waived} waived, {settled.CarriedInAmount} carried in")).ConfigureAwait(false);
+            }
+
             foreach (var warning in assessment.Warnings)
             {
                 await stderr.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);

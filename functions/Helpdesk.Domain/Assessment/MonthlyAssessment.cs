@@ -42,4 +42,7 @@ public sealed record MonthlyAssessment
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public required MonthOutcome Outcome { get; init; }
+
+    /// <summary>The justification workflow's effect on the reduction (null when not settled: <c>helpdesk assess</c> without <c>--justifications</c>).</summary>
+    public MonthSettlement? Settlement { get; init; }
 }

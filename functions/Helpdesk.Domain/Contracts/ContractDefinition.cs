@@ -7,7 +7,8 @@ namespace Helpdesk.Domain.Contracts;
 /// A support contract's definition, versioned (<see cref="SchemaVersion"/>) and loaded from JSON by
 /// <see cref="ContractDefinitionLoader"/>. Each JSON section maps to its own type: <c>calendar</c> →
 /// <see cref="CalendarDefinition"/>, <c>clockSettings</c> → <see cref="ClockSettings"/>, <c>serviceCatalogue</c> →
-/// <see cref="ServiceCatalogue"/>, <c>externalTeams</c> → <see cref="ExternalTeams"/>. New sections are added as new
+/// <see cref="ServiceCatalogue"/>, <c>externalTeams</c> → <see cref="ExternalTeams"/>, and the assessment sections →
+/// <see cref="Assessment"/>. New sections are added as new
 /// properties with their own reader; sections this version does not know are listed in <see cref="UnknownSections"/> instead of failing (docs/contract-schema.md).
 /// </summary>
 public sealed record ContractDefinition
@@ -34,6 +35,13 @@ public sealed record ContractDefinition
 
     public Catalogue.ExternalTeam? FindExternalTeam(string? code) =>
         ExternalTeams.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The sections that drive the monthly assessment (<c>version</c>, <c>indicators</c>, penalties, stabilization,
+    /// aggravations, rescission, justification, invoice …; docs/assessment-contract.md), read from the same document by
+    /// the same load; null when the document has none of them (a calendar-only contract).
+    /// </summary>
+    public Assessment.AssessmentContract? Assessment { get; init; }
 
     /// <summary>Root sections present in the JSON that this version does not read (e.g. a newer product's sections).</summary>
     public IReadOnlyList<string> UnknownSections { get; init; } = [];

@@ -13,6 +13,10 @@ public static class ContractDefinitionLoader
     /// <summary>The root sections this version reads.</summary>
     public static IReadOnlyList<string> KnownSections { get; } = ["schemaVersion", "id", "name", "calendar", "clockSettings", "serviceCatalogue", "externalTeams"];
 
+    /// <summary>The root sections of the assessment (docs/assessment-contract.md): any of them makes the load parse them into <see cref="ContractDefinition.Assessment"/>.</summary>
+    public static IReadOnlyList<string> AssessmentSections { get; } =
+        ["version", "description", "contractStart", "timeZone", "invoice", "stabilization", "atypicalDays", "options", "aggravations", "rescission", "justification", "anomalies", "indicators"];
+
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <param name="json">The contract definition text.</param>
@@ -41,7 +45,7 @@ public static class ContractDefinitionLoader
                 return ContractLoadResult.Failure([new ContractError("$", $"the contract must be a JSON object, not {JsonFields.Describe(root)}.")]);
             }
 
-            var unknown = root.EnumerateObject().Select(p => p.Name).Where(n => !KnownSections.Contains(n)).ToArray();
+            var unknown = root.EnumerateObject().Select(p => p.Name).Where(n => !KnownSections.Contains(n) && !AssessmentSections.Contains(n)).ToArray();
             var version = fields.Number(root, "schemaVersion", string.Empty);
             if (version is null && !root.TryGetProperty("schemaVersion", out _))
             {
@@ -58,6 +62,7 @@ public static class ContractDefinitionLoader
             var settings = ClockSettingsSectionReader.Read(Section(root, "clockSettings"), fields);
             var catalogue = ServiceCatalogueSectionReader.Read(Section(root, "serviceCatalogue"), fields);
             var externalTeams = ExternalTeamsSectionReader.Read(Section(root, "externalTeams"), fields);
+            var assessment = ReadAssessment(root, errors);
 
             if (errors.Count > 0 || id is null || name is null || calendar is null || zone is null || settings is null || catalogue is null || externalTeams is null)
             {
@@ -74,6 +79,7 @@ public static class ContractDefinitionLoader
                 ClockSettings = settings,
                 ServiceCatalogue = catalogue,
                 ExternalTeams = externalTeams,
+                Assessment = assessment,
                 UnknownSections = unknown,
             });
         }
@@ -94,6 +100,34 @@ public static class ContractDefinitionLoader
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The assessment sections of the same document, when it has any, by <see cref="Assessment.AssessmentContractParser"/>
+    /// (whose messages are <c>field: message</c>): one document, one load, one object carrying both (ADR-015).
+    /// </summary>
+    private static Assessment.AssessmentContract? ReadAssessment(JsonElement root, List<ContractError> errors)
+    {
+        if (!root.EnumerateObject().Any(p => AssessmentSections.Contains(p.Name)))
+        {
+            return null;
+        }
+
+        // Unknown root sections stay listed, not rejected: the assessment parser sees only the sections this version reads.
+        var known = new System.Text.Json.Nodes.JsonObject();
+        foreach (var property in root.EnumerateObject().Where(p => KnownSections.Contains(p.Name) || AssessmentSections.Contains(p.Name)))
+        {
+            known[property.Name] = System.Text.Json.Nodes.JsonNode.Parse(property.Value.GetRawText(), documentOptions: Options);
+        }
+
+        var parsed = Assessment.AssessmentContractParser.Parse(known.ToJsonString());
+        foreach (var error in parsed.Errors)
+        {
+            var colon = error.IndexOf(": ", StringComparison.Ordinal);
+            errors.Add(colon > 0 ? new ContractError(error[..colon], error[(colon + 2)..]) : new ContractError("$", error));
+        }
+
+        return parsed.IsValid ? parsed.Contract : null;
     }
 
     private static JsonElement? Section(JsonElement root, string name) =>

@@ -16,7 +16,9 @@ public sealed record DecisionRequest(string? Month, string? Indicator, Justifica
 /// <c>/api/justifications</c>: the justification workflow of a closed month (seed 003, 3.8). <c>GET ?month=yyyy-MM</c>
 /// (finance, supervisors, admins) lists each missed indicator with its disposition and deadlines; <c>POST</c> (finance,
 /// admins) records the supplier's justification; <c>POST /decisions</c> (supervisors, admins: the contract manager)
-/// accepts or rejects it. Repeating a submission or the same decision changes nothing.
+/// accepts or rejects it; <c>GET /settlement-input?month=yyyy-MM</c> serves the <c>--justifications</c> file of
+/// <c>helpdesk assess</c>. A submission or a decision settles the month again at once (ADR-015). Repeating a submission or
+/// the same decision changes nothing.
 /// </summary>
 public static class JustificationEndpoints
 {
@@ -26,19 +28,31 @@ public static class JustificationEndpoints
         group.MapGet("", ListAsync).WithName("ListJustifications");
         group.MapPost("", SubmitAsync).WithName("SubmitJustification");
         group.MapPost("/decisions", DecideAsync).WithName("DecideJustification");
+        group.MapGet("/settlement-input", SettlementInputAsync).WithName("ExportSettlementInput").Produces(StatusCodes.Status200OK, contentType: "application/json");
+    }
+
+    /// <summary>The <c>--justifications</c> file of <c>helpdesk assess</c>: the closing day, today and the recorded justifications of a closed month.</summary>
+    internal static async Task<IResult> SettlementInputAsync(HttpContext context, string? month, Justifications justifications, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (ReadProblem(context, month, out var parsed) is { } problem)
+        {
+            return problem;
+        }
+
+        return await Run(async () =>
+        {
+            var input = await justifications.SettlementInputAsync(parsed, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            using var stream = new MemoryStream();
+            SettlementJson.Write(stream, parsed, input);
+            return Results.Bytes(stream.ToArray(), "application/json");
+        }).ConfigureAwait(false);
     }
 
     internal static async Task<IResult> ListAsync(HttpContext context, string? month, Justifications justifications, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var agent = Agents.Current(context.User);
-        if (agent is null || !(agent.IsSupervisorOrAdmin || agent.IsInRole(Roles.Finance)))
+        if (ReadProblem(context, month, out var parsed) is { } problem)
         {
-            return Problems.Forbidden("Somente o financeiro, supervisores e administradores veem as justificativas.");
-        }
-
-        if (!AssessmentMonth.TryParse(month, out var parsed))
-        {
-            return ExportEndpoints.MonthProblem();
+            return problem;
         }
 
         return await Run(async () => Results.Ok(await justifications.StatusAsync(parsed, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
@@ -90,6 +104,19 @@ public static class JustificationEndpoints
         }
 
         return await Run(async () => Results.Ok(await justifications.DecideAsync(month, body.Indicator, decision, agent.UserId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+    }
+
+    /// <summary>Reading a month's justifications: finance, supervisors and admins, and a month written yyyy-MM.</summary>
+    private static IResult? ReadProblem(HttpContext context, string? month, out AssessmentMonth parsed)
+    {
+        parsed = default;
+        var agent = Agents.Current(context.User);
+        if (agent is null || !(agent.IsSupervisorOrAdmin || agent.IsInRole(Roles.Finance)))
+        {
+            return Problems.Forbidden("Somente o financeiro, supervisores e administradores veem as justificativas.");
+        }
+
+        return AssessmentMonth.TryParse(month, out parsed) ? null : ExportEndpoints.MonthProblem();
     }
 
     private static async Task<IResult> Run(Func<Task<IResult>> action)

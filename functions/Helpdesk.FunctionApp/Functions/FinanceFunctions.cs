@@ -54,6 +54,9 @@ public static class FinanceFunctions
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();
         services.AddSingleton<MonthlyClosing>();
+        services.AddSingleton<SettlementInputs>();
+        services.AddSingleton<Resettlement>();
+        services.AddSingleton<IFunctionHandler, SettleJustificationsFunction>();
         services.AddSingleton<DailyIndicators>();
         services.AddSingleton<IFunctionHandler, DailyIndicatorsFunction>();
         services.AddSingleton<IFunctionHandler, MonthlyClosingFunction>();
@@ -94,6 +97,26 @@ public sealed class MonthlyClosingFunction(MonthlyClosing closing, TimeProvider 
                     ? $"month {result.Month} closed over {result.Tickets} tickets: version {summary.Version} published ({result.Published.Count(p => p.Created)} documents)"
                     : $"month {result.Month} closed over {result.Tickets} tickets: figures unchanged since version {summary.Version}, nothing published",
             ],
+        };
+    }
+}
+
+/// <summary>Timer, 00:10 São Paulo: settles again the last closed months whose justification windows were still open (ADR-015).</summary>
+public sealed class SettleJustificationsFunction(Resettlement resettlement, TimeProvider clock) : IFunctionHandler
+{
+    public string FunctionName => FunctionCatalog.SettleJustifications.Name;
+
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        _ = request.Required(FunctionCatalog.SettleJustifications.Trigger.Name);
+        var results = await resettlement.RunAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return new InvocationResponse
+        {
+            Logs = results.Count == 0
+                ? ["no closed month with an open justification window"]
+                : results.Select(r => r.Changed
+                    ? $"month {r.Month} settled again: version {r.Published[0].Report.Version} published"
+                    : $"month {r.Month} settled again: unchanged since version {r.Published[0].Report.Version}, nothing published").ToList(),
         };
     }
 }

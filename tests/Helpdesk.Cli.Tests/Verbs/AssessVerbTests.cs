@@ -101,4 +101,73 @@ public class AssessVerbTests
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(missing, stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_justifications_the_summary_gains_the_settlement_and_without_them_it_has_none()
+    {
+        var tickets = TempFile("s.jsonl");
+        var justifications = TempFile("s-justifications.json");
+        var settled = TempFile("s-settled.json");
+        var plain = TempFile("s-plain.json");
+        await File.WriteAllTextAsync(tickets, Tickets, TestContext.Current.CancellationToken);
+        // Closed Wed 01/04/2026; indicator 2 justified Thu 02/04 and accepted Mon 06/04; indicator 4 never justified.
+        await File.WriteAllTextAsync(justifications, """
+            {"month":"2026-03","closedOn":"2026-04-01","asOf":"2026-04-20",
+             "justifications":[{"indicator":"2","submittedOn":"2026-04-02","decision":"accepted","decidedOn":"2026-04-06"}]}
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, stdout, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--invoice", "200000", "--justifications", justifications, "--out", settled);
+            Assert.True(code == ExitCodes.Ok, stderr);
+            Assert.Contains("settled", stdout, StringComparison.Ordinal);
+            (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--invoice", "200000", "--out", plain);
+            Assert.True(code == ExitCodes.Ok, stderr);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(settled, TestContext.Current.CancellationToken));
+            var settlement = json.RootElement.GetProperty("settlement");
+            var items = settlement.GetProperty("justifications").EnumerateArray().ToDictionary(j => j.GetProperty("indicator").GetString()!);
+            Assert.Equal("waived", items["2"].GetProperty("disposition").GetString());
+            Assert.Equal("applied", items["4"].GetProperty("disposition").GetString());
+            Assert.Equal(12_000m, settlement.GetProperty("waivedAmount").GetDecimal());
+            Assert.Equal(json.RootElement.GetProperty("penaltyAmount").GetDecimal() - 12_000m, settlement.GetProperty("ownReductionOnThisInvoice").GetDecimal());
+            Assert.True(settlement.GetProperty("final").GetBoolean());
+
+            // The figures computed from tickets are the same with or without the settlement.
+            using var without = JsonDocument.Parse(await File.ReadAllTextAsync(plain, TestContext.Current.CancellationToken));
+            Assert.False(without.RootElement.TryGetProperty("settlement", out _));
+            Assert.Equal(without.RootElement.GetProperty("indicators").GetRawText(), json.RootElement.GetProperty("indicators").GetRawText());
+            Assert.Equal(without.RootElement.GetProperty("outcome").GetRawText(), json.RootElement.GetProperty("outcome").GetRawText());
+        }
+        finally
+        {
+            File.Delete(tickets);
+            File.Delete(justifications);
+            File.Delete(settled);
+            File.Delete(plain);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"month":"2026-03","closedOn":"01/04/2026","asOf":"2026-04-20"}""", "closedOn")]
+    [InlineData("""{"month":"2026-03","closedOn":"2026-04-01","asOf":"2026-04-20","justifications":[{"indicator":"2","submittedOn":"2026-04-02","decision":"maybe","decidedOn":"2026-04-03"}]}""", "justifications[0].decision")]
+    [InlineData("""{"month":"2026-03","closedOn":"2026-04-01","asOf":"2026-04-20","justifications":[{"indicator":"2","submittedOn":"2026-04-02","decision":"rejected"}]}""", "justifications[0].decidedOn")]
+    [InlineData("""{"month":"2026-04","closedOn":"2026-05-01","asOf":"2026-05-20"}""", "month")]
+    public async Task A_malformed_justifications_file_is_rejected_naming_the_field(string content, string field)
+    {
+        var tickets = TempFile("m.jsonl");
+        var justifications = TempFile("m-justifications.json");
+        await File.WriteAllTextAsync(tickets, Tickets, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(justifications, content, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--justifications", justifications, "--out", TempFile("never.json"));
+            Assert.Equal(ExitCodes.Failure, code);
+            Assert.Contains($": {field}:", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(tickets);
+            File.Delete(justifications);
+        }
+    }
 }

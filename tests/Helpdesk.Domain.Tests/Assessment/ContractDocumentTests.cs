@@ -10,18 +10,35 @@ public sealed class ContractDocumentTests
     private const string VersionField = "\"version\": \"mec-2019-encarte-d-1\",";
 
     [Fact]
-    public void The_built_in_document_is_read_by_both_the_calendar_loader_and_the_assessment_parser()
+    public void One_load_of_the_built_in_document_carries_the_calendar_and_the_assessment_sections()
     {
-        var json = DefaultContract.Json();
-
-        var definition = ContractDefinitionLoader.Load(json);
-        var assessment = AssessmentContractParser.Parse(json);
+        var definition = ContractDefinitionLoader.Load(DefaultContract.Json());
 
         Assert.True(definition.IsSuccess, string.Join("; ", definition.Errors));
-        Assert.True(assessment.IsValid, string.Join("; ", assessment.Errors));
         Assert.Equal("default", definition.Definition.Id);
-        Assert.Equal("mec-2019-encarte-d-1", assessment.Contract!.Version);
-        Assert.Equal(definition.Definition.Calendar.TimeZoneId, assessment.Contract.TimeZone);
+        var assessment = definition.Definition.Assessment;
+        Assert.NotNull(assessment);
+        Assert.Equal("mec-2019-encarte-d-1", assessment.Version);
+        Assert.Equal(definition.Definition.Calendar.TimeZoneId, assessment.TimeZone);
+        Assert.Empty(definition.Definition.UnknownSections);
+        Assert.Same(DefaultContract.Definition.Assessment, DefaultAssessmentContract.Contract); // one source, not a second parse
+    }
+
+    [Fact]
+    public void A_malformed_assessment_section_fails_the_whole_load_naming_the_field_and_unknown_sections_stay_listed()
+    {
+        var json = DefaultContract.Json();
+        var broken = json.Replace(VersionField, "\"version\": \"\",", StringComparison.Ordinal);
+        Assert.NotEqual(json, broken);
+
+        var failed = ContractDefinitionLoader.Load(broken);
+        Assert.False(failed.IsSuccess);
+        Assert.Contains(failed.Errors, e => e.Path == "version");
+
+        var withUnknown = ContractDefinitionLoader.Load(json.Replace(VersionField, VersionField + " \"reports\": { \"monthly\": true },", StringComparison.Ordinal));
+        Assert.True(withUnknown.IsSuccess, string.Join("; ", withUnknown.Errors));
+        Assert.Equal(["reports"], withUnknown.Definition.UnknownSections);
+        Assert.NotNull(withUnknown.Definition.Assessment);
     }
 
     [Theory]
@@ -31,10 +48,10 @@ public sealed class ContractDocumentTests
     {
         var json = DefaultContract.Json().Replace(VersionField, VersionField + second, StringComparison.Ordinal);
 
-        var result = AssessmentContractParser.Parse(json);
+        var result = ContractDefinitionLoader.Load(json);
 
-        Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.StartsWith(field, StringComparison.Ordinal));
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => e.ToString().StartsWith(field, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,10 +63,9 @@ public sealed class ContractDocumentTests
             StringComparison.Ordinal);
 
         var definition = ContractDefinitionLoader.Load(json);
-        var assessment = AssessmentContractParser.Parse(json);
 
         Assert.True(definition.IsSuccess, string.Join("; ", definition.Errors));
-        var day = Assert.Single(assessment.Contract!.AtypicalDays);
+        var day = Assert.Single(definition.Definition.Assessment!.AtypicalDays);
         Assert.Equal(new DateOnly(2026, 3, 10), day.Date);
         Assert.Equal("Queda de energia regional", day.Reason);
     }

@@ -95,10 +95,11 @@ public class ContractDefinitionLoaderTests
     [Fact]
     public void Unknown_root_sections_are_listed_not_rejected()
     {
-        var result = ContractDefinitionLoader.Load("""{ "schemaVersion": 1, "id": "c", "name": "n", "indicators": {}, "penalties": [] }""");
+        var result = ContractDefinitionLoader.Load("""{ "schemaVersion": 1, "id": "c", "name": "n", "reports": {}, "penalties": [] }""");
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(["indicators", "penalties"], result.Definition.UnknownSections);
+        Assert.Equal(["reports", "penalties"], result.Definition.UnknownSections);
+        Assert.Null(result.Definition.Assessment); // no assessment section: a calendar-only contract
     }
 
     [Fact]

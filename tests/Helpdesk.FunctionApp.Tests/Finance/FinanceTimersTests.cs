@@ -66,7 +66,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         await File.WriteAllLinesAsync(ticketsFile, lines, Ct);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
 
@@ -191,7 +191,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         await File.WriteAllTextAsync(historyFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/history?month=2026-11", UriKind.Relative), Ct), Ct);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
     }
@@ -317,20 +317,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(1));
     }
 
-    private async Task<string> InvokeTimerAsync(string function)
-    {
-        const string timer = """
-            {"Data":{"timer":{"Schedule":{"AdjustForDST":true},
-              "ScheduleStatus":{"Last":"2026-11-01T03:30:00","Next":"2026-12-01T03:30:00","LastUpdated":"2026-11-01T03:30:00"},
-              "IsPastDue":false}},
-             "Metadata":{"sys":{"MethodName":"FUNCTION","UtcNow":"NOW","RandGuid":"5b0c"}}}
-            """;
-        var payload = timer.Replace("FUNCTION", function, StringComparison.Ordinal).Replace("NOW", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        using var response = await _app.InvokeAsync(function, payload);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return string.Join("\n", JsonDocument.Parse(body).RootElement.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()));
-    }
+    private Task<string> InvokeTimerAsync(string function) => _app.InvokeTimerAsync(function, _clock.GetUtcNow(), Ct);
 
     private async Task<JsonElement> JustificationAsync(string indicator)
     {
@@ -338,6 +325,14 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.EnumerateArray().Single(j => j.GetProperty("indicator").GetString() == indicator);
+    }
+
+    /// <summary>The product's <c>--justifications</c> file of a month, written to the data folder.</summary>
+    private async Task<string> SettlementInputFileAsync(string month)
+    {
+        var path = Path.Combine(_data, $"justifications-{month}.json");
+        await File.WriteAllTextAsync(path, await _app.Staff("finance").GetStringAsync(new Uri($"/api/justifications/settlement-input?month={month}", UriKind.Relative), Ct), Ct);
+        return path;
     }
 
     private async Task<string> DailyFiguresAsync()

@@ -7,7 +7,8 @@ namespace Helpdesk.Application.Finance.Documents;
 /// <summary>
 /// The month's indicator table as CSV (RFC 4180: comma-separated, CRLF, quoted where needed, UTF-8 without BOM), numbers
 /// with a decimal point, booleans <c>true</c>/<c>false</c>. After the indicator rows, one blank line and the totals as
-/// <c>label,value</c> rows.
+/// <c>label,value</c> rows; when the month is settled (ADR-015), the settlement totals follow them, then one blank line
+/// and the settlement table (<see cref="SettlementTable"/>).
 /// </summary>
 public static class AssessmentCsvWriter
 {
@@ -24,6 +25,21 @@ public static class AssessmentCsvWriter
         foreach (var (label, value) in AssessmentTable.Totals(assessment))
         {
             w.WriteLine(Field(label) + "," + Cell(value));
+        }
+
+        if (MonthlySettlementView.Of(assessment) is { } settled)
+        {
+            foreach (var (label, value) in SettlementTable.Totals(settled.Settlement))
+            {
+                w.WriteLine(Field(label) + "," + Cell(value));
+            }
+
+            w.WriteLine();
+            w.WriteLine(string.Join(',', SettlementTable.Header.Select(Field)));
+            foreach (var row in SettlementTable.Rows(settled))
+            {
+                w.WriteLine(string.Join(',', row.Select(Cell)));
+            }
         }
     }
 

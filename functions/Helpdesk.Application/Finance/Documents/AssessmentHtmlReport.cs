@@ -54,6 +54,11 @@ public static class AssessmentHtmlReport
 
         Row(html, "Total com agravamentos", a.TotalAmount.ToString());
         html.Append("</tbody></table>\n");
+        if (MonthlySettlementView.Of(a) is { } settled)
+        {
+            Settlement(html, settled);
+        }
+
         if (a.Rescission.Warning is { Length: > 0 } warning)
         {
             html.Append("<p class=\"warn\">").Append(Encode(warning)).Append("</p>\n");
@@ -146,6 +151,42 @@ public static class AssessmentHtmlReport
         }
 
         html.Append("</svg>\n");
+    }
+
+    /// <summary>Seed 003 3.8: each missed indicator's justification, and what finance deducts from this invoice.</summary>
+    private static void Settlement(StringBuilder html, MonthlySettlementView view)
+    {
+        var s = view.Settlement;
+        html.Append("<h2>Justificativas e glosa a aplicar (item 3.8)</h2>\n<p>Apuração fechada em ")
+            .Append(Encode(s.ClosedOn.ToString("dd/MM/yyyy", PtBr)))
+            .Append(s.Final ? ". Todos os prazos de justificativa e de decisão se encerraram." : ". Há prazos de justificativa ou de decisão em curso: a glosa pendente é provisória.")
+            .Append("</p>\n");
+        if (s.Indicators.Count + s.CarriedIn.Count > 0)
+        {
+            html.Append("<table><thead><tr><th>Indicador</th><th>Situação</th><th>Prazo do fornecedor</th><th>Justificada em</th><th>Prazo do gestor</th><th>Decisão</th><th>Decidida em</th><th>Glosa (R$)</th><th>Fatura</th></tr></thead><tbody>\n");
+            foreach (var row in SettlementTable.Rows(view))
+            {
+                html.Append("<tr>");
+                foreach (var cell in row)
+                {
+                    html.Append("<td>").Append(Encode(cell switch { null => "—", decimal d => d.ToString("N2", PtBr), _ => cell.ToString() })).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        html.Append("<table><tbody>\n");
+        Row(html, "Glosa aplicada", s.Applied.ToString());
+        Row(html, "Glosa pendente", s.Pending.ToString());
+        Row(html, "Glosa dispensada (justificativa aceita ou aceite tácito)", s.Waived.ToString());
+        Row(html, "Glosa adiada para a próxima fatura", s.Deferred.ToString());
+        Row(html, "Glosa trazida de meses anteriores", s.CarriedInAmount.ToString());
+        Row(html, "Agravamentos após as justificativas", s.AggravationsAmount.ToString());
+        Row(html, "Desconto nesta fatura", s.OnThisInvoice.ToString());
+        html.Append("</tbody></table>\n");
     }
 
     private static void Row(StringBuilder html, string label, string value) =>

@@ -7,12 +7,14 @@ namespace Helpdesk.Application.Finance.Documents;
 
 /// <summary>
 /// The month's spreadsheet (Open XML SDK): sheet <c>Indicadores</c> with the indicator table (numbers as numbers,
-/// booleans as booleans) and sheet <c>Totais</c> with the totals. The columns are <see cref="AssessmentTable"/>'s.
+/// booleans as booleans) and sheet <c>Totais</c> with the totals; when the month is settled (ADR-015) the settlement totals
+/// join <c>Totais</c> and sheet <c>Justificativas</c> holds the settlement table. The columns are <see cref="AssessmentTable"/>'s.
 /// </summary>
 public static class AssessmentXlsxWriter
 {
     public const string IndicatorsSheet = "Indicadores";
     public const string TotalsSheet = "Totais";
+    public const string SettlementSheet = "Justificativas";
 
     public static void Write(Stream output, MonthlyAssessment assessment)
     {
@@ -21,7 +23,19 @@ public static class AssessmentXlsxWriter
         workbook.Workbook = new Workbook();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         AddSheet(workbook, sheets, 1, IndicatorsSheet, AssessmentTable.Rows(assessment).Prepend([.. AssessmentTable.Header]));
-        AddSheet(workbook, sheets, 2, TotalsSheet, AssessmentTable.Totals(assessment).Select(t => new[] { t.Label, t.Value }));
+        var settled = MonthlySettlementView.Of(assessment);
+        var totals = AssessmentTable.Totals(assessment);
+        if (settled is not null)
+        {
+            totals = totals.Concat(SettlementTable.Totals(settled.Settlement));
+        }
+
+        AddSheet(workbook, sheets, 2, TotalsSheet, totals.Select(t => new[] { t.Label, t.Value }));
+        if (settled is not null)
+        {
+            AddSheet(workbook, sheets, 3, SettlementSheet, SettlementTable.Rows(settled).Prepend([.. SettlementTable.Header]));
+        }
+
         workbook.Workbook.Save();
     }
 

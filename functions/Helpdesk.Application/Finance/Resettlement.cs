@@ -1,0 +1,52 @@
+using Helpdesk.Domain.Assessment;
+
+namespace Helpdesk.Application.Finance;
+
+/// <summary>
+/// The daily re-settling (ADR-015): the last <see cref="MonthsBack"/> closed months whose published settlement still has
+/// an open justification window are closed again, so that a window that expired (silence of the supplier: applied;
+/// silence of the manager: tacit acceptance) shows in the published documents the next morning. Closing again publishes a
+/// new version only when the summary changed, so a run on a day without transitions publishes nothing.
+/// </summary>
+public sealed class Resettlement(MonthlyClosing closing, SettlementInputs inputs) : IDisposable
+{
+    // One settling at a time in this process: two decisions recorded together must not publish their months out of
+    // order (the later settlement, which sees both decisions, must be the latest version). Across instances the next
+    // decision or the daily run repairs it (ADR-015).
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    /// <summary>The supplier's and the manager's windows (5 + 5 business days from the closing) end within the next month.</summary>
+    public const int MonthsBack = 2;
+
+    public async Task<IReadOnlyList<ClosingResult>> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var results = new List<ClosingResult>();
+        var current = MonthlyClosing.PreviousMonth(now).AddMonths(1);
+        for (var back = MonthsBack; back >= 1; back--)
+        {
+            var month = current.AddMonths(-back);
+            if (await inputs.IsOpenAsync(month, cancellationToken).ConfigureAwait(false))
+            {
+                results.Add(await SettleAsync(month, now, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Settles a month again at once (a justification or a decision was recorded).</summary>
+    public async Task<ClosingResult> SettleAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await closing.CloseAsync(month, now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    public void Dispose() => _one.Dispose();
+}
