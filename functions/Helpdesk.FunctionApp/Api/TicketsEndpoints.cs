@@ -71,6 +71,7 @@ public static class TicketsEndpoints
         var name = ReadString(root, "requesterName", required: false, MaxNameLength, errors);
         var channelText = ReadString(root, "channel", required: true, 40, errors);
         var taxIdText = ReadString(root, "requesterTaxId", required: false, 30, errors);
+        var ufText = ReadString(root, "uf", required: false, 10, errors);
 
         EmailAddress requester = default;
         if (email is not null && !EmailAddress.TryParse(email, out requester, out _))
@@ -97,6 +98,19 @@ public static class TicketsEndpoints
             }
         }
 
+        Uf? uf = null;
+        if (!string.IsNullOrWhiteSpace(ufText))
+        {
+            if (Uf.TryParse(ufText, out var parsedUf))
+            {
+                uf = parsedUf;
+            }
+            else
+            {
+                errors["uf"] = ["UF desconhecida: use uma das 27 siglas (por exemplo DF, SP)."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -104,7 +118,7 @@ public static class TicketsEndpoints
 
         try
         {
-            return (new NewTicket(subject!, description!, requester, name, channel, now) { RequesterTaxId = taxId }, errors);
+            return (new NewTicket(subject!, description!, requester, name, channel, now) { RequesterTaxId = taxId, Uf = uf }, errors);
         }
         catch (DomainException ex)
         {
