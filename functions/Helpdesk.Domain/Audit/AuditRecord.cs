@@ -20,6 +20,8 @@ namespace Helpdesk.Domain.Audit;
 /// <param name="Reopening">True when the ticket was reopened or continues an earlier closed ticket.</param>
 /// <param name="Kind">The type of postulation ("classificação da postulação": complaint, request, information…) of
 /// the ticket's catalogue category; null while unclassified or when the category is no longer in the catalogue.</param>
+/// <param name="RequesterEmail">The requester's e-mail: the reopening check's requester key when there is no CPF/CNPJ
+/// (the customer code names the institution, shared by many requesters).</param>
 public sealed record AuditRecord(
     string Protocol,
     string? Classification,
@@ -33,7 +35,8 @@ public sealed record AuditRecord(
     bool? ResolvedImmediately,
     Channel Channel,
     bool Reopening,
-    TicketKind? Kind = null)
+    TicketKind? Kind = null,
+    string? RequesterEmail = null)
 {
     /// <summary>Whether the record is a complaint: its category's kind says so, or its category is one of
     /// <paramref name="keywords"/>' complaint categories.</summary>
@@ -65,7 +68,8 @@ public sealed record AuditRecord(
             ticket.ResolvedAtFirstContact,
             ticket.Channel,
             ticket.ReopenCount > 0 || ticket.FollowsProtocol is not null,
-            catalogue?.FindCategory(ticket.Category)?.Kind);
+            catalogue?.FindCategory(ticket.Category)?.Kind,
+            ticket.RequesterEmail.Value);
     }
 
     private static DateTimeOffset? ConcludedByCancellation(Ticket ticket) =>
