@@ -151,18 +151,7 @@ public static class AgentTicketsEndpoints
             errors["pageSize"] = [$"Entre 1 e {TicketQuery.MaxPageSize}."];
         }
 
-        string? ufCode = null;
-        if (!string.IsNullOrWhiteSpace(uf))
-        {
-            if (Domain.Common.Uf.TryParse(uf, out var parsedUf))
-            {
-                ufCode = parsedUf.Code;
-            }
-            else
-            {
-                errors["uf"] = ["UF desconhecida: use uma das 27 siglas (por exemplo DF, SP)."];
-            }
-        }
+        var ufCode = TicketsEndpoints.ReadUf(uf, errors)?.Code;
 
         if (text is { Length: > 200 })
         {

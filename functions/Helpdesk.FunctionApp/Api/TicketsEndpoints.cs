@@ -98,18 +98,7 @@ public static class TicketsEndpoints
             }
         }
 
-        Uf? uf = null;
-        if (!string.IsNullOrWhiteSpace(ufText))
-        {
-            if (Uf.TryParse(ufText, out var parsedUf))
-            {
-                uf = parsedUf;
-            }
-            else
-            {
-                errors["uf"] = ["UF desconhecida: use uma das 27 siglas (por exemplo DF, SP)."];
-            }
-        }
+        var uf = ReadUf(ufText, errors);
 
         if (errors.Count > 0)
         {
@@ -125,6 +114,24 @@ public static class TicketsEndpoints
             errors["$"] = [ex.Message];
             return (null, errors);
         }
+    }
+
+    /// <summary>An optional UF from a request field or query parameter named <c>uf</c>: null when blank; a problem
+    /// under <c>uf</c> when it is not one of the 27.</summary>
+    internal static Uf? ReadUf(string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Uf.TryParse(text, out var uf))
+        {
+            return uf;
+        }
+
+        errors["uf"] = ["UF desconhecida: use uma das 27 siglas (por exemplo DF, SP)."];
+        return null;
     }
 
     private static bool TryParseChannel(string text, out Channel channel) =>
