@@ -9,7 +9,7 @@ namespace Helpdesk.Application.Audit;
 
 /// <summary>The auditor's use cases over the raw records (seed 002): the interaction records, protocol continuity,
 /// unflagged reopenings, misclassified complaints and the hash chain of every ticket.</summary>
-public sealed class AuditService(IAuditSource source)
+public sealed class AuditService(IAuditSource source, ICatalogueStore? catalogue = null)
 {
     /// <summary>The longest range one request may cover (a census of a year, with a day's slack for the time zone).</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(367);
@@ -18,11 +18,12 @@ public sealed class AuditService(IAuditSource source)
     /// rebuilt is left out here and listed by <see cref="ChainFailuresAsync"/>.</summary>
     public async IAsyncEnumerable<AuditRecord> RecordsAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var categories = catalogue is null ? null : (await catalogue.GetAsync(cancellationToken).ConfigureAwait(false)).Catalogue;
         await foreach (var history in source.HistoriesAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
             if (history.Unreadable is null && TryRehydrate(history) is { } ticket)
             {
-                yield return AuditRecord.From(ticket);
+                yield return AuditRecord.From(ticket, categories);
             }
         }
     }
@@ -59,7 +60,7 @@ public sealed class AuditService(IAuditSource source)
         var records = new List<AuditRecord>();
         await foreach (var r in RecordsAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
-            if (!complaintsOnly || keywords.IsComplaintCategory(r.Classification))
+            if (!complaintsOnly || r.IsComplaint(keywords))
             {
                 records.Add(r);
             }

@@ -10,7 +10,7 @@ namespace Helpdesk.Application.Finance;
 /// A month's export holds every ticket that can belong to that month's assessment, with its history up to the end of
 /// the month (or up to now for the current month), so that exporting a closed month again gives the same file.
 /// </summary>
-public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapper)
+public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapper, ICatalogueStore? catalogue = null)
 {
     private static readonly byte[] NewLine = [(byte)'\n'];
 
@@ -51,9 +51,10 @@ public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapp
             return count;
         }
 
+        var categories = catalogue is null ? null : (await catalogue.GetAsync(cancellationToken).ConfigureAwait(false)).Catalogue;
         await foreach (var ticket in history.ForPeriodAsync(from, asOf, cancellationToken).ConfigureAwait(false))
         {
-            if (mapper.Map(ticket, asOf) is not { } record)
+            if (mapper.Map(ticket, asOf, categories) is not { } record)
             {
                 continue;
             }

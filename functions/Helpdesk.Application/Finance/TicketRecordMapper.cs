@@ -1,5 +1,6 @@
 using Helpdesk.Application.Sla;
 using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.Events;
@@ -12,12 +13,17 @@ namespace Helpdesk.Application.Finance;
 /// A stored ticket as one line of the ticket-history export (docs/ticket-export.md), <b>as of</b> an instant: events at
 /// or after it are left out and the ticket's state is rebuilt from the events before it, so that a closed month's export
 /// (and its assessment) never changes when the ticket moves on later. Instants are written in São Paulo time. The
-/// resolution deadline is the SLA engine's (contract catalogue × business calendar × suspensions) at that instant.
+/// resolution deadline and its target are the SLA engine's (contract catalogue × business calendar × suspensions) at that
+/// instant; the kind and the activity value are the service catalogue's for the ticket's category.
 /// </summary>
 public sealed class TicketRecordMapper(TicketClocks clocks)
 {
     /// <summary>The record, or null when the ticket did not exist yet at <paramref name="asOf"/>.</summary>
-    public TicketRecord? Map(Ticket ticket, DateTimeOffset asOf)
+    /// <param name="ticket">The stored ticket.</param>
+    /// <param name="asOf">The instant the record describes.</param>
+    /// <param name="catalogue">The service catalogue that gives the category's kind and activity value (null: the
+    /// built-in one).</param>
+    public TicketRecord? Map(Ticket ticket, DateTimeOffset asOf, SupportCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var history = ticket.History.Where(e => e.At < asOf).ToList();
@@ -27,11 +33,17 @@ public sealed class TicketRecordMapper(TicketClocks clocks)
         }
 
         var state = history.Count == ticket.History.Count ? ticket : Ticket.Rehydrate(ticket.Id, history);
-        var due = clocks.Read(state, asOf)?.Resolution.DueAt;
+        var reading = clocks.Read(state, asOf);
+        var due = reading?.Resolution.DueAt;
+        var category = (catalogue ?? SupportCatalogue.Default).FindCategory(state.Category);
         return new TicketRecord
         {
             Protocol = state.Protocol.ToString(),
             Channel = ChannelOf(state.Channel),
+            Kind = category?.Kind ?? TicketKind.Request,
+            Uf = state.Uf?.Code ?? "",
+            ResolutionTarget = reading?.ResolutionTarget.Due.ToString(),
+            ActivityValue = category?.ActivityValue,
             ReceivedAt = SaoPaulo.ToLocal(state.ReceivedAt),
             RegisteredAt = SaoPaulo.ToLocal(state.RegisteredAt < state.ReceivedAt ? state.ReceivedAt : state.RegisteredAt),
             Category = state.Category ?? "",

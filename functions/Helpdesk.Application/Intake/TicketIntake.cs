@@ -97,9 +97,10 @@ public sealed partial class TicketIntake(
 
     private async Task<IntakeResult> RegisterAsync(NewTicket request, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
     {
+        // The institution's row gives the institution, its code and its UF; a UF given with the request wins.
         if (request.Institution is null && await institutions.FindAsync(request.RequesterEmail, cancellationToken).ConfigureAwait(false) is { } institution)
         {
-            request = request with { Institution = institution.Name };
+            request = request with { Institution = institution.Name, InstitutionCode = institution.Domain, Uf = request.Uf ?? institution.Uf };
         }
 
         var now = clock.GetUtcNow();

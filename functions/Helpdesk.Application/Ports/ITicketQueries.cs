@@ -38,6 +38,9 @@ public sealed record TicketQuery
 
     public string? Institution { get; init; }
 
+    /// <summary>The requester's UF (two upper-case letters).</summary>
+    public string? Uf { get; init; }
+
     /// <summary>Breach state at <see cref="Now"/> (tickets without a target never match).</summary>
     public BreachState? Breach { get; init; }
 
@@ -73,7 +76,8 @@ public sealed record TicketSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? AtRiskAt,
     DateTimeOffset? DueAt,
-    int Version);
+    int Version,
+    string? Uf = null);
 
 public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, string? NextPageToken);
 

@@ -6,8 +6,9 @@ using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Application.Sla;
 
-/// <summary>A ticket's two SLA clocks at an instant, for the targets of its category × priority in the contract.</summary>
-public sealed record TicketClockReadings(string Category, string Priority, ClockReading FirstResponse, ClockReading Resolution);
+/// <summary>A ticket's two SLA clocks at an instant, for the targets of its category × priority in the contract
+/// (<see cref="ResolutionTarget"/>: the catalogue target the resolution clock runs against).</summary>
+public sealed record TicketClockReadings(string Category, string Priority, ClockReading FirstResponse, ClockReading Resolution, SlaTarget ResolutionTarget);
 
 /// <summary>
 /// Reads a ticket's SLA clocks from the contract (targets per category × priority, business calendar, clock settings)
@@ -46,7 +47,8 @@ public sealed class TicketClocks : ITicketDeadlines
             category,
             priority,
             RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.FirstResponse, pauses, null, responseAt), entry.FirstResponse, responseAt),
-            RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, resolutionAt), entry.Resolution, resolutionAt));
+            RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, resolutionAt), entry.Resolution, resolutionAt),
+            entry.Resolution);
     }
 
     /// <summary>For an active ticket with a running resolution clock: when it becomes at risk and when it is due.</summary>

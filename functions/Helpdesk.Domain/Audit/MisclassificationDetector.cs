@@ -9,7 +9,7 @@ public static class MisclassificationDetector
         ArgumentNullException.ThrowIfNull(keywords);
         foreach (var record in records)
         {
-            if (keywords.IsComplaintCategory(record.Classification))
+            if (record.IsComplaint(keywords))
             {
                 continue;
             }

@@ -48,6 +48,6 @@ public static class ReopenDetector
         ArgumentNullException.ThrowIfNull(record);
         return record.TaxId is { } id
             ? (id.Kind == Common.TaxIdKind.Cpf ? "cpf:" : "cnpj:") + id.Value
-            : "email:" + record.CustomerCode.ToLowerInvariant();
+            : "email:" + (record.RequesterEmail ?? record.CustomerCode).ToLowerInvariant();
     }
 }

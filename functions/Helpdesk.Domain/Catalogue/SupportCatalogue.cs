@@ -1,3 +1,4 @@
+using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;
 
 namespace Helpdesk.Domain.Catalogue;
@@ -10,6 +11,9 @@ namespace Helpdesk.Domain.Catalogue;
 public sealed record SupportCatalogue
 {
     public const int MaxCodeLength = 64;
+
+    /// <summary>The largest value of one service order (BRL): a guard against a typo of a few zeros.</summary>
+    public const decimal MaxActivityValue = 100_000_000m;
 
     public SupportCatalogue(IReadOnlyList<CatalogueCategory> categories, IReadOnlyList<CataloguePriority> priorities, IReadOnlyList<SupportGroup> groups)
     {
@@ -38,7 +42,8 @@ public sealed record SupportCatalogue
     public static SupportCatalogue Default { get; } = new(
         [
             new("information", "Informação / dúvida", "service-desk", "systems", "normal",
-                ["Confirme nome, e-mail e instituição do solicitante.", "Procure a resposta na base de conhecimento e envie o artigo.", "Se a dúvida for sobre regra de negócio do sistema, escale para Sistemas."]),
+                ["Confirme nome, e-mail e instituição do solicitante.", "Procure a resposta na base de conhecimento e envie o artigo.", "Se a dúvida for sobre regra de negócio do sistema, escale para Sistemas."],
+                TicketKind.Information),
             new("request", "Solicitação de serviço", "service-desk", "systems", "normal",
                 ["Confirme que o solicitante tem autorização (chefia ou gestor do sistema).", "Registre o que foi pedido e o prazo desejado.", "Atenda se houver roteiro; senão, escale para Sistemas."]),
             new("installation", "Instalação", "service-desk", "field", "normal",
@@ -46,7 +51,11 @@ public sealed record SupportCatalogue
             new("repair", "Reparo", "service-desk", "network", "normal",
                 ["Peça ao solicitante para reiniciar o equipamento e testar outro ponto de rede.", "Colete o print do erro e o horário.", "Se persistir, escale para Redes."]),
             new("incident", "Incidente (sistema fora do ar ou com erro)", "service-desk", "systems", "normal",
-                ["Verifique se há outros chamados sobre o mesmo sistema (possível duplicidade).", "Colete mensagem de erro, horário e passos para reproduzir.", "Se o sistema estiver fora do ar para vários usuários, use prioridade alta e escale para Sistemas."]),
+                ["Verifique se há outros chamados sobre o mesmo sistema (possível duplicidade).", "Colete mensagem de erro, horário e passos para reproduzir.", "Se o sistema estiver fora do ar para vários usuários, use prioridade alta e escale para Sistemas."],
+                TicketKind.Incident),
+            new("complaint", "Reclamação", "service-desk", "systems", "normal",
+                ["Registre o motivo da reclamação com as palavras do solicitante.", "Procure chamados anteriores do mesmo solicitante sobre o mesmo assunto: se houver, trate como reabertura.", "Se a solução depender de outra equipe, escale para Sistemas."],
+                TicketKind.Complaint),
         ],
         [
             new("high", "Alta", 1),
@@ -125,6 +134,16 @@ public sealed record SupportCatalogue
             if (c.Script is null || c.Script.Any(string.IsNullOrWhiteSpace))
             {
                 errors[$"categories[{i}].script"] = "must be a list of non-empty steps";
+            }
+
+            if (!Enum.IsDefined(c.Kind))
+            {
+                errors[$"categories[{i}].kind"] = "must be request, information, complaint, incident or other";
+            }
+
+            if (c.ActivityValue is { } value && (value <= 0m || value > MaxActivityValue))
+            {
+                errors[$"categories[{i}].activityValue"] = $"must be a positive amount in BRL (at most {MaxActivityValue})";
             }
         }
 

@@ -5,13 +5,15 @@ namespace Helpdesk.Domain.Institutions;
 
 /// <summary>One row of the editable table that derives a requester's institution from the e-mail domain:
 /// <c>ifrs.edu.br</c> → "Instituto Federal do Rio Grande do Sul". A row also covers its subdomains
-/// (<c>aluno.ifrs.edu.br</c>); the longest matching domain wins.</summary>
+/// (<c>aluno.ifrs.edu.br</c>); the longest matching domain wins. <see cref="Uf"/> is the institution's state, the default
+/// UF of its requesters' tickets (a request or an agent may set another).</summary>
 public sealed record InstitutionMapping
 {
     public const int MaxNameLength = 200;
 
-    public InstitutionMapping(string domain, string name)
+    public InstitutionMapping(string domain, string name, Uf? uf = null)
     {
+        Uf = uf;
         Domain = NormalizeDomain(domain);
         var n = name?.Trim();
         Name = string.IsNullOrEmpty(n) || n.Length > MaxNameLength
@@ -22,6 +24,8 @@ public sealed record InstitutionMapping
     public string Domain { get; }
 
     public string Name { get; }
+
+    public Uf? Uf { get; }
 
     public bool Covers(EmailAddress address) =>
         string.Equals(address.Domain, Domain, StringComparison.Ordinal) ||

@@ -52,6 +52,12 @@ public sealed record NewTicket
     /// <summary>The requester's CPF/CNPJ, if given (optional).</summary>
     public TaxId? RequesterTaxId { get; init; }
 
+    /// <summary>The requester's state: given with the request, else the institution's (filled by the intake).</summary>
+    public Uf? Uf { get; init; }
+
+    /// <summary>The institution's key in the directory (its e-mail domain), if the requester's institution is known.</summary>
+    public string? InstitutionCode { get; init; }
+
     /// <summary>The closed ticket this request continues (the requester answered after the reopening window).</summary>
     public ProtocolNumber? FollowsProtocol { get; init; }
 }

@@ -51,6 +51,12 @@ public sealed class Ticket
 
     public string? Institution { get; private set; }
 
+    /// <summary>The institution's key in the directory (its e-mail domain) at registration, if known.</summary>
+    public string? InstitutionCode { get; private set; }
+
+    /// <summary>The requester's state (UF): from the request or the institution at registration, or as an agent set it.</summary>
+    public Uf? Uf { get; private set; }
+
     public Channel Channel { get; private set; }
 
     public TicketStatus Status { get; private set; }
@@ -142,7 +148,9 @@ public sealed class Ticket
             request.ReceivedAt,
             request.Institution,
             request.RequesterTaxId?.Value,
-            request.FollowsProtocol?.ToString()));
+            request.FollowsProtocol?.ToString(),
+            request.Uf?.Code,
+            request.InstitutionCode));
         ticket.Append(now, requester, new MessageReceived(
             request.MessageId,
             request.RequesterEmail.Value,
@@ -500,6 +508,26 @@ public sealed class Ticket
         return true;
     }
 
+    /// <summary>An agent sets (or clears, with null) the requester's UF. Allowed in every status: it corrects the record
+    /// the regulator reads, like a note documents a ticket after it ends. Setting the same UF again changes nothing.</summary>
+    public bool ChangeUf(Uf? uf, string? reason, Actor agent, DateTimeOffset now)
+    {
+        Require(agent);
+        if (Uf == uf)
+        {
+            return false;
+        }
+
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why is { Length: > MaxReasonLength })
+        {
+            throw new DomainException(TicketErrors.TextTooLong, $"The reason is longer than {MaxReasonLength} characters.");
+        }
+
+        Append(now, agent, new TicketUfChanged(uf?.Code, Uf?.Code, why));
+        return true;
+    }
+
     /// <summary>Level 2 forwards the open ticket to an external team, naming that team's own record. The ticket stays
     /// open at level 2 with the team (see <see cref="CurrentExternalHandOff"/>) until its return is recorded. Forwarding
     /// again to the same team and record changes nothing; to another, the return must be recorded first.</summary>
@@ -647,6 +675,11 @@ public sealed class Ticket
                 Institution = r.Institution;
                 RequesterTaxId = r.RequesterTaxId is { } taxId ? TaxId.Parse(taxId) : null;
                 FollowsProtocol = ProtocolNumber.TryParse(r.FollowsProtocol, out var follows) ? follows : null;
+                Uf = Common.Uf.TryParse(r.Uf, out var uf) ? uf : null;
+                InstitutionCode = r.InstitutionCode;
+                break;
+            case TicketUfChanged changed:
+                Uf = Common.Uf.TryParse(changed.Uf, out var newUf) ? newUf : null;
                 break;
             case MessageReceived m:
                 _messages.Add(new TicketMessage(MessageDirection.Inbound, m.MessageId, m.From, m.Subject, m.Text, m.Html, m.ReceivedAt, null));

@@ -32,6 +32,9 @@ public sealed record ExternalReturnRequest(string? Note);
 
 public sealed record ClassifyRequest(string? Category, string? Priority);
 
+/// <summary><see cref="Uf"/>: one of the 27 UFs (case-insensitive), or null/empty to clear it.</summary>
+public sealed record UfRequest(string? Uf, string? Reason);
+
 /// <summary>The agents' ticket API under <c>/api/tickets</c>: list, read with history, and one POST per lifecycle verb.
 /// Reads return an ETag; every write needs If-Match (428 without, 412 when stale).</summary>
 public static class AgentTicketsEndpoints
@@ -70,6 +73,8 @@ public static class AgentTicketsEndpoints
             x.RecordExternalReturnAsync(t, a, r.Note, c));
         Verb(group, "classify", "ClassifyTicket", "Sets the catalogue category and priority.", (ClassifyRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
             x.ClassifyAsync(t, a, r.Category ?? string.Empty, r.Priority, c));
+        Verb(group, "uf", "SetTicketUf", "Sets (or clears) the requester's UF on the ticket; recorded as a hash-chained event.", (UfRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
+            x.ChangeUfAsync(t, a, Domain.Common.Uf.ParseOptional(r.Uf), r.Reason, c));
         Verb(group, "merge", "MergeDuplicate", "Merges this duplicate into another ticket ('into': its protocol).", (MergeRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
             ProtocolNumber.TryParse(r.Into, out var into)
                 ? x.MergeAsync(t, a, into, r.Reason ?? string.Empty, c)
@@ -87,6 +92,7 @@ public static class AgentTicketsEndpoints
         [FromQuery] string? category,
         [FromQuery] string? priority,
         [FromQuery] string? institution,
+        [FromQuery] string? uf,
         [FromQuery] string? breach,
         [FromQuery] string? text,
         [FromQuery] string? channel,
@@ -145,6 +151,8 @@ public static class AgentTicketsEndpoints
             errors["pageSize"] = [$"Entre 1 e {TicketQuery.MaxPageSize}."];
         }
 
+        var ufCode = TicketsEndpoints.ReadUf(uf, errors)?.Code;
+
         if (text is { Length: > 200 })
         {
             errors["text"] = ["No máximo 200 caracteres."];
@@ -165,6 +173,7 @@ public static class AgentTicketsEndpoints
             Category = Blank(category),
             Priority = Blank(priority),
             Institution = Blank(institution),
+            Uf = ufCode,
             Breach = breachState,
             Text = Blank(text),
             Channel = channelValue,

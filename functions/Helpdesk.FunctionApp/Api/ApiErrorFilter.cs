@@ -50,6 +50,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
         ["institution.domain.invalid"] = "domain",
         ["institution.name.invalid"] = "name",
         ["taxId.invalid"] = "requesterTaxId",
+        [Uf.ErrorCode] = "uf",
     };
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Application.Identity;
+using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Audit;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
@@ -13,7 +14,7 @@ namespace Helpdesk.FunctionApp.Api;
 /// e-mail are shown in full or masked by the viewer's permissions, like everywhere else.</summary>
 internal static class AuditExportWriter
 {
-    public const string CsvHeader = "protocolo;classificacao;registrado_em;concluido_em;uf;nome;cpf_cnpj;codigo_cliente;descricao;resolvido_imediatamente;canal;reabertura";
+    public const string CsvHeader = "protocolo;classificacao;registrado_em;concluido_em;uf;nome;cpf_cnpj;codigo_cliente;descricao;resolvido_imediatamente;canal;reabertura;tipo_postulacao";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -50,7 +51,8 @@ internal static class AuditExportWriter
         Csv(Description(r, viewer)),
         Csv(r.ResolvedImmediately is { } y ? YesNo(y) : null),
         Csv(ChannelName(r.Channel)),
-        Csv(YesNo(r.Reopening)));
+        Csv(YesNo(r.Reopening)),
+        Csv(KindName(r.Kind)));
 
     internal static string JsonLine(AuditRecord r, AgentIdentity viewer) => JsonSerializer.Serialize(
         new
@@ -67,6 +69,7 @@ internal static class AuditExportWriter
             resolvedImmediately = r.ResolvedImmediately,
             channel = JsonNamingPolicy.CamelCase.ConvertName(r.Channel.ToString()),
             reopening = r.Reopening,
+            kind = r.Kind is { } k ? JsonNamingPolicy.CamelCase.ConvertName(k.ToString()) : null,
         },
         Application.JsonDefaults.Options);
 
@@ -91,6 +94,16 @@ internal static class AuditExportWriter
         Channel.InPerson => "presencial",
         Channel.Letter => "carta",
         _ => channel.ToString(),
+    };
+
+    private static string? KindName(TicketKind? kind) => kind switch
+    {
+        TicketKind.Complaint => "reclamação",
+        TicketKind.Request => "solicitação",
+        TicketKind.Information => "informação",
+        TicketKind.Incident => "incidente",
+        TicketKind.Other => "outro",
+        _ => null,
     };
 
     private static string Csv(string? value)

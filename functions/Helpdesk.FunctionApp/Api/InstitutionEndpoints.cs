@@ -1,12 +1,22 @@
 using Helpdesk.Application.Institutions;
+using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Institutions;
 using Helpdesk.FunctionApp.Identity;
 
 namespace Helpdesk.FunctionApp.Api;
 
-public sealed record InstitutionRequest(string? Name);
+/// <summary><see cref="Uf"/>: the institution's state (one of the 27 UFs, case-insensitive), the default UF of its
+/// requesters' tickets; optional.</summary>
+public sealed record InstitutionRequest(string? Name, string? Uf = null);
 
-public sealed record InstitutionResponse(string Domain, string Name);
+public sealed record InstitutionResponse(string Domain, string Name, string? Uf)
+{
+    public static InstitutionResponse From(InstitutionMapping m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new(m.Domain, m.Name, m.Uf?.Code);
+    }
+}
 
 /// <summary><c>/api/institutions</c>: the editable table that derives a requester's institution from the e-mail domain
 /// (everyone on staff reads it; admins edit it).</summary>
@@ -21,13 +31,13 @@ public static class InstitutionEndpoints
     }
 
     internal static async Task<IResult> ListAsync(HttpContext context, InstitutionService institutions, CancellationToken cancellationToken) =>
-        Results.Ok((await institutions.ListAsync(Agents.Current(context.User)!, cancellationToken).ConfigureAwait(false)).Select(m => new InstitutionResponse(m.Domain, m.Name)).ToList());
+        Results.Ok((await institutions.ListAsync(Agents.Current(context.User)!, cancellationToken).ConfigureAwait(false)).Select(InstitutionResponse.From).ToList());
 
     internal static async Task<IResult> UpsertAsync(string domain, InstitutionRequest? body, HttpContext context, InstitutionService institutions, CancellationToken cancellationToken)
     {
-        var mapping = new InstitutionMapping(domain, body?.Name ?? string.Empty);
+        var mapping = new InstitutionMapping(domain, body?.Name ?? string.Empty, Uf.ParseOptional(body?.Uf));
         await institutions.UpsertAsync(Agents.Current(context.User)!, mapping, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new InstitutionResponse(mapping.Domain, mapping.Name));
+        return Results.Ok(InstitutionResponse.From(mapping));
     }
 
     internal static async Task<IResult> RemoveAsync(string domain, HttpContext context, InstitutionService institutions, CancellationToken cancellationToken) =>

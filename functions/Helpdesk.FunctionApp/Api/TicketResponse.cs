@@ -59,6 +59,9 @@ public sealed record TicketResponse(
 
     public string? Institution { get; init; }
 
+    /// <summary>The requester's UF (state), two upper-case letters.</summary>
+    public string? Uf { get; init; }
+
     public int Level { get; init; }
 
     public string? Group { get; init; }
@@ -132,6 +135,7 @@ public sealed record TicketResponse(
         {
             RequesterTaxId = ticket.RequesterTaxId is { } taxId ? (viewer.CanSeeTaxIds ? taxId.Formatted : taxId.Masked) : null,
             Institution = ticket.Institution,
+            Uf = ticket.Uf?.Code,
             Level = ticket.Level,
             Group = ticket.Group,
             Assignee = ticket.Assignee,
@@ -225,7 +229,8 @@ public sealed record TicketSummaryResponse(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? AtRiskAt,
     DateTimeOffset? DueAt,
-    int Version)
+    int Version,
+    string? Uf = null)
 {
     public static TicketSummaryResponse From(TicketSummary s, AgentIdentity viewer)
     {
@@ -235,7 +240,7 @@ public sealed record TicketSummaryResponse(
         return new TicketSummaryResponse(
             s.Protocol, TicketResponse.JsonName(s.Status.ToString()), s.Subject, email, s.RequesterName, s.Institution, TicketResponse.JsonName(s.Channel.ToString()),
             s.Level, s.Group, s.Assignee, s.Category, s.Priority, SaoPaulo.ToLocal(s.RegisteredAt), SaoPaulo.ToLocal(s.UpdatedAt),
-            s.AtRiskAt is { } a ? SaoPaulo.ToLocal(a) : null, s.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, s.Version);
+            s.AtRiskAt is { } a ? SaoPaulo.ToLocal(a) : null, s.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, s.Version, s.Uf);
     }
 }
 

@@ -71,6 +71,7 @@ public static class TicketsEndpoints
         var name = ReadString(root, "requesterName", required: false, MaxNameLength, errors);
         var channelText = ReadString(root, "channel", required: true, 40, errors);
         var taxIdText = ReadString(root, "requesterTaxId", required: false, 30, errors);
+        var ufText = ReadString(root, "uf", required: false, 10, errors);
 
         EmailAddress requester = default;
         if (email is not null && !EmailAddress.TryParse(email, out requester, out _))
@@ -97,6 +98,8 @@ public static class TicketsEndpoints
             }
         }
 
+        var uf = ReadUf(ufText, errors);
+
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -104,13 +107,31 @@ public static class TicketsEndpoints
 
         try
         {
-            return (new NewTicket(subject!, description!, requester, name, channel, now) { RequesterTaxId = taxId }, errors);
+            return (new NewTicket(subject!, description!, requester, name, channel, now) { RequesterTaxId = taxId, Uf = uf }, errors);
         }
         catch (DomainException ex)
         {
             errors["$"] = [ex.Message];
             return (null, errors);
         }
+    }
+
+    /// <summary>An optional UF from a request field or query parameter named <c>uf</c>: null when blank; a problem
+    /// under <c>uf</c> when it is not one of the 27.</summary>
+    internal static Uf? ReadUf(string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Uf.TryParse(text, out var uf))
+        {
+            return uf;
+        }
+
+        errors["uf"] = ["UF desconhecida: use uma das 27 siglas (por exemplo DF, SP)."];
+        return null;
     }
 
     private static bool TryParseChannel(string text, out Channel channel) =>

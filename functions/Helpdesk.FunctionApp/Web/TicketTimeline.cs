@@ -37,6 +37,7 @@ public static class TicketTimeline
                 TicketClosed c => new(e.At, "event", "Encerrado", who, c.Reason, null),
                 TicketCancelled c => new(e.At, "event", "Cancelado", who, c.Reason, null),
                 TicketClassified c => new(e.At, "event", $"Classificado: {c.Category} / {c.Priority}", who, null, null),
+                TicketUfChanged u => new(e.At, "event", $"UF alterada: {u.PreviousUf ?? "—"} → {u.Uf ?? "—"}", who, u.Reason, null),
                 TicketForwardedToExternalTeam f => Forwarded(e.At, f, who, teamNames),
                 ExternalTeamReturned r => new(e.At, "event", $"Retorno da equipe externa {teamNames.GetValueOrDefault(r.Team, r.Team)} (registro {r.Reference})", who, r.Note, null),
                 EscalationRouted x => new(e.At, "event", $"Escalonamento encaminhado ao grupo {x.Group}" + (x.Assignee is null ? " (sem responsável disponível)" : $", atribuído a {x.Assignee}"), who, "Regra: " + x.Explanation, null),

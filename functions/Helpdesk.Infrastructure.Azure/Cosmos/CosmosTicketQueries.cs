@@ -19,7 +19,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
     private const int MaxTerms = 10;
     private const string Columns =
         "c.ticketId, c.protocol, c.status, c.subject, c.requesterEmail, c.requesterName, c.institution, c.channel, c.level, c.supportGroup, " +
-        "c.assignee, c.category, c.priority, c.registeredAt, c.updatedAt, c.atRiskAt, c.dueAt, c.version";
+        "c.assignee, c.category, c.priority, c.registeredAt, c.updatedAt, c.atRiskAt, c.dueAt, c.version, c.uf";
 
     internal static readonly string[] ActiveStatuses = [nameof(TicketStatus.New), nameof(TicketStatus.Open), nameof(TicketStatus.PendingOnRequester)];
     private readonly CosmosGateway _gateway;
@@ -82,6 +82,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
         Equal(sql, parameters, "category", query.Category);
         Equal(sql, parameters, "priority", query.Priority);
         Equal(sql, parameters, "institution", query.Institution);
+        Equal(sql, parameters, "uf", query.Uf);
         Equal(sql, parameters, "channel", query.Channel?.ToString());
         if (query.Unassigned)
         {

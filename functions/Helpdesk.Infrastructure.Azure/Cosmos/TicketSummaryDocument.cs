@@ -30,6 +30,7 @@ internal static class TicketSummaryDocument
             ["requesterEmail"] = ticket.RequesterEmail.Value,
             ["requesterName"] = ticket.RequesterName,
             ["institution"] = ticket.Institution,
+            ["uf"] = ticket.Uf?.Code,
             ["channel"] = ticket.Channel.ToString(),
             ["level"] = ticket.Level,
             ["supportGroup"] = ticket.Group, // "group" is a keyword of the query language
@@ -66,7 +67,8 @@ internal static class TicketSummaryDocument
         TicketDocument.ParseTime(item["updatedAt"]!.GetValue<string>()),
         Text(item, "atRiskAt") is { } atRisk ? TicketDocument.ParseTime(atRisk) : null,
         Text(item, "dueAt") is { } due ? TicketDocument.ParseTime(due) : null,
-        item["version"]!.GetValue<int>());
+        item["version"]!.GetValue<int>(),
+        Text(item, "uf"));
 
     /// <summary>Instants in UTC, so that their ISO texts sort and compare as the instants do (breach filters).</summary>
     public static string Utc(DateTimeOffset at) => TicketDocument.Format(at.ToUniversalTime());

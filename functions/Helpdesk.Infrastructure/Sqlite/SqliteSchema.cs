@@ -184,6 +184,19 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>Version 8: the requester's UF. Each institution of the domain table has its state (the built-in rows get
+    /// theirs), and the tickets' read model has the ticket's UF for the lists' filter (rows written before it get their
+    /// UF at their next change; their history never had one).</summary>
+    private const string Version8 = """
+        ALTER TABLE institution_domains ADD COLUMN uf TEXT;
+        UPDATE institution_domains SET uf = 'RS' WHERE domain = 'ifrs.edu.br' AND uf IS NULL;
+        UPDATE institution_domains SET uf = 'SP' WHERE domain = 'ifsp.edu.br' AND uf IS NULL;
+        UPDATE institution_domains SET uf = 'SC' WHERE domain = 'ifsc.edu.br' AND uf IS NULL;
+        UPDATE institution_domains SET uf = 'MG' WHERE domain = 'ufmg.br' AND uf IS NULL;
+        ALTER TABLE tickets ADD COLUMN uf TEXT;
+        CREATE INDEX IF NOT EXISTS tickets_uf ON tickets(uf, protocol);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -212,6 +225,11 @@ internal static class SqliteSchema
         if (version < 5)
         {
             Migrate(connection, Version5, 5);
+        }
+
+        if (version < 8)
+        {
+            Migrate(connection, Version8, 8);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder("""
             SELECT id, protocol, status, subject, requester_email, requester_name, institution, channel, level, group_code, assignee,
-                   category, priority, registered_at, updated_at, at_risk_at, due_at, version
+                   category, priority, registered_at, updated_at, at_risk_at, due_at, version, uf
             FROM tickets WHERE 1 = 1
             """);
 
@@ -36,6 +36,7 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         Equal(sql, command, "category", query.Category);
         Equal(sql, command, "priority", query.Priority);
         Equal(sql, command, "institution", query.Institution);
+        Equal(sql, command, "uf", query.Uf);
         Equal(sql, command, "channel", query.Channel?.ToString());
         if (query.Unassigned)
         {
@@ -90,7 +91,8 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
                 SqliteTime.Parse(reader.GetString(14)),
                 reader.IsDBNull(15) ? null : SqliteTime.Parse(reader.GetString(15)),
                 reader.IsDBNull(16) ? null : SqliteTime.Parse(reader.GetString(16)),
-                reader.GetInt32(17)));
+                reader.GetInt32(17),
+                NullableString(reader, 18)));
         }
 
         string? next = null;

@@ -1,3 +1,4 @@
+using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Contracts;
 
@@ -35,5 +36,52 @@ public class SupportCatalogueTests
 
         Assert.Contains($"groups[{d.Groups.Count}].code", errors.Keys);
         Assert.Contains($"groups[{d.Groups.Count + 1}].code", errors.Keys);
+    }
+}
+
+public class SupportCatalogueKindAndActivityTests
+{
+    [Fact]
+    public void The_built_in_categories_have_the_regulators_kinds_and_no_invented_activity_values()
+    {
+        var d = SupportCatalogue.Default;
+
+        Assert.Equal(TicketKind.Information, d.FindCategory("information")?.Kind);
+        Assert.Equal(TicketKind.Incident, d.FindCategory("incident")?.Kind);
+        Assert.Equal(TicketKind.Complaint, d.FindCategory("complaint")?.Kind);
+        Assert.Equal(TicketKind.Request, d.FindCategory("repair")?.Kind);
+        Assert.All(d.Categories, c => Assert.Null(c.ActivityValue));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-10)]
+    [InlineData(100_000_001)]
+    public void An_activity_value_must_be_a_positive_amount_within_the_guard(decimal value)
+    {
+        var d = SupportCatalogue.Default;
+        var categories = d.Categories.Select((c, i) => i == 2 ? c with { ActivityValue = value } : c).ToList();
+
+        var errors = SupportCatalogue.Validate(categories, d.Priorities, d.Groups);
+
+        Assert.Contains("categories[2].activityValue", errors.Keys);
+    }
+
+    [Fact]
+    public void An_undefined_kind_is_rejected_and_a_valid_activity_value_is_kept()
+    {
+        var d = SupportCatalogue.Default;
+        var categories = d.Categories.Select((c, i) => i switch
+        {
+            0 => c with { Kind = (TicketKind)42 },
+            2 => c with { ActivityValue = 1250.50m },
+            _ => c,
+        }).ToList();
+
+        var errors = SupportCatalogue.Validate(categories, d.Priorities, d.Groups);
+        var valid = new SupportCatalogue([.. categories.Skip(1)], d.Priorities, d.Groups);
+
+        Assert.Equal(["categories[0].kind"], errors.Keys);
+        Assert.Equal(1250.50m, valid.FindCategory(categories[2].Code)?.ActivityValue);
     }
 }

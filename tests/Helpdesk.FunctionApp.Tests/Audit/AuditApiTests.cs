@@ -48,13 +48,17 @@ public sealed class AuditApiTests : IAsyncLifetime
         var csv = (await GetAsync("/api/audit/records?format=csv&" + Range)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var json = (await GetAsync("/api/audit/records?format=jsonl&" + Range)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("protocolo;classificacao;registrado_em;concluido_em;uf;nome;cpf_cnpj;codigo_cliente;descricao;resolvido_imediatamente;canal;reabertura", csv[0]);
+        Assert.Equal("protocolo;classificacao;registrado_em;concluido_em;uf;nome;cpf_cnpj;codigo_cliente;descricao;resolvido_imediatamente;canal;reabertura;tipo_postulacao", csv[0]);
         var row = Assert.Single(csv, l => l.StartsWith(protocol, StringComparison.Ordinal));
-        Assert.Contains(";123.456.789-09;maria@ifsp.edu.br;\"Sem acesso; urgente — Não consigo entrar.\";Sim;formulário web;Não", row, StringComparison.Ordinal);
-        Assert.Matches(@"^\d{11};;\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};;Ana Lima;", row);
+
+        // The UF and the customer code are the institution's (ifsp.edu.br → SP); the ticket was never classified.
+        Assert.Contains(";123.456.789-09;ifsp.edu.br;\"Sem acesso; urgente — Não consigo entrar.\";Sim;formulário web;Não;", row, StringComparison.Ordinal);
+        Assert.Matches(@"^\d{11};;\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2};SP;Ana Lima;", row);
         using var line = JsonDocument.Parse(Assert.Single(json, l => l.Contains(protocol, StringComparison.Ordinal)));
         var r = line.RootElement;
         Assert.Equal("123.456.789-09", r.GetProperty("taxId").GetString());
+        Assert.Equal("SP", r.GetProperty("uf").GetString());
+        Assert.Equal("ifsp.edu.br", r.GetProperty("customerCode").GetString());
         Assert.Equal("webForm", r.GetProperty("channel").GetString());
         Assert.True(r.GetProperty("resolvedImmediately").GetBoolean());
         Assert.False(r.GetProperty("reopening").GetBoolean());
@@ -155,6 +159,27 @@ public sealed class AuditApiTests : IAsyncLifetime
         var finding = Assert.Single(report.GetProperty("findings").EnumerateArray());
         Assert.Equal(complaint, finding.GetProperty("protocol").GetString());
         Assert.Equal(["descaso", "absurdo"], report.GetProperty("keywords").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public async Task A_ticket_of_a_complaint_kind_category_is_a_complaint_whatever_the_category_lists_say()
+    {
+        var classified = await _app.OpenAsync("e@ifsp.edu.br", "Atendimento", "Que DESCASO com o usuário!");
+        var unclassified = await _app.OpenAsync("f@ifsp.edu.br", "Atendimento", "Que descaso!");
+        await _app.DoAsync(classified, "classify", new { category = "complaint" }, "agent-l1", "ana.l1");
+
+        // The custom category list does not name "complaint": only the category's kind keeps it out of the findings.
+        var report = JsonDocument.Parse(await GetAsync("/api/audit/misclassified?keywords=descaso&complaintCategories=reclamacao&" + Range)).RootElement;
+        var csv = (await GetAsync("/api/audit/records?format=csv&" + Range)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var json = (await GetAsync("/api/audit/records?format=jsonl&" + Range)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var finding = Assert.Single(report.GetProperty("findings").EnumerateArray());
+        Assert.Equal(unclassified, finding.GetProperty("protocol").GetString());
+        Assert.EndsWith(";reclamação", Assert.Single(csv, l => l.StartsWith(classified, StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.EndsWith(";", Assert.Single(csv, l => l.StartsWith(unclassified, StringComparison.Ordinal)), StringComparison.Ordinal);
+        using var line = JsonDocument.Parse(Assert.Single(json, l => l.Contains(classified, StringComparison.Ordinal)));
+        Assert.Equal("complaint", line.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("complaint", line.RootElement.GetProperty("classification").GetString());
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using Helpdesk.Application.Finance;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
 using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Catalogue;
+using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Infrastructure.Sqlite;
@@ -63,6 +65,32 @@ public abstract class TicketHistoryContract
         Assert.Equal(TicketEventType.Resolved, resolved.Type);
         Assert.Equal(At(11, 11, 9), resolved.At);
         Assert.False(resolved.FirstContact);
+    }
+
+    [Fact]
+    public async Task The_export_carries_the_uf_the_categorys_kind_and_activity_value_and_the_resolution_target_that_applied()
+    {
+        var c = await RegisterAsync(At(11, 10, 9), uf: "SP");
+        await ChangeAsync(c, t => t.Assign("ana.l1", null, Agent, At(11, 10, 10)));
+        await ChangeAsync(c, t => t.Classify("installation", "normal", Agent, At(11, 10, 11)));
+        await ChangeAsync(c, t => t.ChangeUf(Uf.Parse("rj"), "Campus do Rio.", Agent, At(11, 10, 12)));
+        var d = await RegisterAsync(At(11, 12, 9));
+        await ChangeAsync(d, t => t.Classify("complaint", "normal", Agent, At(11, 12, 10)));
+        await ChangeAsync(d, t => t.Classify("incident", "high", Agent, At(12, 1, 10))); // after the month: not in its export
+        var e = await RegisterAsync(At(11, 13, 9), uf: "DF");
+        var d0 = SupportCatalogue.Default;
+        var catalogue = new FixedCatalogue(new SupportCatalogue([.. d0.Categories.Select(x => x.Code == "installation" ? x with { ActivityValue = 1500m } : x)], d0.Priorities, d0.Groups));
+
+        var export = new TicketExport(History, new TicketRecordMapper(new TicketClocks(DefaultContract.Definition)), catalogue);
+        var records = await export.ReadBackMonthAsync(AssessmentMonth.Create(2026, 11), At(12, 10, 9), Ct);
+
+        var installation = records.Single(r => r.Protocol == c.Protocol.ToString());
+        Assert.Equal(("RJ", TicketKind.Request, 1500m, "10 business days"), (installation.Uf, installation.Kind, installation.ActivityValue, installation.ResolutionTarget));
+        Assert.NotNull(installation.ResolutionDueAt);
+        var complaint = records.Single(r => r.Protocol == d.Protocol.ToString());
+        Assert.Equal(("", TicketKind.Complaint, (decimal?)null, "5 business days"), (complaint.Uf, complaint.Kind, complaint.ActivityValue, complaint.ResolutionTarget));
+        var unclassified = records.Single(r => r.Protocol == e.Protocol.ToString());
+        Assert.Equal(("DF", TicketKind.Request, (string?)null), (unclassified.Uf, unclassified.Kind, unclassified.ResolutionTarget));
     }
 
     [Fact]
@@ -129,11 +157,11 @@ public abstract class TicketHistoryContract
         return tickets;
     }
 
-    private async Task<Ticket> RegisterAsync(DateTimeOffset at, int year = 2026, DateTimeOffset? receivedAt = null)
+    private async Task<Ticket> RegisterAsync(DateTimeOffset at, int year = 2026, DateTimeOffset? receivedAt = null, string? uf = null)
     {
         var id = new TicketId(Guid.NewGuid());
         await Store.CreateAsync(year, protocol => new TicketDraft(
-            Ticket.Register(id, protocol, new NewTicket("Sem acesso", "O sistema mostra erro 500.", EmailAddress.Parse("ana@ifrs.edu.br"), "Ana", Channel.Email, receivedAt ?? at), at), [], []), Ct);
+            Ticket.Register(id, protocol, new NewTicket("Sem acesso", "O sistema mostra erro 500.", EmailAddress.Parse("ana@ifrs.edu.br"), "Ana", Channel.Email, receivedAt ?? at) { Uf = Uf.ParseOptional(uf) }, at), [], []), Ct);
         return (await Store.GetAsync(id, Ct))!;
     }
 
@@ -142,5 +170,14 @@ public abstract class TicketHistoryContract
         var current = (await Store.GetAsync(ticket.Id, Ct))!;
         Assert.True(change(current));
         await Store.SaveAsync(current, [], [], Ct);
+    }
+
+    /// <summary>A catalogue store that answers one catalogue (the export reads it once per run).</summary>
+    private sealed class FixedCatalogue(SupportCatalogue catalogue) : ICatalogueStore
+    {
+        public Task<StoredCatalogue> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new StoredCatalogue(catalogue, 1));
+
+        public Task<StoredCatalogue> SaveAsync(SupportCatalogue catalogue, int expectedVersion, string changedBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The export only reads the catalogue.");
     }
 }

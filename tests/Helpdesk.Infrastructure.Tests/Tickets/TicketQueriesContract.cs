@@ -1,5 +1,6 @@
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Catalogue;
+using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Infrastructure.Tests.Tickets;
@@ -43,6 +44,22 @@ public abstract class TicketQueriesContract
         Assert.Equal([b], await ListAsync(new TicketQuery { Institution = "UFMG" }));
         Assert.Equal([c], await ListAsync(new TicketQuery { Channel = Channel.Phone }));
         Assert.Equal([c, b, a], await ListAsync(new TicketQuery()));
+    }
+
+    [Fact]
+    public async Task The_uf_filter_follows_the_registration_and_an_agents_correction_and_the_summary_shows_it()
+    {
+        var sp = await OpenAsync("Pedido de SP", uf: "SP");
+        var rj = await OpenAsync("Pedido do RJ", uf: "RJ");
+        var none = await OpenAsync("Sem UF");
+        await ChangeAsync(rj, t => t.ChangeUf(Uf.Parse("SP"), "Campus de São Paulo.", Agent, Now.AddMinutes(1)));
+        await ChangeAsync(sp, t => t.ChangeUf(Uf.Parse("MG"), null, Agent, Now.AddMinutes(2)));
+
+        Assert.Equal([rj], await ListAsync(new TicketQuery { Uf = "SP" }));
+        Assert.Equal([sp], await ListAsync(new TicketQuery { Uf = "MG" }));
+        Assert.Empty(await ListAsync(new TicketQuery { Uf = "RJ" }));
+        var all = (await Queries.ListAsync(new TicketQuery(), Ct)).Items;
+        Assert.Equal(["MG", "SP", null], new[] { sp, rj, none }.Select(p => all.Single(s => s.Protocol == p).Uf));
     }
 
     [Fact]
@@ -170,13 +187,13 @@ public abstract class TicketQueriesContract
     private async Task<IReadOnlyList<string>> ListAsync(TicketQuery query) =>
         (await Queries.ListAsync(query with { PageSize = TicketQuery.MaxPageSize }, Ct)).Items.Select(s => s.Protocol).ToList();
 
-    private async Task<string> OpenAsync(string subject, int year = Year, Channel channel = Channel.Email, string? institution = null, string description = "Preciso de ajuda.")
+    private async Task<string> OpenAsync(string subject, int year = Year, Channel channel = Channel.Email, string? institution = null, string description = "Preciso de ajuda.", string? uf = null)
     {
         var id = new TicketId(Guid.NewGuid());
         var outcome = await Store.CreateAsync(
             year,
             protocol => new TicketDraft(
-                Ticket.Register(id, protocol, new NewTicket(subject, description, EmailAddress.Parse("maria.silva@ifsp.edu.br"), "Maria", channel, Now) { Institution = institution }, Now),
+                Ticket.Register(id, protocol, new NewTicket(subject, description, EmailAddress.Parse("maria.silva@ifsp.edu.br"), "Maria", channel, Now) { Institution = institution, Uf = Uf.ParseOptional(uf) }, Now),
                 [],
                 []),
             Ct);

@@ -27,6 +27,7 @@ namespace Helpdesk.Domain.Tickets.Events;
 [JsonDerivedType(typeof(ExternalTeamReturned), "externalTeamReturned")]
 [JsonDerivedType(typeof(EscalationRouted), "escalationRouted")]
 [JsonDerivedType(typeof(DeadlineAlerted), "deadlineAlerted")]
+[JsonDerivedType(typeof(TicketUfChanged), "ufChanged")]
 public abstract record TicketEventData
 {
     /// <summary>The stable name of the event kind (the JSON discriminator).</summary>

@@ -78,6 +78,10 @@ public sealed class TicketModel(
     [BindProperty]
     public string? ReturnNote { get; set; }
 
+    /// <summary>The UF chosen in the data card (empty: clear it).</summary>
+    [BindProperty]
+    public string? Uf { get; set; }
+
     /// <summary>The contract's external teams, for the forward form.</summary>
     public IReadOnlyList<ExternalTeam> ExternalTeams => actions.ExternalTeams;
 
@@ -112,6 +116,7 @@ public sealed class TicketModel(
             "reopen" => "Chamado reaberto.",
             "close" => "Chamado encerrado.",
             "cancel" => "Chamado cancelado.",
+            "uf" => "UF do solicitante atualizada.",
             _ => null,
         };
         if (insert is { } id && await knowledge.GetAsync(id, cancellationToken) is { } article)
@@ -155,6 +160,9 @@ public sealed class TicketModel(
 
     public Task<IActionResult> OnPostCloseAsync(string protocol, CancellationToken cancellationToken) =>
         ActAsync(protocol, "close", (target, ct) => actions.CloseAsync(target, Agent, Reason ?? string.Empty, ct), cancellationToken);
+
+    public Task<IActionResult> OnPostUfAsync(string protocol, CancellationToken cancellationToken) =>
+        ActAsync(protocol, "uf", (target, ct) => actions.ChangeUfAsync(target, Agent, Domain.Common.Uf.ParseOptional(Uf), Reason, ct), cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(string protocol, CancellationToken cancellationToken) =>
         ActAsync(protocol, "cancel", (target, ct) => actions.CancelAsync(target, Agent, Reason ?? string.Empty, ct), cancellationToken);
@@ -232,6 +240,9 @@ public sealed class TicketModel(
     public int FormVersion => Ticket.CommittedVersion;
 
     public bool CanWork => Agent.CanWorkTickets && Agent.CanWorkTicketAtLevel(Ticket.Level) && Ticket.IsActive;
+
+    /// <summary>The UF is a correction of the record: allowed on ended tickets too (the domain verb allows every status).</summary>
+    public bool CanEditUf => Agent.CanWorkTickets && Agent.CanWorkTicketAtLevel(Ticket.Level);
 
     /// <summary>Level 2 (and supervisors) forward an open level-2 ticket to an external team and record its return.</summary>
     public bool CanForward => CanWork && Agent.CanForwardToExternalTeams && Ticket.Level == SupportGroup.Level2 && Ticket.Status == TicketStatus.Open

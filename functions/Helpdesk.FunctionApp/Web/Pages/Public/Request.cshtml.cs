@@ -27,6 +27,10 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
     [BindProperty]
     public string? Email { get; set; }
 
+    /// <summary>The requester's UF (optional: without it, the institution's applies).</summary>
+    [BindProperty]
+    public string? Uf { get; set; }
+
     [BindProperty]
     public string? Subject { get; set; }
 
@@ -81,6 +85,19 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
             errors.Add(new FieldError(nameof(Email), "Informe um e-mail válido, no formato nome@instituicao.gov.br."));
         }
 
+        Uf? uf = null;
+        if (!string.IsNullOrWhiteSpace(Uf))
+        {
+            if (Domain.Common.Uf.TryParse(Uf, out var parsedUf))
+            {
+                uf = parsedUf;
+            }
+            else
+            {
+                errors.Add(new FieldError(nameof(Uf), "Escolha a UF (estado) na lista."));
+            }
+        }
+
         var subject = Subject?.Trim();
         if (string.IsNullOrEmpty(subject))
         {
@@ -111,7 +128,7 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
         NewTicket request;
         try
         {
-            request = new NewTicket(subject!, description!, email, name, Channel.WebForm, clock.GetUtcNow());
+            request = new NewTicket(subject!, description!, email, name, Channel.WebForm, clock.GetUtcNow()) { Uf = uf };
         }
         catch (DomainException)
         {
