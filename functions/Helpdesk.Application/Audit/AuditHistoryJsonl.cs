@@ -1,0 +1,138 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Helpdesk.Application.Finance;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Tickets;
+using Helpdesk.Domain.Tickets.History;
+
+namespace Helpdesk.Application.Audit;
+
+/// <summary>
+/// The raw-history export (<c>/api/audit/histories</c>, read back by <c>helpdesk audit</c>): one ticket per line, with
+/// its id, protocol, recorded head hash and every stored event (sequence, instant, actor, event data in the canonical
+/// form that is hashed, previous hash, hash), and <c>unreadable</c> when the store could not decode an event. The
+/// format is documented in docs/audit.md. Reading it back gives the same <see cref="StoredHistory"/> the server
+/// verified, so that the same domain verifier (<see cref="HistoryVerification"/>) gives the same verdict offline.
+/// </summary>
+public static class AuditHistoryJsonl
+{
+    /// <summary>Writing: the canonical event-data form (<see cref="EventHasher.CanonicalJson"/>); a null
+    /// <c>unreadable</c> is left out.</summary>
+    private static readonly JsonSerializerOptions WriteOptions = new(EventHasher.CanonicalJson)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Reading: the same form, strict about what a line must have (every constructor parameter, no null
+    /// where the type says non-null), and the event kind may be anywhere in the data object.</summary>
+    private static readonly JsonSerializerOptions ReadOptions = new(EventHasher.CanonicalJson)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowOutOfOrderMetadataProperties = true,
+    };
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static string Line(StoredHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var line = new HistoryLine(
+            history.Id.ToString(),
+            history.Protocol,
+            history.HeadHash,
+            history.Events,
+            history.Unreadable is var (sequence, problem) ? new UnreadableEvent(sequence, problem) : null);
+        return JsonSerializer.Serialize(line, WriteOptions);
+    }
+
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<StoredHistory> histories, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(histories);
+        await using var writer = new StreamWriter(body, Utf8, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\n" };
+        var count = 0;
+        await foreach (var history in histories.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            await writer.WriteLineAsync(Line(history)).ConfigureAwait(false);
+            if (++count % 64 == 0)
+            {
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Streams the histories of an export; blank lines are skipped. A malformed line throws
+    /// <see cref="InputFormatException"/> naming <paramref name="name"/>, the line and the field.</summary>
+    public static IEnumerable<StoredHistory> Read(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return Parse(line, name, lineNumber);
+            }
+        }
+    }
+
+    public static StoredHistory Parse(string line, string name, int lineNumber)
+    {
+        HistoryLine? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<HistoryLine>(line, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$').TrimStart('.');
+            throw new InputFormatException($"{name}:{lineNumber}: {field}: {ex.Message.Split(" Path:", 2)[0]}");
+        }
+        catch (NotSupportedException ex)
+        {
+            // An event's data without its "type" cannot be told apart from any other kind.
+            throw new InputFormatException($"{name}:{lineNumber}: events: an event's data has no \"type\" ({ex.Message.Split(" Path:", 2)[0]})");
+        }
+
+        if (parsed is null)
+        {
+            throw new InputFormatException($"{name}:{lineNumber}: a ticket object is expected");
+        }
+
+        return parsed.Validate() is { } error
+            ? throw new InputFormatException($"{name}:{lineNumber}: {error}")
+            : new StoredHistory(TicketId.Parse(parsed.Id), parsed.Protocol, parsed.HeadHash, parsed.Events, parsed.Unreadable is { } u ? (u.Sequence, u.Problem) : null);
+    }
+
+    private sealed record HistoryLine(string Id, string Protocol, string HeadHash, IReadOnlyList<TicketEvent> Events, UnreadableEvent? Unreadable)
+    {
+        public string? Validate()
+        {
+            if (!Guid.TryParseExact(Id, "N", out _))
+            {
+                return "id: a ticket id is 32 hexadecimal digits";
+            }
+
+            if (!ProtocolNumber.TryParse(Protocol, out _))
+            {
+                return "protocol: a protocol number is 11 digits (year and counter)";
+            }
+
+            for (var i = 0; i < Events.Count; i++)
+            {
+                if (Events[i] is null)
+                {
+                    return $"events[{i}]: an event object is expected";
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private sealed record UnreadableEvent(int Sequence, string Problem);
+}
