@@ -17,21 +17,11 @@ namespace Helpdesk.Application.Audit;
 /// </summary>
 public static class AuditHistoryJsonl
 {
-    /// <summary>Writing: the canonical event-data form (<see cref="EventHasher.CanonicalJson"/>); a null
-    /// <c>unreadable</c> is left out.</summary>
-    private static readonly JsonSerializerOptions WriteOptions = new(EventHasher.CanonicalJson)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    /// <summary>Reading: the same form, strict about what a line must have (every constructor parameter, no null
-    /// where the type says non-null), and the event kind may be anywhere in the data object.</summary>
-    private static readonly JsonSerializerOptions ReadOptions = new(EventHasher.CanonicalJson)
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        AllowOutOfOrderMetadataProperties = true,
-    };
+    /// <summary>Event data are written and read exactly as the store writes and reads them (the canonical form that is
+    /// hashed), so that a line decodes to the events the server verified and the verdicts agree. The envelope is
+    /// checked by hand (<see cref="HistoryLine.Validate"/>), not by stricter options that would also change how event
+    /// data decode.</summary>
+    private static readonly JsonSerializerOptions Options = EventHasher.CanonicalJson;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -44,7 +34,7 @@ public static class AuditHistoryJsonl
             history.HeadHash,
             history.Events,
             history.Unreadable is var (sequence, problem) ? new UnreadableEvent(sequence, problem) : null);
-        return JsonSerializer.Serialize(line, WriteOptions);
+        return JsonSerializer.Serialize(line, Options);
     }
 
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<StoredHistory> histories, CancellationToken cancellationToken)
@@ -85,7 +75,7 @@ public static class AuditHistoryJsonl
         HistoryLine? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<HistoryLine>(line, ReadOptions);
+            parsed = JsonSerializer.Deserialize<HistoryLine>(line, Options);
         }
         catch (JsonException ex)
         {
@@ -103,13 +93,18 @@ public static class AuditHistoryJsonl
             throw new InputFormatException($"{name}:{lineNumber}: a ticket object is expected");
         }
 
-        return parsed.Validate() is { } error
-            ? throw new InputFormatException($"{name}:{lineNumber}: {error}")
-            : new StoredHistory(TicketId.Parse(parsed.Id), parsed.Protocol, parsed.HeadHash, parsed.Events, parsed.Unreadable is { } u ? (u.Sequence, u.Problem) : null);
+        return parsed.Validate() is { } error ? throw new InputFormatException($"{name}:{lineNumber}: {error}") : parsed.ToHistory();
     }
 
-    private sealed record HistoryLine(string Id, string Protocol, string HeadHash, IReadOnlyList<TicketEvent> Events, UnreadableEvent? Unreadable)
+    private sealed record HistoryLine(
+        string? Id,
+        string? Protocol,
+        string? HeadHash,
+        IReadOnlyList<TicketEvent?>? Events,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UnreadableEvent? Unreadable)
     {
+        /// <summary>The first missing or malformed field, named by its path; null when the line is whole. A field
+        /// present but wrong (a sequence, an instant, a hash) is left to the chain verifier, which names the event.</summary>
         public string? Validate()
         {
             if (!Guid.TryParseExact(Id, "N", out _))
@@ -122,16 +117,40 @@ public static class AuditHistoryJsonl
                 return "protocol: a protocol number is 11 digits (year and counter)";
             }
 
+            if (HeadHash is null)
+            {
+                return "headHash: missing";
+            }
+
+            if (Events is null)
+            {
+                return "events: missing (a list of events is expected)";
+            }
+
             for (var i = 0; i < Events.Count; i++)
             {
-                if (Events[i] is null)
+                var problem = Events[i] switch
                 {
-                    return $"events[{i}]: an event object is expected";
+                    null => "an event object is expected",
+                    { Actor: null } => "actor: missing",
+                    { Actor.Kind: null } => "actor.kind: missing",
+                    { Actor.Id: null } => "actor.id: missing",
+                    { Data: null } => "data: missing",
+                    { PreviousHash: null } => "previousHash: missing",
+                    { Hash: null } => "hash: missing",
+                    _ => null,
+                };
+                if (problem is not null)
+                {
+                    return $"events[{i}]{(problem.Contains(':', StringComparison.Ordinal) ? "." : ": ")}{problem}";
                 }
             }
 
-            return null;
+            return Unreadable is { Problem: null } ? "unreadable.problem: missing" : null;
         }
+
+        public StoredHistory ToHistory() =>
+            new(TicketId.Parse(Id!), Protocol!, HeadHash!, [.. Events!.Select(e => e!)], Unreadable is { } u ? (u.Sequence, u.Problem) : null);
     }
 
     private sealed record UnreadableEvent(int Sequence, string Problem);
