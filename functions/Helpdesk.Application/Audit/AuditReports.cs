@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Helpdesk.Domain.Audit;
 
 namespace Helpdesk.Application.Audit;
@@ -9,3 +10,14 @@ public sealed record ReopeningsResponse(int WindowDays, bool ComplaintsOnly, IRe
 public sealed record MisclassifiedResponse(IReadOnlyList<string> Keywords, IReadOnlyList<string> ComplaintCategories, IReadOnlyList<MisclassificationFinding> Findings);
 
 public sealed record ChainsResponse(int Checked, int Failed, IReadOnlyList<ChainFailure> Failures);
+
+/// <summary>The JSON form of the audit reports: the HTTP API's (ASP.NET Core's web defaults, enums as camelCase strings,
+/// relaxed escaping so that "não" stays readable), so that <c>helpdesk audit</c> writes the API's bytes. A test
+/// compares the two.</summary>
+public static class AuditReportJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonDefaults.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

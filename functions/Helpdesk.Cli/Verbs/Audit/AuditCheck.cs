@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Helpdesk.Application;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Identity;
@@ -72,7 +71,7 @@ public abstract class AuditCheck : IVerb
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
-        var json = JsonSerializer.Serialize(report, JsonDefaults.Options);
+        var json = JsonSerializer.Serialize(report, AuditReportJson.Options);
         if (args.Optional("out") is { } outPath)
         {
             await File.WriteAllTextAsync(outPath, json).ConfigureAwait(false);
