@@ -4,8 +4,6 @@ using System.Text.Json;
 using Helpdesk.Cli;
 using Helpdesk.Domain.Common;
 using Helpdesk.FunctionApp.Tests.Support;
-using Helpdesk.Infrastructure.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.FunctionApp.Tests.Audit;
 
@@ -174,8 +172,8 @@ public sealed class AuditCliAgreementTests(AuditCliAgreementTests.Scenario scena
             await App.DoAsync(first, "resolve", new { resolvedAtFirstContact = true, resolution = "Toner trocado." }, "agent-l1", "ana.l1");
 
             // Two numbers consumed without a ticket: one documented as void, one not.
-            await ExecuteAsync("UPDATE protocol_counters SET last = last + 2 WHERE year = $y", ("$y", Year));
-            await ExecuteAsync(
+            await App.ExecuteSqlAsync("UPDATE protocol_counters SET last = last + 2 WHERE year = $y", ("$y", Year));
+            await App.ExecuteSqlAsync(
                 "INSERT INTO protocol_voids(protocol, year, reason, recorded_by, recorded_at) VALUES ($p, $y, 'ligação desistida', 'sara', '2026-01-01T00:00:00.0000000Z')",
                 ("$p", $"{Year}{counter + 2:D7}"),
                 ("$y", Year));
@@ -184,11 +182,11 @@ public sealed class AuditCliAgreementTests(AuditCliAgreementTests.Scenario scena
             Edited = await App.OpenAsync("b@ifsp.edu.br", "Original", "Pedido de acesso.");
             Unreadable = await App.OpenAsync("c@ifsp.edu.br", "Rede", "Sem rede de novo, absurdo.");
             await App.OpenAsync("maria@ifsp.edu.br", "Senha; urgente", "Troca de senha.", taxId: "529.982.247-25");
-            await ExecuteAsync("DROP TRIGGER ticket_events_no_update");
-            await ExecuteAsync(
+            await App.ExecuteSqlAsync("DROP TRIGGER ticket_events_no_update");
+            await App.ExecuteSqlAsync(
                 "UPDATE ticket_events SET data = replace(data, 'Original', 'Alterado') WHERE seq = 1 AND ticket_id = (SELECT id FROM tickets WHERE protocol = $p)",
                 ("$p", Edited));
-            await ExecuteAsync(
+            await App.ExecuteSqlAsync(
                 "UPDATE ticket_events SET data = '{\"type\":\"unknown\"}' WHERE seq = 2 AND ticket_id = (SELECT id FROM tickets WHERE protocol = $p)",
                 ("$p", Unreadable));
 
@@ -220,20 +218,6 @@ public sealed class AuditCliAgreementTests(AuditCliAgreementTests.Scenario scena
             var code = await CommandLine.RunAsync(["audit", check, "--histories", HistoriesFile, .. options, "--out", output], stdout, stderr);
             Assert.True(exit is null ? code is ExitCodes.Ok or ExitCodes.Findings : code == exit, $"exit {code}: {stderr}");
             return await File.ReadAllTextAsync(output, Ct);
-        }
-
-        private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-        {
-            await using var connection = new SqliteConnection(App.Service<SqliteDatabase>().ConnectionString);
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-
-            await command.ExecuteNonQueryAsync(Ct);
         }
     }
 }
