@@ -79,8 +79,7 @@ public static class AuditHistoryJsonl
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$').TrimStart('.');
-            throw new InputFormatException($"{name}:{lineNumber}: {field}: {ex.Message.Split(" Path:", 2)[0]}");
+            throw InputFormatException.FromJson($"{name}:{lineNumber}", ex);
         }
         catch (NotSupportedException ex)
         {

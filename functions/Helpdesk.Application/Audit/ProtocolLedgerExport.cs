@@ -27,8 +27,7 @@ public sealed record ProtocolLedgerExport(int Year, int LastCounter, IReadOnlyLi
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$').TrimStart('.');
-            throw new InputFormatException($"{name}: {field}: {ex.Message.Split(" Path:", 2)[0]}");
+            throw InputFormatException.FromJson(name, ex);
         }
 
         if (ledger is null)
