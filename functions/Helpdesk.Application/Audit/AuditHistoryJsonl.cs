@@ -70,6 +70,17 @@ public static class AuditHistoryJsonl
         }
     }
 
+    /// <summary>Streams the histories of an export file, opening it when enumeration starts and closing it at the end
+    /// (each enumeration reads the file afresh).</summary>
+    public static IEnumerable<StoredHistory> ReadFile(string path)
+    {
+        using var reader = new StreamReader(path);
+        foreach (var history in Read(reader, path))
+        {
+            yield return history;
+        }
+    }
+
     public static StoredHistory Parse(string line, string name, int lineNumber)
     {
         HistoryLine? parsed;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Identity;
-using Helpdesk.Application.Ports;
 
 namespace Helpdesk.Cli.Verbs.Audit;
 
@@ -59,7 +58,7 @@ public abstract class AuditCheck : IVerb
         {
         }
 
-        return new AuditService(new ExportedAuditSource(() => Read(historiesPath), ledger));
+        return new AuditService(new ExportedAuditSource(() => AuditHistoryJsonl.ReadFile(historiesPath), ledger));
     }
 
     /// <summary>An export holds its own range: every check asks for all of it.</summary>
@@ -103,14 +102,5 @@ public abstract class AuditCheck : IVerb
             ? null
             : Domain.Audit.AuditKeywords.ParseList(text)
                 ?? throw new CliArgumentException($"--{name}: give 1 to {Domain.Audit.AuditKeywords.MaxListWords} words separated by commas, each up to {Domain.Audit.AuditKeywords.MaxWordLength} characters.");
-    }
-
-    private static IEnumerable<StoredHistory> Read(string path)
-    {
-        using var reader = new StreamReader(path);
-        foreach (var history in AuditHistoryJsonl.Read(reader, path))
-        {
-            yield return history;
-        }
     }
 }
