@@ -1,4 +1,5 @@
 using Helpdesk.Cli.Verbs;
+using Helpdesk.Cli.Verbs.Audit;
 
 namespace Helpdesk.Cli;
 
@@ -12,6 +13,7 @@ public static class CommandLine
         new DeadlineVerb(),
         new ElapsedVerb(),
         new AssessVerb(),
+        AuditVerbs.Group,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -30,9 +32,27 @@ public static class CommandLine
             return ExitCodes.Usage;
         }
 
+        var (rest, label) = (1, verb.Name);
+        if (verb is VerbGroup group)
+        {
+            if (args.Length < 2 || args[1] is "-h" or "--help" or "help")
+            {
+                await (args.Length < 2 ? stderr : stdout).WriteLineAsync(group.Usage).ConfigureAwait(false);
+                return args.Length < 2 ? ExitCodes.Usage : ExitCodes.Ok;
+            }
+
+            if (group.Find(args[1]) is not { } inner)
+            {
+                await stderr.WriteLineAsync($"helpdesk {group.Name}: '{args[1]}' is not one of {string.Join(", ", group.Verbs.Select(v => v.Name))}.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            (verb, rest, label) = (inner, 2, group.Name + " " + inner.Name);
+        }
+
         try
         {
-            var options = CliArguments.Parse(args.AsSpan(1));
+            var options = CliArguments.Parse(args.AsSpan(rest));
             if (options.Has("help"))
             {
                 await stdout.WriteLineAsync(verb.Usage).ConfigureAwait(false);
@@ -43,7 +63,7 @@ public static class CommandLine
         }
         catch (CliArgumentException ex)
         {
-            await stderr.WriteLineAsync($"helpdesk {verb.Name}: {ex.Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"helpdesk {label}: {ex.Message}").ConfigureAwait(false);
             await stderr.WriteLineAsync($"usage: {verb.Usage}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 using Helpdesk.Benchmarks;
 using Helpdesk.Benchmarks.Assessment;
+using Helpdesk.Benchmarks.Audit;
 using Helpdesk.Benchmarks.Calendar;
 using Helpdesk.Benchmarks.Intake;
 using Helpdesk.Benchmarks.Sweep;
 
-IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite()];
+IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite()];
 
 var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
 if (selected is null)

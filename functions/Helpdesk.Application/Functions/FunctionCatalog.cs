@@ -60,7 +60,7 @@ public static class FunctionCatalog
         "Audit",
         new HttpTrigger("audit/{*path}", ["GET"], AuthLevel.Anonymous),
         [new HttpOutput()],
-        "Supervisors and auditors: interaction-record exports (CSV, JSONL), protocol continuity, unflagged reopenings, misclassified complaints, hash-chain verification.");
+        "Supervisors and auditors: interaction-record exports (CSV, JSONL), protocol continuity, unflagged reopenings, misclassified complaints, hash-chain verification, and the raw histories and protocol ledger for offline checks.");
 
     public static FunctionDefinition Me { get; } = new(
         "Me",

@@ -32,4 +32,25 @@ public sealed record AuditKeywords(IReadOnlyList<string> Reopening, IReadOnlyLis
 
     public bool IsComplaintCategory(string? category) =>
         category is not null && ComplaintCategories.Any(c => string.Equals(TextFolding.Fold(c), TextFolding.Fold(category), StringComparison.Ordinal));
+
+    /// <summary>A complaint: filed under a complaint category or, where the category does not say so (another
+    /// category, or none yet), written as one: its text has a <see cref="Complaint"/> word, matched like
+    /// <see cref="Find"/> (accent- and case-insensitive, whole words). The requester's words decide, not only the
+    /// agent's classification (seed 002, 5.2.4 d: complaints filed under another category are still complaints).</summary>
+    public bool IsComplaint(string? category, string text) =>
+        IsComplaintCategory(category) || Find(text, Complaint).Count > 0;
+
+    /// <summary>The most words one list may hold, and the longest word (a list comes from a query string or a command line).</summary>
+    public const int MaxListWords = 100;
+
+    public const int MaxWordLength = 100;
+
+    /// <summary>A comma-separated word list ("reaberta, de novo"), trimmed; null when it has no word, more than
+    /// <see cref="MaxListWords"/>, or a word longer than <see cref="MaxWordLength"/>.</summary>
+    public static IReadOnlyList<string>? ParseList(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 0 || words.Length > MaxListWords || words.Any(w => w.Length > MaxWordLength) ? null : words;
+    }
 }

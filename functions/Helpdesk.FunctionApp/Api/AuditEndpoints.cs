@@ -7,21 +7,12 @@ using Helpdesk.FunctionApp.Identity;
 
 namespace Helpdesk.FunctionApp.Api;
 
-/// <summary>Findings of the text searches, with the counts the auditor reports.</summary>
-public sealed record ReopeningsResponse(int WindowDays, bool ComplaintsOnly, IReadOnlyList<string> Keywords, IReadOnlyList<ReopenFinding> Findings);
-
-public sealed record MisclassifiedResponse(IReadOnlyList<string> Keywords, IReadOnlyList<string> ComplaintCategories, IReadOnlyList<MisclassificationFinding> Findings);
-
-public sealed record ChainsResponse(int Checked, int Failed, IReadOnlyList<ChainFailure> Failures);
-
 /// <summary>
 /// <c>/api/audit/...</c> (supervisor, auditor): what the regulator's inspector does with the raw records (seed 002).
 /// Ranges are São Paulo calendar days, <c>from</c> and <c>to</c> both inclusive (<c>yyyy-MM-dd</c>), at most a year.
 /// </summary>
 public static class AuditEndpoints
 {
-    private const int DefaultWindowDays = 30;
-
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(AgentApi.StaffPolicy);
@@ -30,6 +21,8 @@ public static class AuditEndpoints
         group.MapGet("/reopenings", ReopeningsAsync).WithName("UnflaggedReopenings");
         group.MapGet("/misclassified", MisclassifiedAsync).WithName("MisclassifiedComplaints");
         group.MapGet("/chains", ChainsAsync).WithName("VerifyHashChains");
+        group.MapGet("/histories", HistoriesAsync).WithName("ExportRawHistories");
+        group.MapGet("/ledger", LedgerAsync).WithName("ExportProtocolLedger");
     }
 
     internal static IResult RecordsAsync(HttpContext context, AuditService audit, string? from, string? to, string? format, CancellationToken cancellationToken)
@@ -67,9 +60,9 @@ public static class AuditEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (year is not (>= 2000 and <= 9999))
+        if (Year(year) is { } yearError)
         {
-            errors["year"] = ["Informe o ano com quatro dígitos (ex.: 2026)."];
+            errors["year"] = [yearError];
         }
 
         if (from is < 1 or > Domain.Tickets.ProtocolNumber.MaxCounter)
@@ -99,9 +92,9 @@ public static class AuditEndpoints
 
         var errors = new Dictionary<string, string[]>();
         var range = Range(from, to, errors);
-        if (windowDays is < 1 or > 366)
+        if (windowDays is < 1 or > AuditService.MaxWindowDays)
         {
-            errors["windowDays"] = ["A janela vai de 1 a 366 dias."];
+            errors["windowDays"] = [$"A janela vai de 1 a {AuditService.MaxWindowDays} dias."];
         }
 
         var list = Words(keywords, "keywords", errors) ?? AuditKeywords.Default.Reopening;
@@ -111,9 +104,7 @@ public static class AuditEndpoints
         }
 
         var words = AuditKeywords.Default with { Reopening = list };
-        var days = windowDays ?? DefaultWindowDays;
-        var findings = await audit.UnflaggedReopeningsAsync(start, end, TimeSpan.FromDays(days), words, complaintsOnly ?? false, requireKeyword ?? true, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new ReopeningsResponse(days, complaintsOnly ?? false, list, [.. findings.Select(f => f with { Requester = MaskKey(f.Requester) })]));
+        return Results.Ok(await audit.ReopeningsReportAsync(start, end, windowDays ?? AuditService.DefaultWindowDays, words, complaintsOnly ?? false, requireKeyword ?? true, cancellationToken).ConfigureAwait(false));
     }
 
     internal static async Task<IResult> MisclassifiedAsync(HttpContext context, AuditService audit, string? from, string? to, string? keywords, string? complaintCategories, CancellationToken cancellationToken)
@@ -133,53 +124,63 @@ public static class AuditEndpoints
         }
 
         var lists = AuditKeywords.Default with { Complaint = words, ComplaintCategories = categories };
-        var findings = new List<MisclassificationFinding>();
-        await foreach (var f in audit.MisclassifiedAsync(start, end, lists, cancellationToken).ConfigureAwait(false))
-        {
-            findings.Add(f);
-        }
-
-        return Results.Ok(new MisclassifiedResponse(words, categories, findings));
+        return Results.Ok(await audit.MisclassifiedReportAsync(start, end, lists, cancellationToken).ConfigureAwait(false));
     }
 
-    internal static async Task<IResult> ChainsAsync(HttpContext context, AuditService audit, string? from, string? to, CancellationToken cancellationToken)
+    internal static async Task<IResult> ChainsAsync(HttpContext context, AuditService audit, string? from, string? to, CancellationToken cancellationToken) =>
+        Refusal(context, from, to, out var start, out var end)
+            ?? Results.Ok(await audit.ChainsReportAsync(start, end, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every ticket of the range as stored: one JSON object per line with its events and recorded head hash
+    /// (docs/audit.md), so that <c>helpdesk audit</c> recomputes every check offline with the same verifier. The events
+    /// carry the requesters' personal data in full, like the records export.</summary>
+    internal static IResult HistoriesAsync(HttpContext context, AuditService audit, string? from, string? to, CancellationToken cancellationToken) =>
+        Refusal(context, from, to, out var start, out var end)
+            ?? Results.Stream(
+                body => AuditHistoryJsonl.WriteAsync(body, audit.HistoriesAsync(start, end, cancellationToken), cancellationToken),
+                "application/x-ndjson; charset=utf-8",
+                $"historicos-{from}-a-{to}.jsonl");
+
+    internal static async Task<IResult> LedgerAsync(HttpContext context, AuditService audit, int? year, CancellationToken cancellationToken)
     {
         if (Auditor(context) is null)
         {
             return Denied();
         }
 
+        if (Year(year) is { } error)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["year"] = [error] });
+        }
+
+        return Results.Ok(await audit.LedgerAsync(year!.Value, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>For the endpoints that take only a range: 403 for other roles, 400 naming a bad <c>from</c>/<c>to</c>,
+    /// else null and the range.</summary>
+    private static IResult? Refusal(HttpContext context, string? from, string? to, out DateTimeOffset start, out DateTimeOffset end)
+    {
+        (start, end) = (default, default);
+        if (Auditor(context) is null)
+        {
+            return Denied();
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var range = Range(from, to, errors);
-        if (errors.Count > 0 || range is not var (start, end))
+        if (Range(from, to, errors) is not { } range || errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
-        var tally = new ChainTally();
-        var failures = new List<ChainFailure>();
-        await foreach (var failure in audit.ChainFailuresAsync(start, end, tally, cancellationToken).ConfigureAwait(false))
-        {
-            failures.Add(failure);
-        }
-
-        return Results.Ok(new ChainsResponse(tally.Checked, tally.Failed, failures));
+        (start, end) = range;
+        return null;
     }
+
+    private static string? Year(int? year) => year is >= 2000 and <= 9999 ? null : "Informe o ano com quatro dígitos (ex.: 2026).";
 
     private static AgentIdentity? Auditor(HttpContext context) => Agents.Current(context.User) is { CanAudit: true } a ? a : null;
 
     private static IResult Denied() => Problems.Forbidden("Somente supervisores e auditores acessam as exportações e relatórios de auditoria.");
-
-    /// <summary>The requester key names a CPF/CNPJ or e-mail only as its masked form: the finding is enough to open the
-    /// tickets, which show the full values to those allowed.</summary>
-    private static string MaskKey(string key)
-    {
-        var colon = key.IndexOf(':', StringComparison.Ordinal);
-        var (kind, value) = (key[..colon], key[(colon + 1)..]);
-        return kind == "email"
-            ? (Domain.Tickets.EmailAddress.TryParse(value, out var e, out _) ? "email:" + e.Masked() : key)
-            : (TaxId.TryParse(value, out var id, out _) ? kind + ":" + id.Masked : key);
-    }
 
     private static IReadOnlyList<string>? Words(string? text, string field, Dictionary<string, string[]> errors)
     {
@@ -188,11 +189,10 @@ public static class AuditEndpoints
             return null;
         }
 
-        var words = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0 || words.Length > 100 || words.Any(w => w.Length > 100))
+        var words = AuditKeywords.ParseList(text);
+        if (words is null)
         {
-            errors[field] = ["Informe de 1 a 100 palavras separadas por vírgula, cada uma com até 100 caracteres."];
-            return null;
+            errors[field] = [$"Informe de 1 a {AuditKeywords.MaxListWords} palavras separadas por vírgula, cada uma com até {AuditKeywords.MaxWordLength} caracteres."];
         }
 
         return words;

@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Helpdesk.Domain.Common;
 using Helpdesk.FunctionApp.Tests.Support;
-using Helpdesk.Infrastructure.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.FunctionApp.Tests.Audit;
 
@@ -95,7 +93,7 @@ public sealed class AuditApiTests : IAsyncLifetime
         Assert.Equal(0, before.GetProperty("failed").GetInt32());
         Assert.Equal(2, before.GetProperty("checked").GetInt32());
 
-        await ExecuteAsync("""
+        await _app.ExecuteSqlAsync("""
             DROP TRIGGER ticket_events_no_update;
             UPDATE ticket_events SET data = replace(data, 'Original', 'Alterado')
             WHERE seq = 1 AND ticket_id = (SELECT id FROM tickets WHERE protocol = $p);
@@ -119,9 +117,9 @@ public sealed class AuditApiTests : IAsyncLifetime
         await GetAsync($"/api/audit/protocols?year={year}").ContinueWith(t => Assert.Contains("\"gaps\":[]", t.Result, StringComparison.Ordinal), Ct);
 
         // Two numbers consumed without a ticket; one of them is documented as void.
-        await ExecuteAsync("UPDATE protocol_counters SET last = last + 2 WHERE year = $y", ("$y", year));
+        await _app.ExecuteSqlAsync("UPDATE protocol_counters SET last = last + 2 WHERE year = $y", ("$y", year));
         var voided = $"{year}{counter + 1:D7}";
-        await ExecuteAsync("INSERT INTO protocol_voids(protocol, year, reason, recorded_by, recorded_at) VALUES ($p, $y, 'ligação desistida', 'sara', '2026-01-01T00:00:00.0000000Z')", ("$p", voided), ("$y", year));
+        await _app.ExecuteSqlAsync("INSERT INTO protocol_voids(protocol, year, reason, recorded_by, recorded_at) VALUES ($p, $y, 'ligação desistida', 'sara', '2026-01-01T00:00:00.0000000Z')", ("$p", voided), ("$y", year));
         var third = await _app.OpenAsync();
 
         var report = JsonDocument.Parse(await GetAsync($"/api/audit/protocols?year={year}")).RootElement;
@@ -191,19 +189,5 @@ public sealed class AuditApiTests : IAsyncLifetime
         {
             Assert.Contains("\"" + path + "\"", document, StringComparison.Ordinal);
         }
-    }
-
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection(_app.Service<SqliteDatabase>().ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -7,12 +7,13 @@ using Helpdesk.Domain.Audit;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 
-namespace Helpdesk.FunctionApp.Api;
+namespace Helpdesk.Application.Audit;
 
 /// <summary>Writes interaction records as they stream: CSV (";"-separated, pt-BR headers and São Paulo dd/MM/yyyy
 /// HH:mm:ss, "Sim"/"Não", for spreadsheets) or JSONL (one object per line, ISO 8601 instants with offset). CPF/CNPJ and
-/// e-mail are shown in full or masked by the viewer's permissions, like everywhere else.</summary>
-internal static class AuditExportWriter
+/// e-mail are shown in full or masked by the viewer's permissions, like everywhere else. The API and <c>helpdesk audit records</c>
+/// both write with it, so the same records give the same bytes.</summary>
+public static class AuditExportWriter
 {
     public const string CsvHeader = "protocolo;classificacao;registrado_em;concluido_em;uf;nome;cpf_cnpj;codigo_cliente;descricao;resolvido_imediatamente;canal;reabertura;tipo_postulacao";
 
