@@ -49,6 +49,13 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
         return true;
     }
 
+    /// <summary>Creates or replaces the item (last writer wins; for items a single writer owns, such as a day's figures).</summary>
+    public async Task UpsertAsync(JsonObject item, string partitionKey, CancellationToken cancellationToken)
+    {
+        using var response = await RunAsync("upsert", () => container.UpsertItemStreamAsync(ToStream(item), new PartitionKey(partitionKey), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        EnsureSuccess(response, "upsert");
+    }
+
     /// <summary>Replaces the item if it still has <paramref name="ifMatch"/>; false on 412 (someone changed it).</summary>
     public async Task<bool> TryReplaceAsync(JsonObject item, string id, string partitionKey, string ifMatch, CancellationToken cancellationToken)
     {
