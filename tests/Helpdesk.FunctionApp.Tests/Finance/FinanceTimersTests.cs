@@ -317,20 +317,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(1));
     }
 
-    private async Task<string> InvokeTimerAsync(string function)
-    {
-        const string timer = """
-            {"Data":{"timer":{"Schedule":{"AdjustForDST":true},
-              "ScheduleStatus":{"Last":"2026-11-01T03:30:00","Next":"2026-12-01T03:30:00","LastUpdated":"2026-11-01T03:30:00"},
-              "IsPastDue":false}},
-             "Metadata":{"sys":{"MethodName":"FUNCTION","UtcNow":"NOW","RandGuid":"5b0c"}}}
-            """;
-        var payload = timer.Replace("FUNCTION", function, StringComparison.Ordinal).Replace("NOW", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        using var response = await _app.InvokeAsync(function, payload);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return string.Join("\n", JsonDocument.Parse(body).RootElement.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()));
-    }
+    private Task<string> InvokeTimerAsync(string function) => _app.InvokeTimerAsync(function, _clock.GetUtcNow());
 
     private async Task<JsonElement> JustificationAsync(string indicator)
     {
