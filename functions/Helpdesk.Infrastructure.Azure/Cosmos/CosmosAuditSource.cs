@@ -46,7 +46,7 @@ public sealed class CosmosAuditSource : IAuditSource
         };
 
         // A protocol year is the registration's year in São Paulo: within a year of the range's UTC years.
-        foreach (var year in (await YearsAsync(cancellationToken).ConfigureAwait(false)).Where(y => y >= from.UtcDateTime.Year - 1 && y <= to.UtcDateTime.Year).Order())
+        foreach (var year in (await _gateway.ProtocolYearsAsync(cancellationToken).ConfigureAwait(false)).Where(y => y >= from.UtcDateTime.Year - 1 && y <= to.UtcDateTime.Year).Order())
         {
             await foreach (var listed in _gateway.StreamPartitionAsync(HistoriesSql, CosmosItems.ListPartition(year), parameters, cancellationToken).ConfigureAwait(false))
             {
@@ -75,12 +75,6 @@ public sealed class CosmosAuditSource : IAuditSource
 
         var voids = await _store.ListVoidAsync(year, cancellationToken).ConfigureAwait(false);
         return new ProtocolLedger(year, last, counters, [.. voids.Select(v => new ProtocolVoid(v.Protocol.ToString(), v.Reason, v.At))]);
-    }
-
-    private async Task<IReadOnlyList<int>> YearsAsync(CancellationToken cancellationToken)
-    {
-        var registry = await _gateway.ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
-        return registry is null ? [] : CosmosTicketQueries.Years(registry.Body);
     }
 
     /// <summary>The history as stored; decoding stops at the first event that cannot be read.</summary>

@@ -36,6 +36,13 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
         return new StoredItem(await ParseAsync(response, cancellationToken).ConfigureAwait(false), response.Headers.ETag);
     }
 
+    /// <summary>The protocol years that have tickets (the <c>list-years</c> item, ADR-013), newest first; none before the first ticket.</summary>
+    public async Task<IReadOnlyList<int>> ProtocolYearsAsync(CancellationToken cancellationToken)
+    {
+        var registry = await ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
+        return registry is null ? [] : CosmosTicketQueries.Years(registry.Body);
+    }
+
     /// <summary>Creates the item; false if an item with its id already exists in its partition (409).</summary>
     public async Task<bool> TryCreateAsync(JsonObject item, string partitionKey, CancellationToken cancellationToken)
     {
