@@ -67,14 +67,14 @@ public sealed class AzureModeAuditAndFinanceTests(CosmosServerFixture cosmos) : 
         Assert.Equal([first, second], records.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("protocol").GetString()));
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 11, 3, 5, 0, TimeSpan.Zero)); // 11/11 00:05 in São Paulo
-        await _app.InvokeTimerAsync("DailyIndicators", _clock.GetUtcNow());
+        await _app.InvokeTimerAsync("DailyIndicators", _clock.GetUtcNow(), Ct);
         var daily = JsonDocument.Parse(await GetAsync("/api/exports/daily-indicators?month=2026-11", "finance")).RootElement.EnumerateArray().ToList();
         Assert.NotEmpty(daily);
         Assert.All(daily, r => Assert.Equal("2026-11-10", r.GetProperty("day").GetString()));
         Assert.Equal(2m, daily.Single(r => r.GetProperty("indicatorId").GetString() == "4").GetProperty("denominator").GetDecimal());
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 3, 30, 0, TimeSpan.Zero));
-        await _app.InvokeTimerAsync("MonthlyClosing", _clock.GetUtcNow());
+        await _app.InvokeTimerAsync("MonthlyClosing", _clock.GetUtcNow(), Ct);
         _clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero));
         var finance = _app.Staff("finance", "fabia.fin");
         using (var submitted = await finance.PostAsJsonAsync("/api/justifications", new { month = "2026-11", indicator = "7", text = "Queda do sistema de chamados do órgão." }, Ct))

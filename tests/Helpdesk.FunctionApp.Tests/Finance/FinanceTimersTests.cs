@@ -317,7 +317,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromHours(1));
     }
 
-    private Task<string> InvokeTimerAsync(string function) => _app.InvokeTimerAsync(function, _clock.GetUtcNow());
+    private Task<string> InvokeTimerAsync(string function) => _app.InvokeTimerAsync(function, _clock.GetUtcNow(), Ct);
 
     private async Task<JsonElement> JustificationAsync(string indicator)
     {
