@@ -70,7 +70,7 @@ public static partial class AgentApi
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<Helpdesk.Application.Outbox.DeadLetterService>();
         services.AddSingleton<InstitutionService>();
-        services.AddSingleton<IAuditSource, SqliteAuditSource>(); // embedded store only; no Cosmos DB audit reads yet
+        services.TryAddSingleton<IAuditSource, SqliteAuditSource>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<AuditService>();
 
         AddIdentity(services, configuration, environment, mode);

@@ -48,8 +48,8 @@ public static class FinanceFunctions
             services.TryAddSingleton<ITicketHistory, NoTicketHistory>();
         }
 
-        services.AddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>();
-        services.AddSingleton<IJustificationStore, SqliteJustificationStore>();
+        services.TryAddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
+        services.TryAddSingleton<IJustificationStore, SqliteJustificationStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<Justifications>();
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();

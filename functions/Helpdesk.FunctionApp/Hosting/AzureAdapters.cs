@@ -128,6 +128,9 @@ public static class AzureAdapters
         services.AddSingleton<IProcessedMessages, CosmosProcessedMessages>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
         services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();
+        services.AddSingleton<IDailyIndicatorStore, CosmosDailyIndicatorStore>(); // the dashboard's daily figures
+        services.AddSingleton<IJustificationStore, CosmosJustificationStore>();
+        services.AddSingleton<IAuditSource, CosmosAuditSource>(); // the auditors' raw histories and protocol ledger
     }
 
     private static void AddReportStore(IServiceCollection services, IConfiguration configuration, string dataDirectory)

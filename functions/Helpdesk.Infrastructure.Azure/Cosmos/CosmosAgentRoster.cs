@@ -126,8 +126,7 @@ public sealed class CosmosAgentRoster : IAgentRoster
         var statuses = string.Join(", ", CosmosTicketQueries.ActiveStatuses.Select((s, i) => CosmosTicketQueries.Add(parameters, "@s" + i, s)));
         var members = string.Join(", ", agents.Select((a, i) => CosmosTicketQueries.Add(parameters, "@m" + i, a)));
         var sql = $"SELECT c.assignee FROM c WHERE c.pk = @pk AND c.type = @type AND c.status IN ({statuses}) AND c.assignee IN ({members})";
-        var registry = await _gateway.ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
-        foreach (var year in registry is null ? [] : CosmosTicketQueries.Years(registry.Body))
+        foreach (var year in await _gateway.ProtocolYearsAsync(cancellationToken).ConfigureAwait(false))
         {
             var found = await _gateway.QueryPartitionAsync(sql, CosmosItems.ListPartition(year), parameters, cancellationToken).ConfigureAwait(false);
             foreach (var item in found)

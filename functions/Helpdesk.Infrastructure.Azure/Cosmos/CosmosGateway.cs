@@ -36,6 +36,13 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
         return new StoredItem(await ParseAsync(response, cancellationToken).ConfigureAwait(false), response.Headers.ETag);
     }
 
+    /// <summary>The protocol years that have tickets (the <c>list-years</c> item, ADR-013), newest first; none before the first ticket.</summary>
+    public async Task<IReadOnlyList<int>> ProtocolYearsAsync(CancellationToken cancellationToken)
+    {
+        var registry = await ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
+        return registry is null ? [] : CosmosTicketQueries.Years(registry.Body);
+    }
+
     /// <summary>Creates the item; false if an item with its id already exists in its partition (409).</summary>
     public async Task<bool> TryCreateAsync(JsonObject item, string partitionKey, CancellationToken cancellationToken)
     {
@@ -47,6 +54,13 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
 
         EnsureSuccess(response, "create");
         return true;
+    }
+
+    /// <summary>Creates or replaces the item (last writer wins; for items a single writer owns, such as a day's figures).</summary>
+    public async Task UpsertAsync(JsonObject item, string partitionKey, CancellationToken cancellationToken)
+    {
+        using var response = await RunAsync("upsert", () => container.UpsertItemStreamAsync(ToStream(item), new PartitionKey(partitionKey), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        EnsureSuccess(response, "upsert");
     }
 
     /// <summary>Replaces the item if it still has <paramref name="ifMatch"/>; false on 412 (someone changed it).</summary>

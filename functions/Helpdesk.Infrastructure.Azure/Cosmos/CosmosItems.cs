@@ -16,6 +16,8 @@ internal static class CosmosItems
     public const string SummaryType = "ticketSummary";
     public const string YearsType = "listYears";
     public const string RosterMemberType = "rosterMember";
+    public const string DailyIndicatorsType = "dailyIndicators";
+    public const string JustificationType = "justification";
 
     /// <summary>The one item (in its own partition) listing the protocol years that have tickets, newest first.</summary>
     public const string Years = "list-years";
@@ -37,6 +39,18 @@ internal static class CosmosItems
     public static string RosterPartition(string group) => $"roster-{group}";
 
     public static string RosterMember(string agentId) => "member-" + Hash(agentId);
+
+    /// <summary>The dashboard's daily figures of a month share one logical partition (one item per day).</summary>
+    public static string DailyPartition(DateOnly day) => $"daily-{day:yyyy-MM}";
+
+    public static string Daily(DateOnly day) => $"daily-{day:yyyy-MM-dd}";
+
+    /// <summary>The justifications of a contract's month share one logical partition; the month (yyyy-MM) comes first so
+    /// that any contract name reads back unambiguously.</summary>
+    public static string JustificationPartition(string contract, string month) => $"justifications-{month}-{contract}";
+
+    /// <summary>One item per contract, month and indicator; the names may hold any character, so the id is a SHA-256.</summary>
+    public static string Justification(string contract, string month, string indicator) => "justification-" + Hash(contract + "\n" + month + "\n" + indicator);
 
     public static string Processed(string consumer, string messageId) => "processed-" + Hash(consumer + "\n" + messageId);
 

@@ -32,8 +32,7 @@ public sealed class CosmosTicketHistory : ITicketHistory
 
     public async IAsyncEnumerable<Ticket> ForPeriodAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var registry = await _gateway.ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
-        var years = registry is null ? [] : CosmosTicketQueries.Years(registry.Body);
+        var years = await _gateway.ProtocolYearsAsync(cancellationToken).ConfigureAwait(false);
         var parameters = new Dictionary<string, object>
         {
             ["@type"] = CosmosItems.SummaryType,

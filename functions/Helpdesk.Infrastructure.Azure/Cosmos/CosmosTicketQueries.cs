@@ -34,8 +34,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ProtocolNumber? after = ProtocolNumber.TryParse(PageTokens.Read(query.PageToken), out var last) ? last : null;
-        var registry = await _gateway.ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
-        var years = registry is null ? [] : Years(registry.Body);
+        var years = await _gateway.ProtocolYearsAsync(cancellationToken).ConfigureAwait(false);
 
         var wanted = query.PageSize + 1;
         var items = new List<TicketSummary>();

@@ -30,8 +30,7 @@ public sealed class CosmosTicketsNearDeadline : ITicketsNearDeadline
             return [];
         }
 
-        var registry = await _gateway.ReadAsync(CosmosItems.Years, CosmosItems.Years, cancellationToken).ConfigureAwait(false);
-        var years = registry is null ? [] : CosmosTicketQueries.Years(registry.Body);
+        var years = await _gateway.ProtocolYearsAsync(cancellationToken).ConfigureAwait(false);
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var year in years)
         {

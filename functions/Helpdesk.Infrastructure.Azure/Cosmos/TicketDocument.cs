@@ -108,16 +108,19 @@ internal static class TicketDocument
                     ? JsonSerializer.Deserialize<TicketEventData>(contents[key], EventHasher.CanonicalJson)
                     : e["data"].Deserialize<TicketEventData>(EventHasher.CanonicalJson))
                 ?? throw new CosmosStoreException("A stored event has no data.");
-            return new TicketEvent(
-                e["seq"]!.GetValue<int>(),
-                ParseTime(e["at"]!.GetValue<string>()),
-                new Actor(e["actorKind"]!.GetValue<string>(), e["actorId"]!.GetValue<string>()),
-                data,
-                e["prevHash"]!.GetValue<string>(),
-                e["hash"]!.GetValue<string>());
+            return ReadEvent(e, data);
         });
         return Ticket.Rehydrate(id, events);
     }
+
+    /// <summary>A stored event with its (already decoded) data.</summary>
+    public static TicketEvent ReadEvent(JsonObject e, TicketEventData data) => new(
+        e["seq"]!.GetValue<int>(),
+        ParseTime(e["at"]!.GetValue<string>()),
+        new Actor(e["actorKind"]!.GetValue<string>(), e["actorId"]!.GetValue<string>()),
+        data,
+        e["prevHash"]!.GetValue<string>(),
+        e["hash"]!.GetValue<string>());
 
     /// <summary>The outbox entries currently held by a ticket item (what the change feed forwards).</summary>
     public static IReadOnlyList<OutboxMessage> Outbox(JsonObject item) =>

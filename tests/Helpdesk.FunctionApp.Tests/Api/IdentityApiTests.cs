@@ -12,12 +12,7 @@ public sealed class IdentityApiTests
 
     private static readonly Dictionary<string, string?> ProductionSettings = new() { ["Survey:SigningKey"] = "a-test-survey-key-of-at-least-32-characters" };
 
-    private static string EasyAuthPrincipal(string userId, params string[] roles)
-    {
-        var claims = new List<object> { new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = userId }, new { typ = "name", val = "Fulana" } };
-        claims.AddRange(roles.Select(r => new { typ = "roles", val = r }));
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims })));
-    }
+    private static string EasyAuthPrincipal(string userId, params string[] roles) => RunningApp.AppServicePrincipal(userId, roles);
 
     [Theory]
     [InlineData("/api/tickets")]

@@ -28,6 +28,9 @@ public sealed class AdapterSelectionTests
         Assert.IsType<SqliteTicketQueries>(app.Service<ITicketQueries>());
         Assert.IsType<SqliteTicketsNearDeadline>(app.Service<ITicketsNearDeadline>());
         Assert.IsType<SqliteAgentRoster>(app.Service<IAgentRoster>());
+        Assert.IsType<SqliteDailyIndicatorStore>(app.Service<IDailyIndicatorStore>());
+        Assert.IsType<SqliteJustificationStore>(app.Service<IJustificationStore>());
+        Assert.IsType<SqliteAuditSource>(app.Service<IAuditSource>());
         Assert.Null(app.App.Services.GetService<IProtocolAccounting>());
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
         Assert.IsType<Helpdesk.Infrastructure.Content.LocalFolderContentStore>(app.Service<IContentStore>());
@@ -49,6 +52,9 @@ public sealed class AdapterSelectionTests
         Assert.IsType<CosmosTicketHistory>(app.Service<ITicketHistory>());
         Assert.IsType<CosmosTicketsNearDeadline>(app.Service<ITicketsNearDeadline>());
         Assert.IsType<CosmosAgentRoster>(app.Service<IAgentRoster>());
+        Assert.IsType<CosmosDailyIndicatorStore>(app.Service<IDailyIndicatorStore>());
+        Assert.IsType<CosmosJustificationStore>(app.Service<IJustificationStore>());
+        Assert.IsType<CosmosAuditSource>(app.Service<IAuditSource>());
         Assert.Same(app.Service<ITicketStore>(), app.Service<IProtocolAccounting>());
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());

@@ -35,7 +35,12 @@ public sealed class RunningApp : IAsyncDisposable
 
     private readonly Dictionary<string, HttpClient> _staff = new(StringComparer.Ordinal);
 
-    /// <summary>A client signed in with the development headers (works only in the Development environment, embedded mode).</summary>
+    /// <summary>Staff sign in as App Service authentication forwards them (<c>X-MS-CLIENT-PRINCIPAL</c>): set when the app
+    /// runs under the Functions host with <c>WEBSITE_AUTH_ENABLED</c>, where the development headers are ignored.</summary>
+    public bool AppServiceAuthentication { get; private init; }
+
+    /// <summary>A client signed in with the development headers (works only in the Development environment, embedded mode),
+    /// or with App Service authentication's principal header when <see cref="AppServiceAuthentication"/> is set.</summary>
     public HttpClient Staff(string role = "supervisor", string? user = null)
     {
         var key = role + "|" + user;
@@ -44,8 +49,16 @@ public sealed class RunningApp : IAsyncDisposable
             if (!_staff.TryGetValue(key, out var client))
             {
                 client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-                client.DefaultRequestHeaders.Add("X-Dev-Role", role);
-                if (user is not null)
+                if (AppServiceAuthentication)
+                {
+                    client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", AppServicePrincipal(user ?? role + ".user", role));
+                }
+                else
+                {
+                    client.DefaultRequestHeaders.Add("X-Dev-Role", role);
+                }
+
+                if (user is not null && !AppServiceAuthentication)
                 {
                     client.DefaultRequestHeaders.Add("X-Dev-User", user);
                 }
@@ -92,7 +105,18 @@ public sealed class RunningApp : IAsyncDisposable
         });
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApp(app, data, new Uri(address));
+        return new RunningApp(app, data, new Uri(address))
+        {
+            AppServiceAuthentication = asFunctionsHost && settings is not null && settings.TryGetValue("WEBSITE_AUTH_ENABLED", out var auth) && string.Equals(auth, "true", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    /// <summary>The principal App Service authentication forwards (base64 JSON of the token's claims).</summary>
+    public static string AppServicePrincipal(string userId, params string[] roles)
+    {
+        var claims = new List<object> { new { typ = "http://schemas.microsoft.com/identity/claims/objectidentifier", val = userId }, new { typ = "name", val = "Fulana" } };
+        claims.AddRange(roles.Select(r => new { typ = "roles", val = r }));
+        return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims })));
     }
 
     public async Task<HttpResponseMessage> PostEmailAsync(string rawMessage)
