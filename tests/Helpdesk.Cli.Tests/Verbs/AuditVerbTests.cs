@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 
@@ -164,11 +166,49 @@ public sealed class AuditVerbTests : IDisposable
         Assert.Contains("1 record(s)", csvRun.Stdout, StringComparison.Ordinal);
         var rows = (await File.ReadAllTextAsync(csv, Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(AuditExportWriter.CsvHeader, rows[0]);
-        Assert.Equal("20260000007;acesso;02/03/2026 09:00:00;02/03/2026 10:00:00;;Ana Lima;123.456.789-09;maria@ifsp.edu.br;\"Sem acesso; urgente — Não consigo entrar.\";Sim;e-mail;Não", rows[1]);
+        Assert.Equal("20260000007;acesso;02/03/2026 09:00:00;02/03/2026 10:00:00;;Ana Lima;123.456.789-09;maria@ifsp.edu.br;\"Sem acesso; urgente — Não consigo entrar.\";Sim;e-mail;Não;", rows[1]);
         var record = Json((await File.ReadAllTextAsync(jsonl, Ct)).Trim());
         Assert.Equal("20260000007", record.GetProperty("protocol").GetString());
         Assert.Equal("2026-03-02T10:00:00-03:00", record.GetProperty("concludedAt").GetString());
         Assert.Equal("123.456.789-09", record.GetProperty("taxId").GetString());
+    }
+
+    [Fact]
+    public async Task The_type_of_postulation_comes_from_the_catalogue_the_built_in_one_unless_a_file_is_given()
+    {
+        var histories = await FileAsync(
+            "h.jsonl",
+            Line(Open(8, "joao@ifsp.edu.br", "Atendimento ruim", "Quero registrar.", category: "complaint")),
+            Line(Open(9, "rita@ifsp.edu.br", "Sem acesso", "Não entro.", category: "acesso")));
+        var builtIn = SupportCatalogue.Default;
+        var custom = new SupportCatalogue(
+            [.. builtIn.Categories, new CatalogueCategory("acesso", "Acesso", "service-desk", "identity", "normal", [], TicketKind.Complaint)],
+            builtIn.Priorities,
+            builtIn.Groups);
+        var catalogue = await FileAsync("catalogue.json", JsonSerializer.Serialize(custom, Helpdesk.Application.JsonDefaults.Options));
+        var plain = PathOf("plain.csv");
+        var withFile = PathOf("with-file.csv");
+
+        var plainRun = await CliRun.RunAsync("audit", "records", "--histories", histories, "--out", plain);
+        var fileRun = await CliRun.RunAsync("audit", "records", "--histories", histories, "--catalogue", catalogue, "--out", withFile);
+
+        Assert.Equal(ExitCodes.Ok, plainRun.ExitCode);
+        Assert.Equal(ExitCodes.Ok, fileRun.ExitCode);
+        string Kinds(string path) => string.Join("|", File.ReadAllLines(path).Skip(1).Select(row => row.Split(';')[^1]));
+        Assert.Equal("reclamação|", Kinds(plain));
+        Assert.Equal("reclamação|reclamação", Kinds(withFile));
+    }
+
+    [Fact]
+    public async Task A_catalogue_file_that_is_not_a_catalogue_is_refused_naming_the_option()
+    {
+        var histories = await FileAsync("h.jsonl", Line(Open(1, "a@ifsp.edu.br", "A", "a")));
+        var catalogue = await FileAsync("catalogue.json", """{"categories":[]}""");
+
+        var (code, _, stderr) = await CliRun.RunAsync("audit", "records", "--histories", histories, "--catalogue", catalogue, "--out", PathOf("r.csv"));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--catalogue", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

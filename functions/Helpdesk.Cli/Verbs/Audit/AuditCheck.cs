@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application;
 using Helpdesk.Application.Identity;
+using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Catalogue;
 
 namespace Helpdesk.Cli.Verbs.Audit;
 
@@ -30,10 +33,11 @@ public abstract class AuditCheck : IVerb
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.OnlyAllow([.. Options, "histories", "out"]);
+        args.OnlyAllow([.. Options, "histories", "out", "catalogue"]);
         var path = args.Required("histories");
         try
         {
+            catalogue = args.Optional("catalogue") is { } cataloguePath ? ReadCatalogue(cataloguePath) : SupportCatalogue.Default;
             return await RunAsync(args, path, stdout).ConfigureAwait(false);
         }
         catch (InputFormatException ex)
@@ -50,15 +54,59 @@ public abstract class AuditCheck : IVerb
 
     protected abstract Task<int> RunAsync(CliArguments args, string historiesPath, TextWriter stdout);
 
-    /// <summary>The service over the export; each pass re-reads the file, one ticket at a time.</summary>
-    protected static AuditService Service(string historiesPath, ProtocolLedgerExport? ledger = null)
+    /// <summary>The service over the export; each pass re-reads the file, one ticket at a time. The catalogue (the
+    /// server's as <c>GET /api/catalogue</c> gives it, <c>--catalogue</c>; the built-in default otherwise) gives each
+    /// category's kind, as it does on the server.</summary>
+    protected AuditService Service(string historiesPath, ProtocolLedgerExport? ledger = null)
     {
         // Opened now, so that a missing file is reported before any output is written.
         using (File.OpenRead(historiesPath))
         {
         }
 
-        return new AuditService(new ExportedAuditSource(() => AuditHistoryJsonl.ReadFile(historiesPath), ledger));
+        return new AuditService(new ExportedAuditSource(() => AuditHistoryJsonl.ReadFile(historiesPath), ledger), new FixedCatalogue(catalogue));
+    }
+
+    private SupportCatalogue catalogue = SupportCatalogue.Default;
+
+    /// <summary>A catalogue file: the JSON of <c>GET /api/catalogue</c> (its <c>categories</c>, <c>priorities</c> and
+    /// <c>groups</c>; other properties are ignored), validated as the server validates a catalogue.</summary>
+    private static SupportCatalogue ReadCatalogue(string path)
+    {
+        CatalogueFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CatalogueFile>(File.ReadAllText(path), JsonDefaults.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new CliArgumentException($"--catalogue: {path} is not a catalogue ({ex.Path}: {ex.Message})");
+        }
+
+        if (file is not { Categories: { } categories, Priorities: { } priorities, Groups: { } groups })
+        {
+            throw new CliArgumentException($"--catalogue: {path} must have categories, priorities and groups (the JSON of GET /api/catalogue).");
+        }
+
+        try
+        {
+            return new SupportCatalogue(categories, priorities, groups);
+        }
+        catch (CatalogueException ex)
+        {
+            throw new CliArgumentException($"--catalogue: {string.Join("; ", ex.Errors.Select(e => $"{e.Key}: {e.Value}"))}");
+        }
+    }
+
+    private sealed record CatalogueFile(IReadOnlyList<CatalogueCategory>? Categories, IReadOnlyList<CataloguePriority>? Priorities, IReadOnlyList<SupportGroup>? Groups);
+
+    /// <summary>The catalogue of the file (or the default), read-only.</summary>
+    private sealed class FixedCatalogue(SupportCatalogue fixedCatalogue) : ICatalogueStore
+    {
+        public Task<StoredCatalogue> GetAsync(CancellationToken cancellationToken) => Task.FromResult(new StoredCatalogue(fixedCatalogue, 0));
+
+        public Task<StoredCatalogue> SaveAsync(SupportCatalogue catalogue, int expectedVersion, string changedBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The offline audit reads the catalogue; it never changes it.");
     }
 
     /// <summary>An export holds its own range: every check asks for all of it.</summary>

@@ -11,7 +11,7 @@ public sealed class MisclassifiedCheck : AuditCheck
     public override string Summary => "complaints filed under another category, found by keywords";
 
     public override string Usage =>
-        "helpdesk audit misclassified --histories <histories.jsonl> [--keywords <word,word>] [--complaint-categories <category,category>] [--out <file.json>]";
+        "helpdesk audit misclassified --histories <histories.jsonl> [--keywords <word,word>] [--complaint-categories <category,category>] [--catalogue <catalogue.json>] [--out <file.json>]";
 
     protected override string[] Options => ["keywords", "complaint-categories"];
 

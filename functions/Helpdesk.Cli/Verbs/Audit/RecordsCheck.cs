@@ -10,7 +10,7 @@ public sealed class RecordsCheck : AuditCheck
 
     public override string Summary => "the regulator's interaction records (CSV or JSONL) rebuilt from the raw histories";
 
-    public override string Usage => "helpdesk audit records --histories <histories.jsonl> [--format csv|jsonl] --out <file>";
+    public override string Usage => "helpdesk audit records --histories <histories.jsonl> [--format csv|jsonl] [--catalogue <catalogue.json>] --out <file>";
 
     protected override string[] Options => ["format"];
 

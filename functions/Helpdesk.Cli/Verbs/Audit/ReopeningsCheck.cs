@@ -13,7 +13,7 @@ public sealed class ReopeningsCheck : AuditCheck
     public override string Summary => "unflagged reopenings: a requester's repeated complaints with reopening words";
 
     public override string Usage =>
-        "helpdesk audit reopenings --histories <histories.jsonl> [--window-days <1-366>] [--complaints-only] [--any-repetition] [--keywords <word,word>] [--out <file.json>]";
+        "helpdesk audit reopenings --histories <histories.jsonl> [--window-days <1-366>] [--complaints-only] [--any-repetition] [--keywords <word,word>] [--catalogue <catalogue.json>] [--out <file.json>]";
 
     protected override string[] Options => ["window-days", "complaints-only", "any-repetition", "keywords"];
 
