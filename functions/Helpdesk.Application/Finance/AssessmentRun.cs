@@ -7,7 +7,7 @@ namespace Helpdesk.Application.Finance;
 /// <summary>
 /// One month's assessment from exported records, as both <c>helpdesk assess</c> and the monthly closing run it: the
 /// assessment sections of the contract, the business days of its calendar, the tickets of the export, and optionally
-/// the call-centre intervals, the invoice and earlier months' outcomes (aggravations, rescission).
+/// the call-centre intervals, the probe's heartbeats, the invoice and earlier months' outcomes (aggravations, rescission).
 /// </summary>
 public static class AssessmentRun
 {
@@ -18,13 +18,15 @@ public static class AssessmentRun
         IEnumerable<TicketRecord> tickets,
         IEnumerable<CallCentreInterval>? calls,
         Money? invoice,
-        IReadOnlyList<MonthOutcome> history)
+        IReadOnlyList<MonthOutcome> history,
+        AvailabilityInput? availability = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(definition);
         return MonthlyAssessor.Assess(contract, new AssessmentInput(month, tickets)
         {
             CallIntervals = calls,
+            Availability = availability,
             Invoice = invoice,
             History = history,
             Calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1)),
