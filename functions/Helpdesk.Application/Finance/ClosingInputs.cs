@@ -43,10 +43,12 @@ public sealed class ClosingInputs(IReportStore reports, IAvailabilityLog availab
     }
 
     /// <summary>The heartbeats of a closed month as the file <c>helpdesk assess --availability</c> reads.</summary>
-    public async Task WriteHeartbeatsAsync(AssessmentMonth month, TextWriter writer, CancellationToken cancellationToken)
+    public async Task<string> HeartbeatsFileAsync(AssessmentMonth month, CancellationToken cancellationToken)
     {
         var input = await AvailabilityAsync(month, ZonedMonth.Of(month, SaoPaulo.Zone).End, cancellationToken).ConfigureAwait(false);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HeartbeatFile.Write(writer, input.Heartbeats);
+        return writer.ToString();
     }
 
     /// <summary>The month's start to <paramref name="until"/> (at most the month's end), widened by the probe rule's margin

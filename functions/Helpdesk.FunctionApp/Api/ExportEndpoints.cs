@@ -75,13 +75,8 @@ public static class ExportEndpoints
             return invalid;
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"heartbeats-{parsed}.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), leaveOpen: true);
-        await inputs.WriteHeartbeatsAsync(parsed, writer, cancellationToken).ConfigureAwait(false);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return Results.Empty;
+        return Results.Text(await inputs.HeartbeatsFileAsync(parsed, cancellationToken).ConfigureAwait(false), "text/csv", new System.Text.UTF8Encoding(false));
     }
 
     internal static async Task<IResult> DailyIndicatorsAsync(HttpContext context, string? month, IDailyIndicatorStore store, CancellationToken cancellationToken)
