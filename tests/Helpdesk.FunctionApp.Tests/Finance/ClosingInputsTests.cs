@@ -144,14 +144,25 @@ public sealed class ClosingInputsTests : IAsyncLifetime
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
 
-        // A corrected import after the closing: the next closing publishes version 2 with the new figures.
+        // A corrected import after the closing re-closes the month at once: version 2 with the new figures, version 1 kept.
+        _clock.Advance(TimeSpan.FromDays(2));
         using (var corrected = await PutCallsAsync("2026-11", Calls.Replace(",120,115,95,105,", ",120,115,75,85,", StringComparison.Ordinal)))
         {
             Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+            using var body = JsonDocument.Parse(await corrected.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(2, body.RootElement.GetProperty("summaryVersion").GetInt32());
+            Assert.True(body.RootElement.GetProperty("summaryChanged").GetBoolean());
         }
 
-        var logs = await _app.InvokeTimerAsync("MonthlyClosing", ClosingTime);
-        Assert.Contains("version 2 published", logs, StringComparison.Ordinal);
+        // The same corrected file again, or the timer redelivered: nothing new.
+        using (var again = await PutCallsAsync("2026-11", Calls.Replace(",120,115,95,105,", ",120,115,75,85,", StringComparison.Ordinal)))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        var logs = await _app.InvokeTimerAsync("MonthlyClosing", _clock.GetUtcNow());
+        Assert.Contains("nothing published", logs, StringComparison.Ordinal);
+        Assert.Equal([1, 2], (await _app.Service<IReportStore>().ListVersionsAsync(SummaryKey, Ct)).Select(v => v.Version));
         using var v2 = JsonDocument.Parse((await _app.Service<IReportStore>().ReadAsync(SummaryKey, 2, Ct))!.Content);
         Assert.Equal(150m, Indicator(v2, "1").GetProperty("numerator").GetDecimal());
         Assert.False(Indicator(v2, "1").GetProperty("met").GetBoolean());

@@ -80,6 +80,9 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GotoAsync("/api/app/dashboard?mes=2026-10");
         await Assertions.Expect(page.GetByTestId("indicadores-vazio")).ToContainTextAsync("10/2026");
+
+        await page.GotoAsync("/api/app/dashboard?mes=11-2026");
+        await Assertions.Expect(page.GetByTestId("mes-invalido")).ToContainTextAsync("Mês inválido (11-2026)");
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
 
     public bool ImportFailed { get; private set; }
 
+    /// <summary>Set when <c>?mes=</c> is not a month (the current month is shown instead).</summary>
+    public string? MonthError { get; private set; }
+
     public int MaxPerDay => Dates.Count == 0 ? 0 : Dates.Max(d => Channels.Sum(c => Opened.GetValueOrDefault((d, c))));
 
     public async Task<IActionResult> OnGetAsync(string? mes, string? importado, CancellationToken cancellationToken)
@@ -116,6 +119,7 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
     {
         var now = clock.GetUtcNow();
         Month = AssessmentMonth.TryParse(mes, out var chosen) ? chosen : AssessmentMonth.Of(ZonedMonth.LocalDate(now, SaoPaulo.Zone));
+        MonthError = string.IsNullOrEmpty(mes) || chosen == Month ? null : $"Mês inválido ({mes}): informe aaaa-MM. Mostrando o mês atual.";
         Indicators = IndicatorSeries.Of(contract.Assessment, await daily.ListAsync(Month.FirstDay, Month.LastDay, cancellationToken));
 
         var today = DateOnly.FromDateTime(SaoPaulo.ToLocal(now).DateTime);
