@@ -95,6 +95,11 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
             {
                 var result = await import.ImportAsync(month, buffer.ToArray(), clock.GetUtcNow(), cancellationToken);
                 var outcome = result.Created ? $"{result.Intervals} {(result.Intervals == 1 ? "intervalo" : "intervalos")}, versão {result.Version}" : $"arquivo idêntico à versão {result.Version}, nada mudou";
+                if (result.SummaryChanged)
+                {
+                    outcome += $"; o mês já estava fechado e o resumo foi republicado (versão {result.SummaryVersion})";
+                }
+
                 return Redirect($"{WebRoutes.Dashboard}?mes={month}&importado={Uri.EscapeDataString(outcome)}");
             }
             catch (InputFormatException ex)
