@@ -138,6 +138,7 @@ public static class HelpdeskApp
         app.MapDeadLetterEndpoints();
         app.MapGroupEndpoints();
         app.MapExportEndpoints();
+        app.MapImportEndpoints();
         app.MapJustificationEndpoints();
         app.MapGraphNotificationsEndpoints();
         app.MapInvocationEndpoints();

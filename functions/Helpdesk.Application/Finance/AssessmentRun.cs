@@ -7,8 +7,8 @@ namespace Helpdesk.Application.Finance;
 /// <summary>
 /// One month's assessment from exported records, as both <c>helpdesk assess</c> and the monthly closing run it: the
 /// assessment sections of the contract, the business days of its calendar, the tickets of the export, and optionally
-/// the call-centre intervals, the invoice, earlier months' outcomes (aggravations, rescission, carried-in reductions) and
-/// the justifications that settle it (seed 003 3.8; ADR-015).
+/// the call-centre intervals, the probe's heartbeats, the invoice, earlier months' outcomes (aggravations, rescission,
+/// carried-in reductions) and the justifications that settle it (seed 003 3.8; ADR-015).
 /// </summary>
 public static class AssessmentRun
 {
@@ -20,6 +20,7 @@ public static class AssessmentRun
         IEnumerable<CallCentreInterval>? calls,
         Money? invoice,
         IReadOnlyList<MonthOutcome> history,
+        AvailabilityInput? availability = null,
         SettlementInput? settlement = null)
     {
         ArgumentNullException.ThrowIfNull(contract);
@@ -28,6 +29,7 @@ public static class AssessmentRun
         var assessment = MonthlyAssessor.Assess(contract, new AssessmentInput(month, tickets)
         {
             CallIntervals = calls,
+            Availability = availability,
             Invoice = invoice,
             History = history,
             Calendar = calendar,

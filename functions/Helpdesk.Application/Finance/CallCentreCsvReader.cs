@@ -16,7 +16,8 @@ public static class CallCentreCsvReader
         "chats", "chatHandlingSeconds", "unavailableSeconds",
     ];
 
-    public static IEnumerable<CallCentreInterval> Read(TextReader reader, string name)
+    /// <summary>The rows of the file; with <paramref name="month"/>, a row whose interval starts outside it is an error.</summary>
+    public static IEnumerable<CallCentreInterval> Read(TextReader reader, string name, ZonedMonth? month = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var header = reader.ReadLine() ?? throw new InputFormatException($"{name}: empty file; a header row is expected");
@@ -25,13 +26,13 @@ public static class CallCentreCsvReader
         {
             if (Array.IndexOf(Columns, column) < 0)
             {
-                throw new InputFormatException($"{name}:1: unknown column '{column}'");
+                throw new InputFormatException(name, 1, column, "unknown column");
             }
         }
 
         if (Array.IndexOf(names, "intervalStart") < 0)
         {
-            throw new InputFormatException($"{name}:1: column intervalStart is required");
+            throw new InputFormatException(name, 1, "intervalStart", "column intervalStart is required");
         }
 
         var lineNumber = 1;
@@ -46,13 +47,19 @@ public static class CallCentreCsvReader
             var cells = line.Split(',');
             if (cells.Length != names.Length)
             {
-                throw new InputFormatException($"{name}:{lineNumber}: {cells.Length} cells, the header has {names.Length}");
+                throw new InputFormatException(name, lineNumber, null, $"{cells.Length} cells, the header has {names.Length}");
             }
 
             var row = Parse(names, cells, name, lineNumber);
             if (row.Validate() is { } error)
             {
-                throw new InputFormatException($"{name}:{lineNumber}: {error}");
+                var colon = error.IndexOf(':', StringComparison.Ordinal);
+                throw new InputFormatException(name, lineNumber, error[..colon], error[(colon + 1)..].Trim());
+            }
+
+            if (month is { } window && !window.Contains(row.Start))
+            {
+                throw new InputFormatException(name, lineNumber, "intervalStart", $"the interval starts outside {window.Month} (São Paulo time)");
             }
 
             yield return row;
@@ -65,15 +72,15 @@ public static class CallCentreCsvReader
 
         long Count(string column) =>
             long.TryParse(Cell(column), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v
-                : throw new InputFormatException($"{file}:{line}: {column}: a whole non-negative number is expected");
+                : throw new InputFormatException(file, line, column, "a whole non-negative number is expected");
 
         decimal Seconds(string column) =>
             decimal.TryParse(Cell(column), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v
-                : throw new InputFormatException($"{file}:{line}: {column}: a non-negative number is expected");
+                : throw new InputFormatException(file, line, column, "a non-negative number is expected");
 
         if (!DateTimeOffset.TryParse(Cell("intervalStart"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var start) || !Cell("intervalStart").Contains('T', StringComparison.Ordinal))
         {
-            throw new InputFormatException($"{file}:{line}: intervalStart: an ISO 8601 instant with offset is expected (2026-03-02T09:00:00-03:00)");
+            throw new InputFormatException(file, line, "intervalStart", "an ISO 8601 instant with offset is expected (2026-03-02T09:00:00-03:00)");
         }
 
         return new CallCentreInterval

@@ -11,13 +11,14 @@ namespace Helpdesk.Application.Finance;
 public sealed record ClosingResult(AssessmentMonth Month, int Tickets, bool Changed, IReadOnlyList<PublishOutcome> Published);
 
 /// <summary>
-/// Closes a month: exports its tickets (the product's own export), assesses them exactly as <c>helpdesk assess</c> does,
+/// Closes a month: exports its tickets (the product's own export), takes the month's imported call-centre CSV and the
+/// availability probe's heartbeats (<see cref="ClosingInputs"/>), assesses them exactly as <c>helpdesk assess</c> does,
 /// and publishes to the report store <c>finance/{contract}/{yyyy-MM}/</c> the JSON summary (same shape as
 /// <c>helpdesk assess</c>), a CSV, an XLSX spreadsheet and a readable HTML report. The JSON summary decides: when its
 /// content is the latest version's (same SHA-256), the figures did not change and nothing new is published; otherwise
 /// every document gets a new version beside the old ones.
 /// </summary>
-public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, SettlementInputs settlements)
+public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, ClosingInputs inputs, SettlementInputs settlements)
 {
     public const string SummaryFile = "assessment.json";
     public const string CsvFile = "assessment.csv";
@@ -66,8 +67,10 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
         var tickets = await export.ReadBackMonthAsync(month, now, cancellationToken).ConfigureAwait(false);
         var invoice = options.Value.MonthlyInvoice is { } value ? Money.Brl(value) : (Money?)null;
         var history = await HistoryAsync(month, cancellationToken).ConfigureAwait(false);
+        var calls = await inputs.CallsAsync(month, cancellationToken).ConfigureAwait(false);
+        var availability = await inputs.AvailabilityAsync(month, ZonedMonth.Of(month, SaoPaulo.Zone).End, cancellationToken).ConfigureAwait(false);
         var settlement = await settlements.ForAsync(month, now, cancellationToken).ConfigureAwait(false);
-        var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, null, invoice, history, settlement);
+        var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, calls, invoice, history, availability, settlement);
         return (assessment, tickets.Count);
     }
 

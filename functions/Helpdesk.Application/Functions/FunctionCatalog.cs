@@ -158,6 +158,12 @@ public static class FunctionCatalog
         [new HttpOutput()],
         "Finance and supervisors: the month's ticket-history export (JSONL, the format helpdesk assess reads) and the daily indicator figures.");
 
+    public static FunctionDefinition Imports { get; } = new(
+        "Imports",
+        new HttpTrigger("imports/{*path}", ["GET", "PUT"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Finance and supervisors: the month's call-centre CSV, validated and stored in the report store, read by the closing and the daily figures.");
+
     public static FunctionDefinition Justifications { get; } = new(
         "Justifications",
         new HttpTrigger("justifications/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
@@ -211,6 +217,7 @@ public static class FunctionCatalog
         NotifyTeams,
         SweepDeadlines,
         Exports,
+        Imports,
         Justifications,
         DailyIndicators,
         MonthlyClosing,

@@ -52,6 +52,9 @@ public interface IAvailabilityLog
     Task RecordHeartbeatAsync(DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<int> CountHeartbeatsAsync(DateTimeOffset fromInclusive, DateTimeOffset toExclusive, CancellationToken cancellationToken);
+
+    /// <summary>The minutes (UTC, seconds zero) with a heartbeat in [<paramref name="fromInclusive"/>, <paramref name="toExclusive"/>), in time order.</summary>
+    Task<IReadOnlyList<DateTimeOffset>> ListHeartbeatsAsync(DateTimeOffset fromInclusive, DateTimeOffset toExclusive, CancellationToken cancellationToken);
 }
 
 /// <summary>Puts a message in the outbox that belongs to no ticket (e.g. a Graph notification to process later), in

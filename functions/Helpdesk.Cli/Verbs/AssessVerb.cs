@@ -8,7 +8,7 @@ namespace Helpdesk.Cli.Verbs;
 
 /// <summary>
 /// <c>helpdesk assess</c>: recomputes a month's assessment offline from a ticket-history export, an optional
-/// call-centre CSV and a contract (the built-in ministry annex by default), and writes the assessment JSON.
+/// call-centre CSV, an optional heartbeat log of the availability probe and a contract (the built-in ministry annex by default), and writes the assessment JSON.
 /// </summary>
 public sealed class AssessVerb : IVerb
 {
@@ -17,14 +17,14 @@ public sealed class AssessVerb : IVerb
     public string Summary => "recompute a month's indicators and penalties (glosas) from exported records";
 
     public string Usage =>
-        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--contract <file.json>] [--invoice <value>] [--history <outcomes.json>] [--justifications <file.json>] [--no-evidence] --out <file.json>";
+        "helpdesk assess --month YYYY-MM --tickets <file.jsonl> [--calls <file.csv>] [--availability <heartbeats.csv>] [--contract <file.json>] [--invoice <value>] [--history <outcomes.json>] [--justifications <file.json>] [--no-evidence] --out <file.json>";
 
     public async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        args.OnlyAllow("month", "tickets", "calls", "contract", "invoice", "history", "justifications", "out", "no-evidence");
+        args.OnlyAllow("month", "tickets", "calls", "availability", "contract", "invoice", "history", "justifications", "out", "no-evidence");
         if (!AssessmentMonth.TryParse(args.Required("month"), out var month))
         {
             throw new CliArgumentException("--month must be written YYYY-MM (e.g. 2026-03).");
@@ -92,6 +92,13 @@ public sealed class AssessVerb : IVerb
                     : throw new InputFormatException($"{justificationsPath}: month: {settledMonth} is not the month assessed ({month})");
             }
 
+            AvailabilityInput? availability = null;
+            if (args.Optional("availability") is { } availabilityPath)
+            {
+                using var heartbeats = new StreamReader(availabilityPath);
+                availability = new AvailabilityInput(HeartbeatFile.Read(heartbeats, availabilityPath), ZonedMonth.Of(month, Helpdesk.Domain.Common.SaoPaulo.Zone).End);
+            }
+
             using var tickets = new StreamReader(ticketsPath);
             using var calls = args.Optional("calls") is { } callsPath ? new StreamReader(callsPath) : null;
             var assessment = AssessmentRun.Assess(
@@ -102,6 +109,7 @@ public sealed class AssessVerb : IVerb
                 calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
                 invoice,
                 history,
+                availability,
                 settlement);
             await using (var output = File.Create(outPath))
             {

@@ -11,6 +11,10 @@ public sealed record AssessmentInput(AssessmentMonth Month, IEnumerable<TicketRe
 {
     public IEnumerable<CallCentreInterval>? CallIntervals { get; init; }
 
+    /// <summary>The availability probe's heartbeats: when given, formula <c>availability</c> (indicator 6, IDS) is
+    /// measured from them instead of the call-centre rows' <c>unavailableSeconds</c>.</summary>
+    public AvailabilityInput? Availability { get; init; }
+
     /// <summary>Replaces the contract's monthly invoice value (the CLI's <c>--invoice</c>).</summary>
     public Money? Invoice { get; init; }
 

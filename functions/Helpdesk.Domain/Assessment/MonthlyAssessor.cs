@@ -40,6 +40,26 @@ public static class MonthlyAssessor
 
             callFigures = calls.Result();
         }
+        else
+        {
+            warnings.Add("callCentre: no call-centre data for the month (no import, or no --calls): its indicators are not measured, not zero calls.");
+        }
+
+        if (input.Availability is { } availability)
+        {
+            var figures = AvailabilityCalculator.Measure(input.Month, zone, atypical, availability);
+            if (!figures.HasHeartbeats)
+            {
+                warnings.Add("availability: the probe's log has no heartbeat in the period; availability is not measured.");
+            }
+
+            if (callFigures.TryGetValue(IndicatorFormula.Availability, out var fromCalls) && fromCalls.Denominator > 0m)
+            {
+                warnings.Add("availability: measured from the probe's heartbeats; the call-centre rows' unavailableSeconds were not used.");
+            }
+
+            callFigures = new Dictionary<IndicatorFormula, Measurement>(callFigures) { [IndicatorFormula.Availability] = figures.Measurement };
+        }
 
         var invoiceValues = input.Invoice is { } overridden ? contract.Invoice with { Monthly = overridden } : contract.Invoice;
         var invoice = invoiceValues.Monthly ?? Money.Zero;

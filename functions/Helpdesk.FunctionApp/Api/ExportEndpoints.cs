@@ -10,6 +10,7 @@ namespace Helpdesk.FunctionApp.Api;
 /// <c>GET /api/exports/tickets?month=yyyy-MM</c> (finance, supervisors, admins): the month's ticket-history export as
 /// JSONL (docs/ticket-export.md), the very file <c>helpdesk assess --tickets</c> recomputes the month from; and
 /// <c>GET /api/exports/history?month=yyyy-MM</c>: the earlier months' outcomes the closing used (<c>--history</c>); and
+/// <c>GET /api/exports/heartbeats?month=yyyy-MM</c>: the availability probe's heartbeats (<c>--availability</c>); and
 /// <c>GET /api/exports/daily-indicators?month=yyyy-MM</c>: the daily month-to-date figures the daily timer stored.
 /// The export carries no personal data (no names, addresses or CPF/CNPJ).
 /// </summary>
@@ -22,6 +23,7 @@ public static class ExportEndpoints
         var group = app.MapGroup("/api/exports").WithTags("Exports").RequireAuthorization(AgentApi.StaffPolicy);
         group.MapGet("/tickets", TicketsAsync).WithName("ExportTickets").Produces(StatusCodes.Status200OK, contentType: JsonLines);
         group.MapGet("/history", HistoryAsync).WithName("ExportAssessmentHistory").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        group.MapGet("/heartbeats", HeartbeatsAsync).WithName("ExportHeartbeats").Produces(StatusCodes.Status200OK, contentType: "text/csv");
         group.MapGet("/daily-indicators", DailyIndicatorsAsync).WithName("ListDailyIndicators").Produces<IReadOnlyList<DailyIndicator>>();
     }
 
@@ -60,6 +62,23 @@ public static class ExportEndpoints
         return Results.Text(await closing.HistoryJsonAsync(parsed, cancellationToken).ConfigureAwait(false), "application/json", System.Text.Encoding.UTF8);
     }
 
+    /// <summary>The availability probe's heartbeats that decide the month's availability: the <c>--availability</c> file of <c>helpdesk assess</c>.</summary>
+    internal static async Task<IResult> HeartbeatsAsync(HttpContext context, string? month, ClosingInputs inputs, CancellationToken cancellationToken)
+    {
+        if (Refuse(context) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!TryMonth(month, out var parsed, out var invalid))
+        {
+            return invalid;
+        }
+
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"heartbeats-{parsed}.csv\"";
+        return Results.Text(await inputs.HeartbeatsFileAsync(parsed, cancellationToken).ConfigureAwait(false), "text/csv", new System.Text.UTF8Encoding(false));
+    }
+
     internal static async Task<IResult> DailyIndicatorsAsync(HttpContext context, string? month, IDailyIndicatorStore store, CancellationToken cancellationToken)
     {
         if (Refuse(context) is { } refusal)
@@ -93,11 +112,11 @@ public static class ExportEndpoints
         ["month"] = ["Informe o mês no formato aaaa-MM (por exemplo, 2026-03)."],
     });
 
-    private static IResult? Refuse(HttpContext context)
+    internal static IResult? Refuse(HttpContext context, string message = "Somente o financeiro, supervisores e administradores exportam o histórico de chamados.")
     {
         var agent = Agents.Current(context.User);
         return agent is not null && (agent.IsSupervisorOrAdmin || agent.IsInRole(Roles.Finance))
             ? null
-            : Problems.Forbidden("Somente o financeiro, supervisores e administradores exportam o histórico de chamados.");
+            : Problems.Forbidden(message);
     }
 }

@@ -53,6 +53,8 @@ public static class FinanceFunctions
         services.AddSingleton<Justifications>();
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();
+        services.AddSingleton<ClosingInputs>();
+        services.AddSingleton<CallCentreImport>();
         services.AddSingleton<MonthlyClosing>();
         services.AddSingleton<SettlementInputs>();
         services.AddSingleton<Resettlement>();

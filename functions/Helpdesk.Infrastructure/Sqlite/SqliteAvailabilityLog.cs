@@ -29,5 +29,22 @@ public sealed class SqliteAvailabilityLog(SqliteDatabase database) : IAvailabili
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
+    public async Task<IReadOnlyList<DateTimeOffset>> ListHeartbeatsAsync(DateTimeOffset fromInclusive, DateTimeOffset toExclusive, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT minute FROM heartbeats WHERE minute >= $from AND minute < $to ORDER BY minute";
+        command.Parameters.AddWithValue("$from", Minute(fromInclusive));
+        command.Parameters.AddWithValue("$to", Minute(toExclusive));
+        var minutes = new List<DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            minutes.Add(DateTimeOffset.ParseExact(reader.GetString(0), "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+        }
+
+        return minutes;
+    }
+
     private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

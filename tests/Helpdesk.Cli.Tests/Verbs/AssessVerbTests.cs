@@ -48,6 +48,66 @@ public class AssessVerbTests
     }
 
     [Fact]
+    public async Task Availability_comes_from_the_heartbeat_file_with_the_outages_as_evidence()
+    {
+        // March 2026 (São Paulo, UTC−3): a heartbeat every minute except 10/03 10:00–10:59, and a lone miss at 12:00.
+        var heartbeats = TempFile("hb.csv");
+        var tickets = TempFile("t2.jsonl");
+        var output = TempFile("out2.json");
+        var lines = new List<string> { "heartbeat" };
+        for (var minute = new DateTimeOffset(2026, 3, 1, 2, 58, 0, TimeSpan.Zero); minute < new DateTimeOffset(2026, 4, 1, 3, 2, 0, TimeSpan.Zero); minute = minute.AddMinutes(1))
+        {
+            var local = minute.ToOffset(TimeSpan.FromHours(-3));
+            if (!(local.Day == 10 && local.Month == 3 && (local.Hour == 10 || (local.Hour == 12 && local.Minute == 0))))
+            {
+                lines.Add(minute.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        await File.WriteAllLinesAsync(heartbeats, lines, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(tickets, Tickets, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--availability", heartbeats, "--out", output);
+
+            Assert.True(code == ExitCodes.Ok, stderr);
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+            var six = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "6");
+            Assert.Equal(31m * 86_400m, six.GetProperty("denominator").GetDecimal());
+            Assert.Equal(31m * 86_400m - 3_600m, six.GetProperty("numerator").GetDecimal());
+            Assert.Equal(["2026-03-10T10:00:00-03:00/2026-03-10T11:00:00-03:00"], six.GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("callCentre: no call-centre data", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(heartbeats);
+            File.Delete(tickets);
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_heartbeat_line_is_rejected_naming_the_line()
+    {
+        var heartbeats = TempFile("bad-hb.csv");
+        var tickets = TempFile("t3.jsonl");
+        await File.WriteAllTextAsync(heartbeats, "heartbeat\n2026-03-01T03:00Z\n01/03/2026 00:01\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(tickets, Tickets, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--availability", heartbeats, "--out", TempFile("never2.json"));
+
+            Assert.Equal(ExitCodes.Failure, code);
+            Assert.Contains(":3: heartbeat:", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(heartbeats);
+            File.Delete(tickets);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_ticket_line_is_rejected_naming_the_line_and_field()
     {
         var tickets = TempFile("bad.jsonl");

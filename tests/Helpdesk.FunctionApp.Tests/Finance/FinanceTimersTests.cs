@@ -66,7 +66,13 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         await File.WriteAllLinesAsync(ticketsFile, lines, Ct);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--out", outFile], stdout, stderr);
+        var heartbeatsFile = Path.Combine(_data, "heartbeats-2026-11.csv");
+        using (var heartbeats = await _app.Staff("finance").GetAsync(new Uri("/api/exports/heartbeats?month=2026-11", UriKind.Relative), Ct))
+        {
+            await File.WriteAllTextAsync(heartbeatsFile, await heartbeats.Content.ReadAsStringAsync(Ct), Ct);
+        }
+
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--availability", heartbeatsFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
 
@@ -189,9 +195,11 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         var outFile = Path.Combine(_data, "assessment-cli.json");
         await File.WriteAllTextAsync(ticketsFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/tickets?month=2026-11", UriKind.Relative), Ct), Ct);
         await File.WriteAllTextAsync(historyFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/history?month=2026-11", UriKind.Relative), Ct), Ct);
+        var heartbeatsFile = Path.Combine(_data, "heartbeats-2026-11.csv");
+        await File.WriteAllTextAsync(heartbeatsFile, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/heartbeats?month=2026-11", UriKind.Relative), Ct), Ct);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", ticketsFile, "--history", historyFile, "--availability", heartbeatsFile, "--justifications", await SettlementInputFileAsync("2026-11"), "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
     }

@@ -137,6 +137,21 @@ public sealed class RunningApp : IAsyncDisposable
         return await Client.SendAsync(request).ConfigureAwait(false);
     }
 
+    /// <summary>Posts the host's documented timer payload for <paramref name="function"/> at <paramref name="now"/>;
+    /// fails unless it answers 200; returns the invocation's log lines.</summary>
+    public async Task<string> InvokeTimerAsync(string function, DateTimeOffset now)
+    {
+        var payload = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Data"] = new System.Text.Json.Nodes.JsonObject { ["timer"] = new System.Text.Json.Nodes.JsonObject { ["Schedule"] = new System.Text.Json.Nodes.JsonObject { ["AdjustForDST"] = true }, ["IsPastDue"] = false } },
+            ["Metadata"] = new System.Text.Json.Nodes.JsonObject { ["sys"] = new System.Text.Json.Nodes.JsonObject { ["MethodName"] = function, ["UtcNow"] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture) } },
+        };
+        using var response = await InvokeAsync(function, payload.ToJsonString()).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        Xunit.Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, body);
+        return string.Join("\n", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("Logs").EnumerateArray().Select(l => l.GetString()));
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, polling; fails the test after <paramref name="timeout"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what)
     {

@@ -237,6 +237,7 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
         Assert.False(await processed.WasProcessedAsync("other", key, Ct));
         Assert.Equal(2, await heartbeats.CountHeartbeatsAsync(minute.AddHours(-1), minute.AddHours(1), Ct));
         Assert.Equal(1, await heartbeats.CountHeartbeatsAsync(minute.AddMinutes(1), minute.AddHours(1), Ct));
+        Assert.Equal([minute, minute.AddMinutes(1)], await heartbeats.ListHeartbeatsAsync(minute.AddHours(-1), minute.AddHours(1), Ct)); // across two month partitions
     }
 }
 

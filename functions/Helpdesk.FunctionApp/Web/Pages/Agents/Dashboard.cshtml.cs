@@ -1,5 +1,7 @@
+using Helpdesk.Application.Finance;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Tickets;
+using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 using Microsoft.AspNetCore.Mvc;
@@ -8,9 +10,11 @@ namespace Helpdesk.FunctionApp.Web.Pages.Agents;
 
 /// <summary>
 /// The supervisor's dashboard: tickets opened per day and channel (a server-rendered SVG chart), backlog by level,
-/// and the share of active tickets within their deadline. Figures come from the ticket list read model.
+/// and the share of active tickets within their deadline (figures from the ticket list read model); the daily
+/// month-to-date indicators of the current or a chosen month (<c>?mes=yyyy-MM</c>, from the daily timer's figures);
+/// and a form to import the month's call-centre CSV (the same use case as <c>PUT /api/imports/call-centre/{month}</c>).
 /// </summary>
-public sealed class DashboardModel(TicketListing listing, TimeProvider clock) : AgentPageModel
+public sealed class DashboardModel(TicketListing listing, TimeProvider clock, IDailyIndicatorStore daily, FinanceContract contract, CallCentreImport import) : AgentPageModel
 {
     /// <summary>Days the chart covers, ending today (São Paulo).</summary>
     public const int Days = 14;
@@ -35,18 +39,94 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock) : 
 
     public bool Truncated { get; private set; }
 
+    /// <summary>The month whose daily indicators are shown.</summary>
+    public AssessmentMonth Month { get; private set; }
+
+    public IReadOnlyList<IndicatorSeries> Indicators { get; private set; } = [];
+
+    /// <summary>The outcome of an import through the form (pt-BR), or null.</summary>
+    public string? ImportMessage { get; private set; }
+
+    public bool ImportFailed { get; private set; }
+
+    /// <summary>Set when <c>?mes=</c> is not a month (the current month is shown instead).</summary>
+    public string? MonthError { get; private set; }
+
     public int MaxPerDay => Dates.Count == 0 ? 0 : Dates.Max(d => Channels.Sum(c => Opened.GetValueOrDefault((d, c))));
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? mes, string? importado, CancellationToken cancellationToken)
+    {
+        if (Prepare() is { } refusal)
+        {
+            return refusal;
+        }
+
+        ImportMessage = importado is null ? null : $"Dados da central de atendimento importados ({importado}); o fechamento e os indicadores diários passam a considerá-los.";
+        await LoadAsync(mes, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The import form: a month and a CSV file, validated as the API does; errors shown on the page with line and column.</summary>
+    public async Task<IActionResult> OnPostImportAsync(string? mes, IFormFile? arquivo, CancellationToken cancellationToken)
+    {
+        if (Prepare() is { } refusal)
+        {
+            return refusal;
+        }
+
+        ImportFailed = true;
+        if (!AssessmentMonth.TryParse(mes, out var month))
+        {
+            ImportMessage = "Informe o mês no formato aaaa-MM (por exemplo, 2026-03).";
+        }
+        else if (arquivo is null || arquivo.Length == 0)
+        {
+            ImportMessage = "Escolha o arquivo CSV da central de atendimento.";
+        }
+        else if (arquivo.Length > Api.ImportEndpoints.MaxCsvBytes)
+        {
+            ImportMessage = $"O arquivo excede o limite de {Api.ImportEndpoints.MaxCsvBytes / (1024 * 1024)} MB.";
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await arquivo.CopyToAsync(buffer, cancellationToken);
+            try
+            {
+                var result = await import.ImportAsync(month, buffer.ToArray(), clock.GetUtcNow(), cancellationToken);
+                var outcome = result.Created ? $"{result.Intervals} {(result.Intervals == 1 ? "intervalo" : "intervalos")}, versão {result.Version}" : $"arquivo idêntico à versão {result.Version}, nada mudou";
+                if (result.SummaryChanged)
+                {
+                    outcome += $"; o mês já estava fechado e o resumo foi republicado (versão {result.SummaryVersion})";
+                }
+
+                return Redirect($"{WebRoutes.Dashboard}?mes={month}&importado={Uri.EscapeDataString(outcome)}");
+            }
+            catch (InputFormatException ex)
+            {
+                ImportMessage = (ex.Line is { } line ? $"Linha {line}" + (ex.Column is { } column ? $", coluna {column}" : string.Empty) : "Arquivo") + $": conteúdo inválido ({ex.Detail}). Nada foi importado.";
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(mes, cancellationToken);
+        return Page();
+    }
+
+    private IActionResult? Prepare()
     {
         ViewData["Nav"] = "dashboard";
         ViewData["Title"] = "Painel da supervisão";
-        if (!Agent.IsSupervisorOrAdmin)
-        {
-            return Forbid();
-        }
+        return Agent.IsSupervisorOrAdmin ? null : Forbid();
+    }
 
+    private async Task LoadAsync(string? mes, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
+        Month = AssessmentMonth.TryParse(mes, out var chosen) ? chosen : AssessmentMonth.Of(ZonedMonth.LocalDate(now, SaoPaulo.Zone));
+        MonthError = string.IsNullOrEmpty(mes) || chosen == Month ? null : $"Mês inválido ({mes}): informe aaaa-MM. Mostrando o mês atual.";
+        Indicators = IndicatorSeries.Of(contract.Assessment, await daily.ListAsync(Month.FirstDay, Month.LastDay, cancellationToken));
+
         var today = DateOnly.FromDateTime(SaoPaulo.ToLocal(now).DateTime);
         Dates = [.. Enumerable.Range(0, Days).Select(i => today.AddDays(i - Days + 1))];
         var opened = new Dictionary<(DateOnly, Channel), int>();
@@ -88,6 +168,5 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock) : 
         Opened = opened;
         BacklogByLevel = backlog;
         Channels = [.. Enum.GetValues<Channel>().Where(c => Dates.Any(d => opened.ContainsKey((d, c))))];
-        return Page();
     }
 }
