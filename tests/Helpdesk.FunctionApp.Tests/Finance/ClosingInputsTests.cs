@@ -133,14 +133,15 @@ public sealed class ClosingInputsTests : IAsyncLifetime
             Assert.DoesNotContain(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("callCentre:", StringComparison.Ordinal));
         }
 
-        // Offline: the product's three downloads fed to helpdesk assess give the published summary byte for byte.
+        // Offline: the product's downloads fed to helpdesk assess give the published summary byte for byte.
         var tickets = await SaveAsync("/api/exports/tickets?month=2026-11", "tickets.jsonl");
         var calls = await SaveAsync("/api/imports/call-centre/2026-11", "calls.csv");
         var heartbeats = await SaveAsync("/api/exports/heartbeats?month=2026-11", "heartbeats.csv");
+        var justifications = await SaveAsync("/api/justifications/settlement-input?month=2026-11", "justifications.json");
         var outFile = Path.Combine(_data, "cli.json");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", tickets, "--calls", calls, "--availability", heartbeats, "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-11", "--tickets", tickets, "--calls", calls, "--availability", heartbeats, "--justifications", justifications, "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         Assert.Equal(Encoding.UTF8.GetString(summary.Content), await File.ReadAllTextAsync(outFile, Ct));
 

@@ -109,10 +109,11 @@ public sealed class SettlementTests : IAsyncLifetime
         var ticketsFile = await WriteAsync("tickets-2026-12.jsonl", "/api/exports/tickets?month=2026-12");
         var historyFile = await WriteAsync("history-2026-12.json", "/api/exports/history?month=2026-12");
         var justificationsFile = await WriteAsync("justifications-2026-12.json", "/api/justifications/settlement-input?month=2026-12");
+        var heartbeatsFile = await WriteAsync("heartbeats-2026-12.csv", "/api/exports/heartbeats?month=2026-12");
         var outFile = Path.Combine(_data, "assessment-2026-12.json");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-12", "--tickets", ticketsFile, "--history", historyFile, "--justifications", justificationsFile, "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
+        var exit = await CommandLine.RunAsync(["assess", "--month", "2026-12", "--tickets", ticketsFile, "--history", historyFile, "--justifications", justificationsFile, "--availability", heartbeatsFile, "--invoice", "1000000.00", "--out", outFile], stdout, stderr);
         Assert.True(exit == 0, stderr.ToString());
         var published = (await _app.Service<IReportStore>().ReadAsync(new ReportKey("default", December, MonthlyClosing.SummaryFile), null, Ct))!;
         Assert.Equal(Encoding.UTF8.GetString(published.Content), await File.ReadAllTextAsync(outFile, Ct));
