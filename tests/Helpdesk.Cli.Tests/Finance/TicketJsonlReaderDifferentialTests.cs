@@ -104,6 +104,19 @@ public class TicketJsonlReaderDifferentialTests
         Assert.Equal(reference, fast);
     }
 
+    [Theory]
+    [InlineData("uf")]
+    [InlineData("category")]
+    [InlineData("institution")]
+    public void A_null_text_field_is_rejected_naming_it(string field)
+    {
+        var line = $$$"""{"protocol":"1","channel":"email","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:00:00-03:00","{{{field}}}":null}""";
+
+        var error = Assert.Throws<InputFormatException>(() => Utf8TicketJsonlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line)), "t.jsonl").ToList());
+
+        Assert.StartsWith($"t.jsonl:1: {field}: ", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Printable(byte[] bytes) =>
         string.Concat(bytes.Select(b => b is >= 0x20 and < 0x7F or (byte)'\n' ? ((char)b).ToString() : $"<{b:X2}>"));
 
