@@ -400,7 +400,57 @@ public static class Utf8TicketJsonlReader
     private static bool TryInstant(ref Utf8JsonReader reader, out DateTimeOffset value)
     {
         value = default;
-        return reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value);
+        return reader.TokenType == JsonTokenType.String
+            && ((!reader.ValueIsEscaped && TryParseExportInstant(reader.ValueSpan, out value)) || reader.TryGetDateTimeOffset(out value));
+    }
+
+    /// <summary>
+    /// The export's own instant form, <c>yyyy-MM-ddTHH:mm:ss±hh:mm</c> (25 bytes), parsed by hand; false for anything
+    /// else (Z, fractions, out-of-range parts), which <see cref="Utf8JsonReader.TryGetDateTimeOffset"/> then decides.
+    /// </summary>
+    public static bool TryParseExportInstant(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length != 25 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || (text[19] != '-' && text[19] != '+') || text[22] != ':')
+        {
+            return false;
+        }
+
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second)
+            || !TryDigits(text.Slice(20, 2), out var offsetHours) || !TryDigits(text.Slice(23, 2), out var offsetMinutes))
+        {
+            return false;
+        }
+
+        // Well inside every limit (year 0001–9999 with a day's margin, offsets under 14 h); the edges go to the reader.
+        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59 || offsetHours > 13 || offsetMinutes > 59)
+        {
+            return false;
+        }
+
+        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+        value = new DateTimeOffset(year, month, day, hour, minute, second, text[19] == '-' ? -offset : offset);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var b in digits)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (int)digit;
+        }
+
+        return true;
     }
 
     private static bool TryOptionalInstant(ref Utf8JsonReader reader, out DateTimeOffset? value)

@@ -117,6 +117,37 @@ public class TicketJsonlReaderDifferentialTests
         Assert.StartsWith($"t.jsonl:1: {field}: ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_export_instant_parser_agrees_with_the_json_reader()
+    {
+        var random = new Random(5);
+        var offsets = new[] { "-03:00", "+00:00", "-00:00", "+05:45", "-13:59", "+13:00", "+14:00", "-14:00", "+14:01", "-03:60", "+03:0x" };
+        string[] edges = ["0001-01-01T00:00:00+00:00", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "2024-02-29T12:00:00-03:00",
+            "2026-02-29T12:00:00-03:00", "2026-04-31T12:00:00-03:00", "2026-00-10T12:00:00-03:00", "2026-13-10T12:00:00-03:00",
+            "2026-03-10T24:00:00-03:00", "2026-03-10T23:60:00-03:00", "2026-03-10T23:59:60-03:00", "2026-03-10 23:59:59-03:00",
+            "2026-03-10T23:59:59Z", "2026-03-10T23:59:59.5-03:00", "+026-03-10T23:59:59-03:00", "2026-03-00T23:59:59-03:00"];
+        var cases = edges.Concat(Enumerable.Range(0, 5_000).Select(_ =>
+            new DateTime(2000, 1, 1).AddSeconds(random.NextInt64(0, 40L * 365 * 86_400)).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+            + offsets[random.Next(offsets.Length)]));
+        var fastPaths = 0;
+        foreach (var text in cases)
+        {
+            var json = Encoding.UTF8.GetBytes($"\"{text}\"");
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            var readerOk = reader.TryGetDateTimeOffset(out var expected);
+
+            if (Utf8TicketJsonlReader.TryParseExportInstant(Encoding.UTF8.GetBytes(text), out var actual))
+            {
+                fastPaths++;
+                Assert.True(readerOk, text);
+                Assert.Equal((expected.Ticks, expected.Offset), (actual.Ticks, actual.Offset));
+            }
+        }
+
+        Assert.True(fastPaths > 2_000, $"{fastPaths} fast");
+    }
+
     private static string Printable(byte[] bytes) =>
         string.Concat(bytes.Select(b => b is >= 0x20 and < 0x7F or (byte)'\n' ? ((char)b).ToString() : $"<{b:X2}>"));
 
