@@ -184,17 +184,13 @@ public static class Utf8TicketJsonlReader
         IReadOnlyList<TicketEvent> ticketEvents = [];
         while (true)
         {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
+            var step = NextProperty(ref reader);
+            if (step == Step.End)
             {
                 break;
             }
 
-            if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped)
+            if (step == Step.Invalid)
             {
                 return null;
             }
@@ -209,8 +205,8 @@ public static class Utf8TicketJsonlReader
             var ok = property switch
             {
                 Seen.Protocol => TryString(ref reader, null, out protocol),
-                Seen.Channel => TryChannel(ref reader, out channel),
-                Seen.Kind => TryKind(ref reader, out kind),
+                Seen.Channel => TryEnum(ref reader, out channel),
+                Seen.Kind => TryEnum(ref reader, out kind),
                 Seen.ReceivedAt => TryInstant(ref reader, out receivedAt),
                 Seen.RegisteredAt => TryInstant(ref reader, out registeredAt),
                 Seen.Category => TryPooled(ref reader, pool, ref category),
@@ -255,6 +251,20 @@ public static class Utf8TicketJsonlReader
             Events = ticketEvents,
         };
     }
+
+    private enum Step
+    {
+        Property,
+        End,
+        Invalid,
+    }
+
+    /// <summary>Inside an object: on to the next property name (unescaped, in <c>ValueSpan</c>) or the object's end.</summary>
+    private static Step NextProperty(ref Utf8JsonReader reader) =>
+        !reader.Read() ? Step.Invalid
+        : reader.TokenType == JsonTokenType.EndObject ? Step.End
+        : reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped ? Step.Property
+        : Step.Invalid;
 
     private static Seen TicketProperty(ReadOnlySpan<byte> name) => name.Length switch
     {
@@ -327,17 +337,13 @@ public static class Utf8TicketJsonlReader
         string? group = null;
         while (true)
         {
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
+            var step = NextProperty(ref reader);
+            if (step == Step.End)
             {
                 break;
             }
 
-            if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped)
+            if (step == Step.Invalid)
             {
                 return null;
             }
@@ -361,7 +367,7 @@ public static class Utf8TicketJsonlReader
             seen |= property;
             var ok = property switch
             {
-                EventSeen.Type => TryEventType(ref reader, out type),
+                EventSeen.Type => TryEnum(ref reader, out type),
                 EventSeen.At => TryInstant(ref reader, out at),
                 EventSeen.Score => TryOptionalInt(ref reader, out score),
                 EventSeen.ToLevel => TryOptionalInt(ref reader, out toLevel),
@@ -496,7 +502,12 @@ public static class Utf8TicketJsonlReader
         return value is not null;
     }
 
-    private static bool TryChannel(ref Utf8JsonReader reader, out TicketChannel value)
+    /// <summary>
+    /// An enum value as the export writes it: its camelCase name (the reference reader's naming policy), unescaped;
+    /// anything else is for the reference reader.
+    /// </summary>
+    private static bool TryEnum<T>(ref Utf8JsonReader reader, out T value)
+        where T : struct, Enum
     {
         value = default;
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
@@ -505,69 +516,23 @@ public static class Utf8TicketJsonlReader
         }
 
         var text = reader.ValueSpan;
-        TicketChannel? channel = text.Length switch
+        foreach (var (name, candidate) in EnumNames<T>.All)
         {
-            3 when text.SequenceEqual("api"u8) => TicketChannel.Api,
-            4 when text.SequenceEqual("chat"u8) => TicketChannel.Chat,
-            5 when text.SequenceEqual("phone"u8) => TicketChannel.Phone,
-            5 when text.SequenceEqual("email"u8) => TicketChannel.Email,
-            5 when text.SequenceEqual("other"u8) => TicketChannel.Other,
-            6 when text.SequenceEqual("letter"u8) => TicketChannel.Letter,
-            7 when text.SequenceEqual("webForm"u8) => TicketChannel.WebForm,
-            7 when text.SequenceEqual("chatbot"u8) => TicketChannel.Chatbot,
-            8 when text.SequenceEqual("inPerson"u8) => TicketChannel.InPerson,
-            _ => null,
-        };
-        value = channel.GetValueOrDefault();
-        return channel is not null;
+            if (text.SequenceEqual(name))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static bool TryKind(ref Utf8JsonReader reader, out TicketKind value)
+    private static class EnumNames<T>
+        where T : struct, Enum
     {
-        value = default;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-        {
-            return false;
-        }
-
-        var text = reader.ValueSpan;
-        TicketKind? kind = text.Length switch
-        {
-            5 when text.SequenceEqual("other"u8) => TicketKind.Other,
-            7 when text.SequenceEqual("request"u8) => TicketKind.Request,
-            8 when text.SequenceEqual("incident"u8) => TicketKind.Incident,
-            9 when text.SequenceEqual("complaint"u8) => TicketKind.Complaint,
-            11 when text.SequenceEqual("information"u8) => TicketKind.Information,
-            _ => null,
-        };
-        value = kind.GetValueOrDefault();
-        return kind is not null;
-    }
-
-    private static bool TryEventType(ref Utf8JsonReader reader, out TicketEventType value)
-    {
-        value = default;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
-        {
-            return false;
-        }
-
-        var text = reader.ValueSpan;
-        TicketEventType? type = text.Length switch
-        {
-            5 when text.SequenceEqual("rated"u8) => TicketEventType.Rated,
-            6 when text.SequenceEqual("closed"u8) => TicketEventType.Closed,
-            7 when text.SequenceEqual("pending"u8) => TicketEventType.Pending,
-            7 when text.SequenceEqual("resumed"u8) => TicketEventType.Resumed,
-            8 when text.SequenceEqual("resolved"u8) => TicketEventType.Resolved,
-            8 when text.SequenceEqual("reopened"u8) => TicketEventType.Reopened,
-            9 when text.SequenceEqual("escalated"u8) => TicketEventType.Escalated,
-            9 when text.SequenceEqual("cancelled"u8) => TicketEventType.Cancelled,
-            10 when text.SequenceEqual("agentReply"u8) => TicketEventType.AgentReply,
-            _ => null,
-        };
-        value = type.GetValueOrDefault();
-        return type is not null;
+        public static readonly (byte[] Name, T Value)[] All =
+            [.. Enum.GetValues<T>().Select(v => (Encoding.UTF8.GetBytes(JsonNamingPolicy.CamelCase.ConvertName(v.ToString())), v))];
     }
 
     /// <summary>Reads until the buffer is full or the stream ends; returns the bytes read.</summary>
