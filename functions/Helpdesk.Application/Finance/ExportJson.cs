@@ -11,6 +11,9 @@ public static class ExportJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
 
+        // Reading: null only where the record allows it (e.g. "uf": null is an error naming the field, not a crash later).
+        RespectNullableAnnotations = true,
+
         // Writing (the product's export): optional fields are left out rather than written as null.
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -30,8 +30,7 @@ public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapp
         using var buffer = new MemoryStream();
         await WriteAsync(from, asOf, buffer, cancellationToken).ConfigureAwait(false);
         buffer.Position = 0;
-        using var reader = new StreamReader(buffer);
-        return TicketJsonlReader.Read(reader, "export").ToList();
+        return Utf8TicketJsonlReader.Read(buffer, "export").ToList();
     }
 
     /// <summary>The month's export (see <see cref="WriteMonthAsync"/>) read back like <see cref="ReadBackAsync"/>.</summary>

@@ -99,13 +99,14 @@ public sealed class AssessVerb : IVerb
                 availability = new AvailabilityInput(HeartbeatFile.Read(heartbeats, availabilityPath), ZonedMonth.Of(month, Helpdesk.Domain.Common.SaoPaulo.Zone).End);
             }
 
-            using var tickets = new StreamReader(ticketsPath);
+            // The reader does its own large-block buffering: no FileStream buffer in between.
+            using var tickets = new FileStream(ticketsPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
             using var calls = args.Optional("calls") is { } callsPath ? new StreamReader(callsPath) : null;
             var assessment = AssessmentRun.Assess(
                 contract,
                 definition,
                 month,
-                TicketJsonlReader.Read(tickets, ticketsPath),
+                Utf8TicketJsonlReader.Read(tickets, ticketsPath),
                 calls is null ? null : CallCentreCsvReader.Read(calls, args.Optional("calls")!),
                 invoice,
                 history,

@@ -211,37 +211,25 @@ public sealed record TicketResponse(
     internal static string JsonName(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal[1..];
 }
 
-/// <summary>A ticket in a list.</summary>
-public sealed record TicketSummaryResponse(
-    string Protocol,
-    string Status,
-    string Subject,
-    string RequesterEmail,
-    string? RequesterName,
-    string? Institution,
-    string Channel,
-    int Level,
-    string? Group,
-    string? Assignee,
-    string? Category,
-    string? Priority,
-    DateTimeOffset RegisteredAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? AtRiskAt,
-    DateTimeOffset? DueAt,
-    int Version,
-    string? Uf = null)
+/// <summary>
+/// A ticket in a list: the store's list row (<see cref="TicketSummary"/>, whose fields are written once, there) as the
+/// viewer sees it: instants in São Paulo time, the requester's e-mail masked for roles that must not see it.
+/// </summary>
+public static class TicketSummaryResponse
 {
-    public static TicketSummaryResponse From(TicketSummary s, AgentIdentity viewer)
+    public static TicketSummary From(TicketSummary s, AgentIdentity viewer)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(viewer);
-        var email = viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(s.RequesterEmail, out var parsed, out _) ? s.RequesterEmail : parsed.Masked();
-        return new TicketSummaryResponse(
-            s.Protocol, TicketResponse.JsonName(s.Status.ToString()), s.Subject, email, s.RequesterName, s.Institution, TicketResponse.JsonName(s.Channel.ToString()),
-            s.Level, s.Group, s.Assignee, s.Category, s.Priority, SaoPaulo.ToLocal(s.RegisteredAt), SaoPaulo.ToLocal(s.UpdatedAt),
-            s.AtRiskAt is { } a ? SaoPaulo.ToLocal(a) : null, s.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, s.Version, s.Uf);
+        return s with
+        {
+            RequesterEmail = viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(s.RequesterEmail, out var parsed, out _) ? s.RequesterEmail : parsed.Masked(),
+            RegisteredAt = SaoPaulo.ToLocal(s.RegisteredAt),
+            UpdatedAt = SaoPaulo.ToLocal(s.UpdatedAt),
+            AtRiskAt = s.AtRiskAt is { } a ? SaoPaulo.ToLocal(a) : null,
+            DueAt = s.DueAt is { } d ? SaoPaulo.ToLocal(d) : null,
+        };
     }
 }
 
-public sealed record TicketListResponse(IReadOnlyList<TicketSummaryResponse> Items, string? NextPageToken, string? Next);
+public sealed record TicketListResponse(IReadOnlyList<TicketSummary> Items, string? NextPageToken, string? Next);

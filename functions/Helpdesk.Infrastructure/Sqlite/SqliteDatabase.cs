@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Infrastructure.Sqlite;
@@ -8,7 +9,15 @@ namespace Helpdesk.Infrastructure.Sqlite;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>The per-connection PRAGMAs; none is stored in the file.</summary>
+    public const string ConnectionSettings = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+    private static readonly object Configured = new();
+
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>The physical connections (SQLite handles) already given <see cref="ConnectionSettings"/>; an entry goes with its handle.</summary>
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     public SqliteDatabase(string path)
     {
@@ -40,14 +49,26 @@ public sealed class SqliteDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// A pooled connection with the per-connection settings (<c>synchronous</c>, <c>foreign_keys</c>, <c>busy_timeout</c>).
+    /// They live as long as the physical connection, which the pool reuses, so they are set once per physical
+    /// connection, not on every open. (<c>journal_mode=WAL</c> is stored in the file and set once, above.)
+    /// </summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = connection.CreateCommand())
+        var handle = connection.Handle!;
+        if (!_configured.TryGetValue(handle, out _))
         {
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = ConnectionSettings;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // A handle is used by one connection at a time, so there is no race on its entry.
+            _configured.AddOrUpdate(handle, Configured);
         }
 
         return connection;

@@ -70,10 +70,31 @@ public sealed class AssessmentSuite : IBenchmarkSuite
         output.WriteLine($"| in memory, assessment only (median of {runs}) | {Median(times):F2} s | {Median(cpuTimes):F2} s | allocated {Mib(allocated)} MiB per run; dataset {Mib(dataset)} MiB; peak working set {Mib(process.PeakWorkingSet64)} MiB (generation {generation.TotalSeconds:F2} s) |");
 
         // Optional: write the same tickets as a ticket-history export, to time `helpdesk assess` end to end.
+        var readersAgree = true;
         if (Environment.GetEnvironmentVariable("HELPDESK_BENCH_JSONL") is { Length: > 0 } jsonlPath)
         {
             WriteJsonl(jsonlPath, tickets);
             output.WriteLine($"| export written to {jsonlPath} | | | {Mib(new FileInfo(jsonlPath).Length)} MiB |");
+
+            // The export read back and assessed streamed, by the reader of `helpdesk assess` and by the reference reader.
+            foreach (var (label, read) in new (string, Func<Stream, IEnumerable<TicketRecord>>)[]
+            {
+                ("UTF-8 reader (`helpdesk assess`)", stream => Helpdesk.Application.Finance.Utf8TicketJsonlReader.Read(stream, jsonlPath)),
+                ("reference reader (StreamReader + System.Text.Json reflection)", stream => Helpdesk.Application.Finance.TicketJsonlReader.Read(new StreamReader(stream), jsonlPath)),
+            })
+            {
+                process.Refresh();
+                cpu = process.TotalProcessorTime;
+                sw.Restart();
+                using var file = new FileStream(jsonlPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+                var fromExport = MonthlyAssessor.Assess(contract, new AssessmentInput(March, read(file)) { Invoice = Money.Brl(1_000_000m) });
+                sw.Stop();
+                process.Refresh();
+                readersAgree &= fromExport.PenaltyAmount == result!.PenaltyAmount
+                    && fromExport.Indicators.Select(i => (i.Id, i.Measurement.Numerator, i.Measurement.Denominator))
+                        .SequenceEqual(result.Indicators.Select(i => (i.Id, i.Measurement.Numerator, i.Measurement.Denominator)));
+                output.WriteLine($"| export read + assessment, {label} | {sw.Elapsed.TotalSeconds:F2} s | {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s | |");
+            }
         }
 
         // 3. SQLite: the same rows, flattened (one row per ticket, events folded into columns), and the equivalent aggregate.
@@ -118,7 +139,7 @@ public sealed class AssessmentSuite : IBenchmarkSuite
             (long)rows["7"].Measurement.Denominator, (long)rows["7"].Measurement.Numerator,
             (long)rows["SCM3"].Measurement.Denominator, (long)rows["SCM3"].Measurement.Numerator,
         ];
-        var agree = csharp.SequenceEqual(sqlCounts) && streamed.PenaltyAmount == result.PenaltyAmount;
+        var agree = csharp.SequenceEqual(sqlCounts) && streamed.PenaltyAmount == result.PenaltyAmount && readersAgree;
         output.WriteLine($"C# (den, num) for 2, 3, 4, 7, SCM3: {string.Join(", ", csharp)}");
         output.WriteLine($"SQL (den, num) for 2, 3, 4, 7, SCM3: {string.Join(", ", sqlCounts)}");
         output.WriteLine($"agree: {(agree ? "yes" : "NO")}; penalty {result.PenaltyPercent:F2} % = {result.PenaltyAmount}");

@@ -34,6 +34,26 @@ public sealed class TicketListApiTests : IAsyncLifetime
         Assert.Equal([c], TicketApi.Protocols(await _app.ListAsync("unassigned=true&level=1&status=new")));
     }
 
+    [Theory]
+    [InlineData("supervisor", "ana.lima@ifrs.edu.br")]
+    [InlineData("finance", "a***@ifrs.edu.br")]
+    public async Task A_list_item_is_the_tickets_row_in_Sao_Paulo_time_with_the_email_as_the_role_may_see_it(string role, string email)
+    {
+        var protocol = await _app.OpenAsync(email: "ana.lima@ifrs.edu.br", subject: "Certificado");
+        var (ticket, _) = await _app.ReadAsync(protocol, role);
+
+        var item = (await _app.ListAsync("text=certificado", role)).GetProperty("items").EnumerateArray().Single();
+
+        Assert.Equal(protocol, item.GetProperty("protocol").GetString());
+        Assert.Equal(ticket.GetProperty("id").GetString(), item.GetProperty("id").GetString());
+        Assert.Equal(ticket.GetProperty("status").GetString(), item.GetProperty("status").GetString());
+        Assert.Equal(ticket.GetProperty("channel").GetString(), item.GetProperty("channel").GetString());
+        Assert.Equal(ticket.GetProperty("registeredAt").GetString(), item.GetProperty("registeredAt").GetString());
+        Assert.EndsWith("-03:00", item.GetProperty("registeredAt").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ticket.GetProperty("version").GetInt32(), item.GetProperty("version").GetInt32());
+        Assert.Equal(email, item.GetProperty("requesterEmail").GetString());
+    }
+
     [Fact]
     public async Task Pages_follow_each_other_without_repeats_or_gaps_even_when_tickets_arrive_meanwhile()
     {
