@@ -98,7 +98,7 @@ public sealed partial class OutboxDispatcher(
         var delay = TimeSpan.FromTicks(Math.Min(
             settings.MaxRetryDelay.Ticks,
             settings.FirstRetryDelay.Ticks * (1L << Math.Min(message.DeliveryCount - 1, 30))));
-        LogRetry(logger, message.Id, message.Queue, message.DeliveryCount, delay);
+        LogRetry(logger, message.Id, message.Queue, message.DeliveryCount, outcome.StatusCode, delay);
         await outbox.ScheduleRetryAsync(message.Id, reason, now + delay, cancellationToken).ConfigureAwait(false);
         Count(message.Queue, "retry");
     }
@@ -106,8 +106,8 @@ public sealed partial class OutboxDispatcher(
     private static void Count(string queue, string result) =>
         HelpdeskMetrics.QueueDeliveries.Add(1, new KeyValuePair<string, object?>("queue", queue), new KeyValuePair<string, object?>("result", result));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} on {Queue} failed delivery {DeliveryCount}; retrying in {Delay}")]
-    private static partial void LogRetry(ILogger logger, Guid messageId, string queue, int deliveryCount, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} on {Queue} failed delivery {DeliveryCount} (status {StatusCode}; 0: no answer); retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, Guid messageId, string queue, int deliveryCount, int statusCode, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} on {Queue} dead-lettered after {DeliveryCount} deliveries")]
     private static partial void LogDeadLettered(ILogger logger, Guid messageId, string queue, int deliveryCount);
