@@ -59,8 +59,8 @@ public static partial class AgentApi
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB
-        services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
-        services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
+        services.TryAddSingleton<ICatalogueStore, SqliteCatalogueStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
+        services.TryAddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SatisfactionSurvey>();
