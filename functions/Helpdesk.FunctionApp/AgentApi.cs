@@ -61,7 +61,7 @@ public static partial class AgentApi
         services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB
         services.TryAddSingleton<ICatalogueStore, SqliteCatalogueStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.TryAddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>(); // Cosmos DB's when AddAdapters chose Cosmos DB
-        services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();
+        services.TryAddSingleton<IKnowledgeBase, SqliteKnowledgeBase>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SatisfactionSurvey>();
         services.AddSingleton<TicketActions>();

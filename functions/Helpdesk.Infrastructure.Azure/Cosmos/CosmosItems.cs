@@ -21,6 +21,10 @@ internal static class CosmosItems
     public const string CatalogueType = "catalogue";
     public const string InstitutionType = "institution";
     public const string InstitutionsSeededType = "institutionsSeeded";
+    public const string KnowledgeType = "knowledge";
+
+    /// <summary>The knowledge base's entries share one logical partition (searched as a whole).</summary>
+    public const string KnowledgePartition = "knowledge";
 
     /// <summary>The one service catalogue item, in its own partition.</summary>
     public const string Catalogue = "catalogue";
@@ -66,6 +70,8 @@ internal static class CosmosItems
 
     /// <summary>A normalized domain holds only letters, digits, '.' and '-', all valid in an item id.</summary>
     public static string Institution(string domain) => "institution-" + domain;
+
+    public static string Knowledge(Guid id) => $"kb-{id:N}";
 
     public static string Processed(string consumer, string messageId) => "processed-" + Hash(consumer + "\n" + messageId);
 

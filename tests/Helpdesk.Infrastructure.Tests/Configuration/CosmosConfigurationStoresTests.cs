@@ -61,6 +61,35 @@ public abstract class CosmosInstitutionDirectoryContract : InstitutionDirectoryC
     private CosmosInstitutionDirectory Open() => new(_container!, _database.Options, NullLogger<CosmosInstitutionDirectory>.Instance);
 }
 
+/// <summary>The knowledge base contract on Cosmos DB (items in the <c>knowledge</c> partition, searched by CONTAINS on the
+/// folded text), in a database of its own per test.</summary>
+public abstract class CosmosKnowledgeBaseContract : KnowledgeBaseContract, IAsyncLifetime
+{
+    private readonly CosmosTestDatabase _database;
+    private CosmosKnowledgeBase? _knowledge;
+
+    protected CosmosKnowledgeBaseContract(CosmosClient client, CosmosOptions options) => _database = new CosmosTestDatabase(client, options, "knowledge");
+
+    protected override IKnowledgeBase Knowledge => _knowledge!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var container = await _database.CreateTicketsAsync(Ct);
+        _knowledge = new CosmosKnowledgeBase(container, _database.Options, NullLogger<CosmosKnowledgeBase>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+[Collection(CosmosServerCollection.Name)]
+public sealed class CosmosKnowledgeBaseTests(CosmosServerFixture cosmos) : CosmosKnowledgeBaseContract(cosmos.Client, cosmos.StoreOptions)
+{
+}
+
 [Collection(CosmosServerCollection.Name)]
 public sealed class CosmosCatalogueStoreTests(CosmosServerFixture cosmos) : CosmosCatalogueStoreContract(cosmos.Client, cosmos.StoreOptions)
 {
@@ -95,6 +124,15 @@ public sealed class RealCosmosInstitutionDirectoryTests : CosmosInstitutionDirec
 {
     public RealCosmosInstitutionDirectoryTests(RealCosmosFixture fixture)
         : base(fixture.Required("institution contract").Client!, fixture.Options!)
+    {
+    }
+}
+
+/// <summary>The knowledge base contract against a real Cosmos DB account; skipped (and says so) without one.</summary>
+public sealed class RealCosmosKnowledgeBaseTests : CosmosKnowledgeBaseContract, IClassFixture<RealCosmosFixture>
+{
+    public RealCosmosKnowledgeBaseTests(RealCosmosFixture fixture)
+        : base(fixture.Required("knowledge base contract").Client!, fixture.Options!)
     {
     }
 }

@@ -36,3 +36,15 @@ public sealed class SqliteInstitutionDirectoryTests : InstitutionDirectoryContra
         _sqlite.Dispose();
     }
 }
+
+/// <summary>The knowledge base contract against SQLite (table <c>kb_articles</c>; a fresh file per test).</summary>
+public sealed class SqliteKnowledgeBaseTests : KnowledgeBaseContract, IDisposable
+{
+    private readonly TemporarySqlite _sqlite = new();
+
+    public SqliteKnowledgeBaseTests() => Knowledge = new SqliteKnowledgeBase(_sqlite.Database);
+
+    protected override IKnowledgeBase Knowledge { get; }
+
+    public void Dispose() => _sqlite.Dispose();
+}
