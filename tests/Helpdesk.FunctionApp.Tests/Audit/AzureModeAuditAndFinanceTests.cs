@@ -27,17 +27,7 @@ public sealed class AzureModeAuditAndFinanceTests(CosmosServerFixture cosmos) : 
     public async ValueTask InitializeAsync()
     {
         await CosmosConnection.EnsureTicketsContainerAsync(cosmos.Client, _options, Ct); // Bicep's part in Azure
-        _app = await RunningApp.StartAsync(
-            asFunctionsHost: true,
-            settings: new Dictionary<string, string?>
-            {
-                ["CosmosDb:accountEndpoint"] = _options.AccountEndpoint!.ToString(),
-                ["CosmosDb:accountKey"] = _options.AccountKey,
-                ["CosmosDb:databaseName"] = _options.DatabaseName,
-                ["WEBSITE_AUTH_ENABLED"] = "true", // staff sign in through App Service authentication, as in Azure
-            },
-            dataDirectory: _data,
-            configure: b => b.Services.AddSingleton<TimeProvider>(_clock));
+        _app = await CosmosHostedApp.StartAsync(_options, _data, b => b.Services.AddSingleton<TimeProvider>(_clock));
     }
 
     public async ValueTask DisposeAsync()

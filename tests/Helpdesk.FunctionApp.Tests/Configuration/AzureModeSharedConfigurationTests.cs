@@ -26,8 +26,8 @@ public sealed class AzureModeSharedConfigurationTests(CosmosServerFixture cosmos
     public async ValueTask InitializeAsync()
     {
         await CosmosConnection.EnsureTicketsContainerAsync(cosmos.Client, _options, Ct); // Bicep's part in Azure
-        _a = await StartAsync(_dataA);
-        _b = await StartAsync(_dataB);
+        _a = await CosmosHostedApp.StartAsync(_options, _dataA);
+        _b = await CosmosHostedApp.StartAsync(_options, _dataB);
     }
 
     public async ValueTask DisposeAsync()
@@ -80,17 +80,6 @@ public sealed class AzureModeSharedConfigurationTests(CosmosServerFixture cosmos
             Assert.Equal(0, await StoreSql.CountRowsAsync(data, "institution_domains", "changed_by <> 'system'"));
         }
     }
-
-    private async Task<RunningApp> StartAsync(string data) => await RunningApp.StartAsync(
-        asFunctionsHost: true,
-        settings: new Dictionary<string, string?>
-        {
-            ["CosmosDb:accountEndpoint"] = _options.AccountEndpoint!.ToString(),
-            ["CosmosDb:accountKey"] = _options.AccountKey,
-            ["CosmosDb:databaseName"] = _options.DatabaseName,
-            ["WEBSITE_AUTH_ENABLED"] = "true", // staff sign in through App Service authentication, as in Azure
-        },
-        dataDirectory: data);
 
     private static async Task<HttpResponseMessage> PutCatalogueAsync(RunningApp app, string ifMatch, object content)
     {
