@@ -59,9 +59,9 @@ public static partial class AgentApi
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB
-        services.AddSingleton<ICatalogueStore, SqliteCatalogueStore>();
-        services.AddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>();
-        services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();
+        services.TryAddSingleton<ICatalogueStore, SqliteCatalogueStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
+        services.TryAddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>(); // Cosmos DB's when AddAdapters chose Cosmos DB
+        services.TryAddSingleton<IKnowledgeBase, SqliteKnowledgeBase>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SatisfactionSurvey>();
         services.AddSingleton<TicketActions>();

@@ -131,6 +131,9 @@ public static class AzureAdapters
         services.AddSingleton<IDailyIndicatorStore, CosmosDailyIndicatorStore>(); // the dashboard's daily figures
         services.AddSingleton<IJustificationStore, CosmosJustificationStore>();
         services.AddSingleton<IAuditSource, CosmosAuditSource>(); // the auditors' raw histories and protocol ledger
+        services.AddSingleton<ICatalogueStore, CosmosCatalogueStore>(); // shared by every instance, not a per-instance SQLite file
+        services.AddSingleton<IInstitutionDirectory, CosmosInstitutionDirectory>();
+        services.AddSingleton<IKnowledgeBase, CosmosKnowledgeBase>();
     }
 
     private static void AddReportStore(IServiceCollection services, IConfiguration configuration, string dataDirectory)

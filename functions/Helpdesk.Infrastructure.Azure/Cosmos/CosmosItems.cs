@@ -18,6 +18,22 @@ internal static class CosmosItems
     public const string RosterMemberType = "rosterMember";
     public const string DailyIndicatorsType = "dailyIndicators";
     public const string JustificationType = "justification";
+    public const string CatalogueType = "catalogue";
+    public const string InstitutionType = "institution";
+    public const string InstitutionsSeededType = "institutionsSeeded";
+    public const string KnowledgeType = "knowledge";
+
+    /// <summary>The knowledge base's entries share one logical partition (searched as a whole).</summary>
+    public const string KnowledgePartition = "knowledge";
+
+    /// <summary>The one service catalogue item, in its own partition.</summary>
+    public const string Catalogue = "catalogue";
+
+    /// <summary>The domain → institution items share one small logical partition (tens of rows).</summary>
+    public const string InstitutionsPartition = "institutions";
+
+    /// <summary>The marker, in the institutions' partition, that the built-in rows were seeded.</summary>
+    public const string InstitutionsSeeded = "institutions-seeded";
 
     /// <summary>The one item (in its own partition) listing the protocol years that have tickets, newest first.</summary>
     public const string Years = "list-years";
@@ -51,6 +67,11 @@ internal static class CosmosItems
 
     /// <summary>One item per contract, month and indicator; the names may hold any character, so the id is a SHA-256.</summary>
     public static string Justification(string contract, string month, string indicator) => "justification-" + Hash(contract + "\n" + month + "\n" + indicator);
+
+    /// <summary>A normalized domain holds only letters, digits, '.' and '-', all valid in an item id.</summary>
+    public static string Institution(string domain) => "institution-" + domain;
+
+    public static string Knowledge(Guid id) => $"kb-{id:N}";
 
     public static string Processed(string consumer, string messageId) => "processed-" + Hash(consumer + "\n" + messageId);
 

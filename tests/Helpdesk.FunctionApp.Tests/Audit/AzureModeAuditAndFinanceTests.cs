@@ -27,17 +27,7 @@ public sealed class AzureModeAuditAndFinanceTests(CosmosServerFixture cosmos) : 
     public async ValueTask InitializeAsync()
     {
         await CosmosConnection.EnsureTicketsContainerAsync(cosmos.Client, _options, Ct); // Bicep's part in Azure
-        _app = await RunningApp.StartAsync(
-            asFunctionsHost: true,
-            settings: new Dictionary<string, string?>
-            {
-                ["CosmosDb:accountEndpoint"] = _options.AccountEndpoint!.ToString(),
-                ["CosmosDb:accountKey"] = _options.AccountKey,
-                ["CosmosDb:databaseName"] = _options.DatabaseName,
-                ["WEBSITE_AUTH_ENABLED"] = "true", // staff sign in through App Service authentication, as in Azure
-            },
-            dataDirectory: _data,
-            configure: b => b.Services.AddSingleton<TimeProvider>(_clock));
+        _app = await CosmosHostedApp.StartAsync(_options, _data, b => b.Services.AddSingleton<TimeProvider>(_clock));
     }
 
     public async ValueTask DisposeAsync()
@@ -89,7 +79,7 @@ public sealed class AzureModeAuditAndFinanceTests(CosmosServerFixture cosmos) : 
 
         var justification = JsonDocument.Parse(await GetAsync("/api/justifications?month=2026-11", "finance")).RootElement.EnumerateArray().Single(j => j.GetProperty("indicator").GetString() == "7");
         Assert.Equal("pending", justification.GetProperty("disposition").GetString());
-        Assert.Equal(0, await CountInSqliteAsync("tickets") + await CountInSqliteAsync("daily_indicators") + await CountInSqliteAsync("justifications"));
+        Assert.Equal(0, await StoreSql.CountRowsAsync(_data, "tickets") + await StoreSql.CountRowsAsync(_data, "daily_indicators") + await StoreSql.CountRowsAsync(_data, "justifications"));
     }
 
     private async Task<string> GetAsync(string path, string role)
@@ -98,29 +88,5 @@ public sealed class AzureModeAuditAndFinanceTests(CosmosServerFixture cosmos) : 
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
         return body;
-    }
-
-    /// <summary>Rows of <paramref name="table"/> in the embedded SQLite file (0 when the file or the table does not exist).</summary>
-    private async Task<long> CountInSqliteAsync(string table)
-    {
-        var file = Directory.EnumerateFiles(_data, "*.db", SearchOption.AllDirectories).FirstOrDefault();
-        if (file is null)
-        {
-            return 0;
-        }
-
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly");
-        await connection.OpenAsync(Ct);
-        await using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t";
-        exists.Parameters.AddWithValue("$t", table);
-        if ((long)(await exists.ExecuteScalarAsync(Ct))! == 0)
-        {
-            return 0;
-        }
-
-        await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)(await count.ExecuteScalarAsync(Ct))!;
     }
 }

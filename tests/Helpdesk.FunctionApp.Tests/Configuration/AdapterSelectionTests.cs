@@ -31,6 +31,9 @@ public sealed class AdapterSelectionTests
         Assert.IsType<SqliteDailyIndicatorStore>(app.Service<IDailyIndicatorStore>());
         Assert.IsType<SqliteJustificationStore>(app.Service<IJustificationStore>());
         Assert.IsType<SqliteAuditSource>(app.Service<IAuditSource>());
+        Assert.IsType<SqliteCatalogueStore>(app.Service<ICatalogueStore>());
+        Assert.IsType<SqliteInstitutionDirectory>(app.Service<IInstitutionDirectory>());
+        Assert.IsType<SqliteKnowledgeBase>(app.Service<IKnowledgeBase>());
         Assert.Null(app.App.Services.GetService<IProtocolAccounting>());
         Assert.IsType<LocalFolderReportStore>(app.Service<IReportStore>());
         Assert.IsType<Helpdesk.Infrastructure.Content.LocalFolderContentStore>(app.Service<IContentStore>());
@@ -55,6 +58,9 @@ public sealed class AdapterSelectionTests
         Assert.IsType<CosmosDailyIndicatorStore>(app.Service<IDailyIndicatorStore>());
         Assert.IsType<CosmosJustificationStore>(app.Service<IJustificationStore>());
         Assert.IsType<CosmosAuditSource>(app.Service<IAuditSource>());
+        Assert.IsType<CosmosCatalogueStore>(app.Service<ICatalogueStore>());
+        Assert.IsType<CosmosInstitutionDirectory>(app.Service<IInstitutionDirectory>());
+        Assert.IsType<CosmosKnowledgeBase>(app.Service<IKnowledgeBase>());
         Assert.Same(app.Service<ITicketStore>(), app.Service<IProtocolAccounting>());
         Assert.IsType<CosmosProcessedMessages>(app.Service<IProcessedMessages>());
         Assert.IsType<CosmosOutboxWriter>(app.Service<IOutboxWriter>());
