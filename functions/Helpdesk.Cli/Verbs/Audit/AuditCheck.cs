@@ -37,7 +37,6 @@ public abstract class AuditCheck : IVerb
         var path = args.Required("histories");
         try
         {
-            catalogue = args.Optional("catalogue") is { } cataloguePath ? ReadCatalogue(cataloguePath) : SupportCatalogue.Default;
             return await RunAsync(args, path, stdout).ConfigureAwait(false);
         }
         catch (InputFormatException ex)
@@ -57,8 +56,10 @@ public abstract class AuditCheck : IVerb
     /// <summary>The service over the export; each pass re-reads the file, one ticket at a time. The catalogue (the
     /// server's as <c>GET /api/catalogue</c> gives it, <c>--catalogue</c>; the built-in default otherwise) gives each
     /// category's kind, as it does on the server.</summary>
-    protected AuditService Service(string historiesPath, ProtocolLedgerExport? ledger = null)
+    protected static AuditService Service(CliArguments args, string historiesPath, ProtocolLedgerExport? ledger = null)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        var catalogue = args.Optional("catalogue") is { } cataloguePath ? ReadCatalogue(cataloguePath) : SupportCatalogue.Default;
         // Opened now, so that a missing file is reported before any output is written.
         using (File.OpenRead(historiesPath))
         {
@@ -66,8 +67,6 @@ public abstract class AuditCheck : IVerb
 
         return new AuditService(new ExportedAuditSource(() => AuditHistoryJsonl.ReadFile(historiesPath), ledger), new FixedCatalogue(catalogue));
     }
-
-    private SupportCatalogue catalogue = SupportCatalogue.Default;
 
     /// <summary>A catalogue file: the JSON of <c>GET /api/catalogue</c> (its <c>categories</c>, <c>priorities</c> and
     /// <c>groups</c>; other properties are ignored), validated as the server validates a catalogue.</summary>

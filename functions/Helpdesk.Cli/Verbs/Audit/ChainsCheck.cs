@@ -15,7 +15,7 @@ public sealed class ChainsCheck : AuditCheck
 
     protected override async Task<int> RunAsync(CliArguments args, string historiesPath, TextWriter stdout)
     {
-        var report = await Service(historiesPath).ChainsReportAsync(All.From, All.To, CancellationToken.None).ConfigureAwait(false);
+        var report = await Service(args, historiesPath).ChainsReportAsync(All.From, All.To, CancellationToken.None).ConfigureAwait(false);
         await WriteReportAsync(args, report, $"{report.Checked} chain(s) checked, {report.Failed} failed", stdout).ConfigureAwait(false);
         return report.Failed == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }

@@ -22,7 +22,7 @@ public sealed class MisclassifiedCheck : AuditCheck
             Complaint = Words(args, "keywords") ?? AuditKeywords.Default.Complaint,
             ComplaintCategories = Words(args, "complaint-categories") ?? AuditKeywords.Default.ComplaintCategories,
         };
-        var report = await Service(historiesPath).MisclassifiedReportAsync(All.From, All.To, lists, CancellationToken.None).ConfigureAwait(false);
+        var report = await Service(args, historiesPath).MisclassifiedReportAsync(All.From, All.To, lists, CancellationToken.None).ConfigureAwait(false);
         await WriteReportAsync(args, report, $"{report.Findings.Count} candidate misclassification(s)", stdout).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

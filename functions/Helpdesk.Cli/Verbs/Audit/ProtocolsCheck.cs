@@ -28,7 +28,7 @@ public sealed class ProtocolsCheck : AuditCheck
 
         var ledgerPath = args.Required("ledger");
         var ledger = ProtocolLedgerExport.Parse(await File.ReadAllTextAsync(ledgerPath).ConfigureAwait(false), ledgerPath);
-        var report = await Service(historiesPath, ledger).ContinuityAsync(ledger.Year, from, to, CancellationToken.None).ConfigureAwait(false);
+        var report = await Service(args, historiesPath, ledger).ContinuityAsync(ledger.Year, from, to, CancellationToken.None).ConfigureAwait(false);
         await WriteReportAsync(args, report, $"{report.Year}: {report.Tickets} ticket(s), {report.Voids} void(s), {report.Gaps.Count} gap(s)", stdout).ConfigureAwait(false);
         return report.IsContinuous ? ExitCodes.Ok : ExitCodes.Findings;
     }

@@ -23,7 +23,7 @@ public sealed class RecordsCheck : AuditCheck
         }
 
         var outPath = args.Required("out");
-        var audit = Service(historiesPath);
+        var audit = Service(args, historiesPath);
         var count = 0;
         try
         {

@@ -29,7 +29,7 @@ public sealed class ReopeningsCheck : AuditCheck
         var keywords = AuditKeywords.Default with { Reopening = Words(args, "keywords") ?? AuditKeywords.Default.Reopening };
         var complaintsOnly = Flag(args, "complaints-only");
         var requireKeyword = !Flag(args, "any-repetition");
-        var report = await Service(historiesPath).ReopeningsReportAsync(All.From, All.To, days, keywords, complaintsOnly, requireKeyword, CancellationToken.None).ConfigureAwait(false);
+        var report = await Service(args, historiesPath).ReopeningsReportAsync(All.From, All.To, days, keywords, complaintsOnly, requireKeyword, CancellationToken.None).ConfigureAwait(false);
         await WriteReportAsync(args, report, $"{report.Findings.Count} unflagged reopening(s)", stdout).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
