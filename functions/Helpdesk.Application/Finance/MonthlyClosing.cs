@@ -18,8 +18,10 @@ public sealed record ClosingResult(AssessmentMonth Month, int Tickets, bool Chan
 /// content is the latest version's (same SHA-256), the figures did not change and nothing new is published; otherwise
 /// every document gets a new version beside the old ones.
 /// </summary>
-public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, ClosingInputs inputs, SettlementInputs settlements)
+public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, ClosingInputs inputs, SettlementInputs settlements) : IDisposable
 {
+    private readonly SemaphoreSlim _one = new(1, 1);
+
     public const string SummaryFile = "assessment.json";
     public const string CsvFile = "assessment.csv";
     public const string SpreadsheetFile = "assessment.xlsx";
@@ -30,6 +32,24 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
         AssessmentMonth.Of(ZonedMonth.LocalDate(now, SaoPaulo.Zone)).AddMonths(-1);
 
     public async Task<ClosingResult> CloseAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // One closing at a time in this process, whoever asks (the monthly timer, a call-centre import, a justification
+        // or decision, the daily re-settling): two closings computed together must not publish out of order, or the one
+        // that saw less would become the latest version. Across instances the next closing repairs it (ADR-015).
+        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CloseOnceAsync(month, now, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    public void Dispose() => _one.Dispose();
+
+    private async Task<ClosingResult> CloseOnceAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (assessment, tickets) = await AssessAsync(month, now, cancellationToken).ConfigureAwait(false);
         var contractId = options.Value.ContractId;

@@ -8,13 +8,8 @@ namespace Helpdesk.Application.Finance;
 /// silence of the manager: tacit acceptance) shows in the published documents the next morning. Closing again publishes a
 /// new version only when the summary changed, so a run on a day without transitions publishes nothing.
 /// </summary>
-public sealed class Resettlement(MonthlyClosing closing, SettlementInputs inputs) : IDisposable
+public sealed class Resettlement(MonthlyClosing closing, SettlementInputs inputs)
 {
-    // One settling at a time in this process: two decisions recorded together must not publish their months out of
-    // order (the later settlement, which sees both decisions, must be the latest version). Across instances the next
-    // decision or the daily run repairs it (ADR-015).
-    private readonly SemaphoreSlim _one = new(1, 1);
-
     /// <summary>The supplier's and the manager's windows (5 + 5 business days from the closing) end within the next month.</summary>
     public const int MonthsBack = 2;
 
@@ -34,19 +29,8 @@ public sealed class Resettlement(MonthlyClosing closing, SettlementInputs inputs
         return results;
     }
 
-    /// <summary>Settles a month again at once (a justification or a decision was recorded).</summary>
-    public async Task<ClosingResult> SettleAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await closing.CloseAsync(month, now, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _one.Release();
-        }
-    }
-
-    public void Dispose() => _one.Dispose();
+    /// <summary>Settles a month again at once (a justification or a decision was recorded): closes it again, one closing
+    /// at a time (<see cref="MonthlyClosing.CloseAsync"/>).</summary>
+    public Task<ClosingResult> SettleAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken) =>
+        closing.CloseAsync(month, now, cancellationToken);
 }
