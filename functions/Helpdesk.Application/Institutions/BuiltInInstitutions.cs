@@ -1,7 +1,7 @@
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Institutions;
 
-namespace Helpdesk.Infrastructure;
+namespace Helpdesk.Application.Institutions;
 
 /// <summary>The rows a new domain → institution table starts with. SQLite's schema seeds them in its migrations
 /// (versions 2 and 8 of <c>SqliteSchema</c>, which cannot change); the Cosmos DB directory seeds these once. The

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Helpdesk.Infrastructure.Content;
+namespace Helpdesk.Application.Content;
 
 /// <summary>Keys of content-addressed content (<c>sha256/{hex}</c>), shared by every <c>IContentStore</c> adapter.</summary>
 public static class ContentKeys
