@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Finance.Documents;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;

@@ -1,4 +1,6 @@
-namespace Helpdesk.Application.Reports;
+using Helpdesk.Application.Reports;
+
+namespace Helpdesk.Application.Ports;
 
 /// <summary>
 /// Where finance documents are published (Blob storage in Azure, a local folder embedded). A published version is
@@ -16,6 +18,3 @@ public interface IReportStore
     /// <summary>One version (the latest when <paramref name="version"/> is null), or null if there is none.</summary>
     Task<ReportContent?> ReadAsync(ReportKey key, int? version, CancellationToken cancellationToken);
 }
-
-/// <summary>The version a publish produced, and whether it is new (false: the latest version already had this content).</summary>
-public sealed record PublishOutcome(PublishedReport Report, bool Created);
