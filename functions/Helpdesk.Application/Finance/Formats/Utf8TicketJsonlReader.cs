@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Helpdesk.Domain.Assessment;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// The fast reader of a ticket-history export (docs/ticket-export.md): reads the UTF-8 bytes in large pooled blocks

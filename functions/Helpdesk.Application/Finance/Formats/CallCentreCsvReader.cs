@@ -1,7 +1,7 @@
 using System.Globalization;
 using Helpdesk.Domain.Assessment;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// Reads the call-centre CSV (docs/call-centre-csv.md): a header row naming the columns (any order; unknown columns

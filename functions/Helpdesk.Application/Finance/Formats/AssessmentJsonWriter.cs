@@ -3,7 +3,7 @@ using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// Writes a <see cref="MonthlyAssessment"/> as the assessment JSON (docs/assessment-json.md). Amounts are in BRL rounded

@@ -2,7 +2,7 @@ using System.Globalization;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Penalties;
 
-namespace Helpdesk.Application.Finance.Documents;
+namespace Helpdesk.Application.Finance.Formats.Documents;
 
 /// <summary>
 /// The settlement of a month (ADR-015) as the CSV, the spreadsheet and the readable report show it, in pt-BR: one row

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Penalties;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// The <c>--justifications</c> file of <c>helpdesk assess</c>, as <c>GET /api/justifications/settlement-input</c> serves it:

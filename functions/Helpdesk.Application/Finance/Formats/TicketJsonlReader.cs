@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Helpdesk.Domain.Assessment;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>Streams a ticket-history export (JSONL, one <see cref="TicketRecord"/> per line). Blank lines are skipped.</summary>
 public static class TicketJsonlReader

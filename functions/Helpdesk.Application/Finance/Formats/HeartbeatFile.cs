@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// The availability probe's heartbeat log as a file (docs/finance-reports.md, "Availability"): what

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>A bad input file; the message names the file, the line and the field. <see cref="Line"/> (1-based) and
 /// <see cref="Column"/> say where, when the error is about one cell or one line; <see cref="Detail"/> is the message

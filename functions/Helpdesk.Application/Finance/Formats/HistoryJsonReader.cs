@@ -2,7 +2,7 @@ using System.Text.Json;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Penalties;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// Reads earlier months' outcomes for aggravations (4.12, 4.13) and rescission (4.2): a JSON array of the

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Helpdesk.Domain.Assessment;
 
-namespace Helpdesk.Application.Finance.Documents;
+namespace Helpdesk.Application.Finance.Formats.Documents;
 
 /// <summary>
 /// The month's indicator table as CSV (RFC 4180: comma-separated, CRLF, quoted where needed, UTF-8 without BOM), numbers

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>
 /// Interns the small strings an export repeats on every line (category, priority, UF, group, institution): one

@@ -1,7 +1,7 @@
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Indicators;
 
-namespace Helpdesk.Application.Finance.Documents;
+namespace Helpdesk.Application.Finance.Formats.Documents;
 
 /// <summary>
 /// The indicator table of a month's assessment as the CSV and the spreadsheet show it: one row per indicator, then the

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Helpdesk.Domain.Assessment;
 
-namespace Helpdesk.Application.Finance.Documents;
+namespace Helpdesk.Application.Finance.Formats.Documents;
 
 /// <summary>
 /// The month's spreadsheet (Open XML SDK): sheet <c>Indicadores</c> with the indicator table (numbers as numbers,

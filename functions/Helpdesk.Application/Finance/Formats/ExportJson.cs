@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Helpdesk.Application.Finance;
+namespace Helpdesk.Application.Finance.Formats;
 
 /// <summary>The JSON conventions of the ticket export (docs/ticket-export.md): camelCase names, camelCase enum strings, no unknown fields.</summary>
 public static class ExportJson

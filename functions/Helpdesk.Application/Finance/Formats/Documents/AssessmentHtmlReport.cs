@@ -5,7 +5,7 @@ using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Indicators;
 
-namespace Helpdesk.Application.Finance.Documents;
+namespace Helpdesk.Application.Finance.Formats.Documents;
 
 /// <summary>
 /// The readable monthly report (pt-BR, one self-contained HTML file, no script): the indicator table, a chart of each
