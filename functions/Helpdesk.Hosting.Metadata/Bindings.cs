@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Helpdesk.Application.Functions;
+namespace Helpdesk.Hosting.Metadata;
 
 /// <summary>One binding of a function, as the Functions host reads it from function.json.</summary>
 public abstract record Binding(string Name)

@@ -1,6 +1,6 @@
 using Helpdesk.Application.Outbox;
 
-namespace Helpdesk.Application.Functions;
+namespace Helpdesk.Hosting.Metadata;
 
 /// <summary>
 /// The single declaration of every function of the app. The function.json folders of the deployment package

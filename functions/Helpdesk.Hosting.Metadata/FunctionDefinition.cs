@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Helpdesk.Application.Functions;
+namespace Helpdesk.Hosting.Metadata;
 
 /// <summary>One Azure Function: its name (the folder of its function.json), trigger and other bindings.</summary>
 public sealed record FunctionDefinition(string Name, Binding Trigger, IReadOnlyList<Binding> Outputs, string Description)

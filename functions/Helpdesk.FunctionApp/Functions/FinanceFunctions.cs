@@ -1,5 +1,5 @@
 using Helpdesk.Application.Finance;
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Invocation;
 
