@@ -1,7 +1,7 @@
 using Helpdesk.Application.Escalation;
 using Helpdesk.Domain.Catalogue;
 
-namespace Helpdesk.Domain.Tests.Escalation;
+namespace Helpdesk.Application.Tests.Escalation;
 
 /// <summary>The routing table derived from the built-in catalogue.</summary>
 public class EscalationRoutingTests

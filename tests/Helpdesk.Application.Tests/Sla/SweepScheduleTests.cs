@@ -4,7 +4,7 @@ using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tests.Tickets;
 using Helpdesk.Domain.Tickets;
 
-namespace Helpdesk.Domain.Tests.Sla;
+namespace Helpdesk.Application.Tests.Sla;
 
 /// <summary>
 /// The deadline sweep's rules on the built-in contract. Timeline of the incident × high ticket (São Paulo, Tue 24 Nov 2026):

@@ -1,10 +1,11 @@
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
 using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Sla;
 using Helpdesk.Domain.Tests.Tickets;
 using Helpdesk.Domain.Tickets;
 
-namespace Helpdesk.Domain.Tests.Sla;
+namespace Helpdesk.Application.Tests.Sla;
 
 /// <summary>The ticket's clocks read from its history and the built-in contract (incident × high: resolution in 8
 /// business hours, Monday–Friday 08:00–18:00 São Paulo).</summary>
@@ -26,7 +27,7 @@ public class TicketClocksTests
         var t = TicketBuilder.InStatus(TicketStatus.Open);
 
         Assert.Null(Clocks.Read(t, TicketBuilder.T0));
-        Assert.Equal(Application.Ports.TicketDeadline.None, Clocks.For(t));
+        Assert.Equal(TicketDeadline.None, Clocks.For(t));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class TicketClocksTests
         var t = Incident();
         t.SetPendingOnRequester("print", TicketBuilder.Agent, TicketBuilder.T0.AddHours(1));
 
-        Assert.Equal(Application.Ports.TicketDeadline.None, Clocks.For(t));
+        Assert.Equal(TicketDeadline.None, Clocks.For(t));
         Assert.True(Clocks.Read(t, TicketBuilder.T0.AddHours(2))!.Resolution.IsSuspended);
     }
 
@@ -70,7 +71,7 @@ public class TicketClocksTests
         var reading = Clocks.Read(t, TicketBuilder.T0.AddDays(10))!;
 
         Assert.Equal(ClockState.OnTrack, reading.Resolution.State);
-        Assert.Equal(Application.Ports.TicketDeadline.None, Clocks.For(t));
+        Assert.Equal(TicketDeadline.None, Clocks.For(t));
     }
 
     // An escalated incident forwarded to production support at 10:00 São Paulo, returned at 12:00.
