@@ -1,4 +1,3 @@
-using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets.Events;
 using Helpdesk.Domain.Tickets.History;

@@ -1,7 +1,5 @@
-using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets.Events;
-using Helpdesk.Domain.Tickets.History;
 
 namespace Helpdesk.Domain.Tickets;
 
