@@ -13,11 +13,9 @@ using Helpdesk.Domain.Contracts;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Identity;
-using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -57,11 +55,6 @@ public static partial class AgentApi
 
         services.AddSingleton(DefaultContract.Definition);
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
-        services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
-        services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB
-        services.TryAddSingleton<ICatalogueStore, SqliteCatalogueStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
-        services.TryAddSingleton<IInstitutionDirectory, SqliteInstitutionDirectory>(); // Cosmos DB's when AddAdapters chose Cosmos DB
-        services.TryAddSingleton<IKnowledgeBase, SqliteKnowledgeBase>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SatisfactionSurvey>();
         services.AddSingleton<TicketActions>();
@@ -70,7 +63,6 @@ public static partial class AgentApi
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<Helpdesk.Application.Outbox.DeadLetterService>();
         services.AddSingleton<InstitutionService>();
-        services.TryAddSingleton<IAuditSource, SqliteAuditSource>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<AuditService>();
 
         AddIdentity(services, configuration, environment, mode);

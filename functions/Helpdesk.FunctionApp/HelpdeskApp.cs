@@ -11,9 +11,7 @@ using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Invocation;
 using Helpdesk.FunctionApp.LocalRunner;
 using Helpdesk.FunctionApp.Web;
-using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Mail;
-using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
@@ -67,21 +65,11 @@ public static class HelpdeskApp
         services.Configure<LocalRunnerOptions>(configuration.GetSection("Helpdesk:Runner"));
 
         var dataDirectory = Path.GetFullPath(configuration["Helpdesk:DataDirectory"] is { Length: > 0 } d ? d : ".data");
-        services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
         services.AddSingleton(new LocalMailboxPaths(dataDirectory));
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
-        services.AddSingleton<ITicketStore, SqliteTicketStore>();
-        services.AddSingleton<IProcessedMessages, SqliteProcessedMessages>();
-        services.AddSingleton<IAvailabilityLog, SqliteAvailabilityLog>();
-        services.AddSingleton<IOutgoingMailbox, LocalOutgoingMailbox>();
-        services.AddSingleton<IIdGenerator, SystemIdGenerator>();
-        services.AddAdapters(configuration, mode, dataDirectory); // Cosmos DB, Blob, Graph when configured (Hosting/AzureAdapters.cs)
+        Adapters.Add(services, configuration, mode, dataDirectory); // every port, once, for the mode its settings choose (Hosting/)
 
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<SendRequesterMail>();
-        services.TryAddSingleton<IAgentRoster, SqliteAgentRoster>(); // Cosmos DB's when AddAdapters chose Cosmos DB
-        services.TryAddSingleton<ITicketsNearDeadline, SqliteTicketsNearDeadline>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<TicketCards>();
         services.AddSingleton<RouteEscalation>();
         services.AddSingleton<NotifyTeams>();

@@ -31,7 +31,7 @@ param zoneRedundant bool
 param dedupTtlSeconds int
 
 // One entry per container. The adapters in functions/Helpdesk.Infrastructure and the function definitions in
-// functions/Helpdesk.Application/Functions/FunctionCatalog.cs must use the same names and partition key paths;
+// functions/Helpdesk.Hosting.Metadata/FunctionCatalog.cs must use the same names and partition key paths;
 // queries name the partition key (`WHERE c.pk = @pk`).
 var containers = [
   {

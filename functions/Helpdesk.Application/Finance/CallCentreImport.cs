@@ -1,3 +1,5 @@
+using Helpdesk.Application.Finance.Formats;
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;

@@ -1,4 +1,6 @@
-using Helpdesk.Application.Finance.Documents;
+using Helpdesk.Application.Finance.Formats;
+using Helpdesk.Application.Ports;
+using Helpdesk.Application.Finance.Formats.Documents;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;

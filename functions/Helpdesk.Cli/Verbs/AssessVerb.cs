@@ -1,3 +1,4 @@
+using Helpdesk.Application.Finance.Formats;
 using System.Globalization;
 using Helpdesk.Application.Finance;
 using Helpdesk.Domain.Assessment;

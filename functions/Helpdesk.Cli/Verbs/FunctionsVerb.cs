@@ -1,4 +1,4 @@
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 
 namespace Helpdesk.Cli.Verbs;
 

@@ -1,3 +1,5 @@
+using Helpdesk.Application.Finance.Formats;
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Finance;
 using Helpdesk.Domain.Assessment;
 using Microsoft.AspNetCore.Http.Features;
@@ -77,7 +79,7 @@ public static class ImportEndpoints
         }
     }
 
-    internal static async Task<IResult> GetCallCentreAsync(HttpContext context, string month, ClosingInputs inputs, Application.Reports.IReportStore reports, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetCallCentreAsync(HttpContext context, string month, ClosingInputs inputs, IReportStore reports, CancellationToken cancellationToken)
     {
         if (ExportEndpoints.Refuse(context, ImportRefusal) is { } refusal)
         {

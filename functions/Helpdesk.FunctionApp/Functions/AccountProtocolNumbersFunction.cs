@@ -1,4 +1,4 @@
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.FunctionApp.Invocation;

@@ -1,5 +1,5 @@
 using Helpdesk.Application.Escalation;
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 using Helpdesk.Application.Notifications;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Sla;

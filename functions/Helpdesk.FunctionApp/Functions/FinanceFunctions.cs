@@ -1,10 +1,7 @@
 using Helpdesk.Application.Finance;
-using Helpdesk.Application.Functions;
-using Helpdesk.Application.Ports;
+using Helpdesk.Hosting.Metadata;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Invocation;
-using Helpdesk.Infrastructure.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp.Functions;
 
@@ -36,20 +33,6 @@ public static class FinanceFunctions
             o.MonthlyInvoice = invoice;
         });
         services.AddSingleton(FinanceContract.Default);
-        // The finance read side follows the ticket store: SQLite here, Cosmos DB registered with its adapters
-        // (Hosting/AzureAdapters.cs). A store without one must not read the empty local SQLite file (that would publish
-        // a month without tickets): it gets NoTicketHistory, which refuses loudly.
-        if (services.LastOrDefault(d => d.ServiceType == typeof(ITicketStore))?.ImplementationType == typeof(SqliteTicketStore))
-        {
-            services.AddSingleton<ITicketHistory, SqliteTicketHistory>();
-        }
-        else
-        {
-            services.TryAddSingleton<ITicketHistory, NoTicketHistory>();
-        }
-
-        services.TryAddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
-        services.TryAddSingleton<IJustificationStore, SqliteJustificationStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<Justifications>();
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();
@@ -121,11 +104,4 @@ public sealed class SettleJustificationsFunction(Resettlement resettlement, Time
                     : $"month {r.Month} settled again: unchanged since version {r.Published[0].Report.Version}, nothing published").ToList(),
         };
     }
-}
-
-/// <summary>The ticket store has no finance read side: every export and closing fails with this reason.</summary>
-internal sealed class NoTicketHistory : ITicketHistory
-{
-    public IAsyncEnumerable<Helpdesk.Domain.Tickets.Ticket> ForPeriodAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The configured ticket store has no ticket-history read side; the finance timers and the export cannot run on it.");
 }

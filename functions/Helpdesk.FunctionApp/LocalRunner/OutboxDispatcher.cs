@@ -1,5 +1,5 @@
 using Helpdesk.Application;
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 using Helpdesk.Application.Ports;
 using Microsoft.Extensions.Options;
 

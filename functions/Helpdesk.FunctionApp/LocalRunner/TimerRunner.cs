@@ -1,5 +1,5 @@
 using Cronos;
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.FunctionApp.LocalRunner;

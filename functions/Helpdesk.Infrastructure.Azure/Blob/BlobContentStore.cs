@@ -3,7 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Helpdesk.Application.Ports;
-using Helpdesk.Infrastructure.Content;
+using Helpdesk.Application.Content;
 
 namespace Helpdesk.Infrastructure.Azure.Blob;
 

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure;

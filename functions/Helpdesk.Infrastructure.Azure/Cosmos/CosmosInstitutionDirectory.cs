@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Helpdesk.Application.Institutions;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Institutions;

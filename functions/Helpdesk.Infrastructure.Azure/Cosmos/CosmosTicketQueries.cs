@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Knowledge;
 using Helpdesk.Domain.Tickets;
-using Helpdesk.Infrastructure.Sqlite;
+using Helpdesk.Application.Tickets;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Infrastructure.Azure.Cosmos;

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Infrastructure.Azure.Cosmos;
 
-/// <summary>A protocol number recorded as void, with the reason it never became a ticket.</summary>
-public sealed record VoidProtocol(ProtocolNumber Protocol, string Reason, DateTimeOffset At);
-
 /// <summary>
 /// The ticket store on Cosmos DB (data model: docs/cosmos-data-model.md). A ticket, its history and its outbox
 /// entries are one item, written with an ETag check, so that a ticket change and the messages it causes are atomic

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Content;
 using Helpdesk.Application.Ports;
 
 namespace Helpdesk.Infrastructure.Content;

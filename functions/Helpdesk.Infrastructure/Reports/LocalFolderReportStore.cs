@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Helpdesk.Application.Reports;

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using System.Net.Http.Json;
 using Helpdesk.Application.Notifications;
 

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Finance.Formats;
 using System.Diagnostics;
 using System.Globalization;
 using Helpdesk.Domain.Assessment;
@@ -79,8 +80,8 @@ public sealed class AssessmentSuite : IBenchmarkSuite
             // The export read back and assessed streamed, by the reader of `helpdesk assess` and by the reference reader.
             foreach (var (label, read) in new (string, Func<Stream, IEnumerable<TicketRecord>>)[]
             {
-                ("UTF-8 reader (`helpdesk assess`)", stream => Helpdesk.Application.Finance.Utf8TicketJsonlReader.Read(stream, jsonlPath)),
-                ("reference reader (StreamReader + System.Text.Json reflection)", stream => Helpdesk.Application.Finance.TicketJsonlReader.Read(new StreamReader(stream), jsonlPath)),
+                ("UTF-8 reader (`helpdesk assess`)", stream => Helpdesk.Application.Finance.Formats.Utf8TicketJsonlReader.Read(stream, jsonlPath)),
+                ("reference reader (StreamReader + System.Text.Json reflection)", stream => Helpdesk.Application.Finance.Formats.TicketJsonlReader.Read(new StreamReader(stream), jsonlPath)),
             })
             {
                 process.Refresh();

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Finance.Formats;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

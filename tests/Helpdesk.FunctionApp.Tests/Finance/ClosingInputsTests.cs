@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

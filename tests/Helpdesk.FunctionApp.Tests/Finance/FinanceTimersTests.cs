@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -80,7 +81,7 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         var csv = await reports.ReadAsync(Key(MonthlyClosing.CsvFile), null, Ct);
         Assert.NotNull(csv);
         var csvLines = Encoding.UTF8.GetString(csv.Content).Split("\r\n");
-        Assert.Equal(string.Join(',', Helpdesk.Application.Finance.Documents.AssessmentTable.Header), csvLines[0]);
+        Assert.Equal(string.Join(',', Helpdesk.Application.Finance.Formats.Documents.AssessmentTable.Header), csvLines[0]);
         var csvRows = csvLines.Skip(1).TakeWhile(l => l.Length > 0).Select(l => l.Split(',')).ToList();
         Assert.Equal(indicators.Count, csvRows.Count);
         var csv4 = csvRows.Single(r => r[0] == "4");

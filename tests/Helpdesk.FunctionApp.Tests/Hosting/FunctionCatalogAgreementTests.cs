@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Helpdesk.Application.Functions;
+using Helpdesk.Hosting.Metadata;
 using Helpdesk.Cli;
 using Helpdesk.FunctionApp.Tests.Support;
 using Microsoft.AspNetCore.Routing;

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Institutions;
 using Helpdesk.Application.Ports;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Tests.Support;

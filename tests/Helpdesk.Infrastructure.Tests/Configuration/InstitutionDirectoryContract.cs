@@ -1,3 +1,4 @@
+using Helpdesk.Application.Institutions;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Institutions;

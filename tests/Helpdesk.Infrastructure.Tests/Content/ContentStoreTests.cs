@@ -1,5 +1,6 @@
 using Helpdesk.Application.Ports;
 using Helpdesk.Infrastructure.Azure.Blob;
+using Helpdesk.Application.Content;
 using Helpdesk.Infrastructure.Content;
 using Helpdesk.Infrastructure.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Finance.Formats;
 using System.Text;
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Ports;

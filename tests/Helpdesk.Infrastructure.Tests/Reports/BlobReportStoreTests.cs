@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Infrastructure.Azure.Blob;
 using Helpdesk.Infrastructure.Tests.Support;

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Ports;
 using System.Security.Cryptography;
 using System.Text;
 using Helpdesk.Application.Reports;

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Finance.Formats;
 using System.Text.Json;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Finance;

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Tickets;

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Helpdesk.Domain.Assessment;
+
+namespace Helpdesk.Application.Finance.Formats;
+
+/// <summary>Streams a ticket-history export (JSONL, one <see cref="TicketRecord"/> per line). Blank lines are skipped.</summary>
+public static class TicketJsonlReader
+{
+    public static IEnumerable<TicketRecord> Read(TextReader reader, string name)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return Parse(line, name, lineNumber);
+        }
+    }
+
+    public static TicketRecord Parse(string line, string name, int lineNumber)
+    {
+        TicketRecord? record;
+        try
+        {
+            record = JsonSerializer.Deserialize<TicketRecord>(line, ExportJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$').TrimStart('.');
+            throw new InputFormatException($"{name}:{lineNumber}: {field}: {ex.Message.Split(" Path:", 2)[0]}");
+        }
+
+        if (record is null)
+        {
+            throw new InputFormatException($"{name}:{lineNumber}: a ticket object is expected");
+        }
+
+        return record.Validate() is { } error ? throw new InputFormatException($"{name}:{lineNumber}: {error}") : record;
+    }
+}

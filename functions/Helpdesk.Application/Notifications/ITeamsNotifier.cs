@@ -1,7 +1,0 @@
-namespace Helpdesk.Application.Notifications;
-
-/// <summary>Posts a notification to the support group's Teams channel (a Workflows webhook in Azure).</summary>
-public interface ITeamsNotifier
-{
-    Task NotifyAsync(GroupNotification notification, CancellationToken cancellationToken);
-}

@@ -1,0 +1,7 @@
+namespace Helpdesk.Application.Ports;
+
+/// <summary>Wakes the embedded outbox dispatcher as soon as a write adds outbox messages.</summary>
+public interface IOutboxSignal
+{
+    void Notify();
+}

@@ -1,0 +1,68 @@
+using Helpdesk.Domain.Tickets.Events;
+
+namespace Helpdesk.Domain.Tickets;
+
+/// <summary>Messages and notes: what the requester writes, what is sent to them, agents' replies and internal notes.</summary>
+public sealed partial class Ticket
+{
+    /// <summary>A further message from the requester on the same thread. While pending, it ends the pendency; on a
+    /// resolved ticket within <paramref name="reopenWindow"/> of the resolution it reopens the ticket; on a closed or
+    /// cancelled ticket, or after the window, nothing changes and the caller opens a new ticket that follows this one.</summary>
+    public RequesterReplyOutcome ReceiveRequesterMessage(
+        string? messageId, string from, string subject, string text, string? html, DateTimeOffset receivedAt, int attachmentCount, TimeSpan reopenWindow, DateTimeOffset now)
+    {
+        if (messageId is not null && _messages.Exists(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal)))
+        {
+            return RequesterReplyOutcome.Duplicate;
+        }
+
+        switch (Status)
+        {
+            case TicketStatus.Merged:
+                return RequesterReplyOutcome.MergedElsewhere;
+            case TicketStatus.Closed or TicketStatus.Cancelled:
+                return RequesterReplyOutcome.NeedsNewTicket;
+            case TicketStatus.Resolved when ResolvedAt is { } resolvedAt && receivedAt - resolvedAt > reopenWindow:
+                return RequesterReplyOutcome.NeedsNewTicket;
+        }
+
+        var actor = new Actor("requester", from);
+        Append(now, actor, new MessageReceived(messageId, from, subject, text, html, receivedAt, attachmentCount));
+        if (Status == TicketStatus.PendingOnRequester)
+        {
+            Append(now, actor, new TicketResumed("O solicitante respondeu."));
+            return RequesterReplyOutcome.Resumed;
+        }
+
+        if (Status == TicketStatus.Resolved)
+        {
+            Append(now, actor, new TicketReopened("O solicitante respondeu dentro do prazo de reabertura."));
+            return RequesterReplyOutcome.Reopened;
+        }
+
+        return RequesterReplyOutcome.Added;
+    }
+
+    /// <summary>Kept for the intake's simple threading: adds the message with no reopening window.</summary>
+    public void AddRequesterMessage(string? messageId, string from, string subject, string text, string? html, DateTimeOffset receivedAt, int attachmentCount, DateTimeOffset now) =>
+        ReceiveRequesterMessage(messageId, from, subject, text, html, receivedAt, attachmentCount, TimeSpan.MaxValue, now);
+
+    /// <summary>Records a message queued for the requester (the store writes the e-mail to the outbox with it).</summary>
+    public void RecordMessageSent(string messageId, string subject, string text, string purpose, Actor actor, DateTimeOffset now) =>
+        Append(now, actor, new MessageSent(messageId, RequesterEmail.Value, subject, text, purpose));
+
+    /// <summary>A public reply of an agent, queued as e-mail by the caller with <paramref name="messageId"/>.</summary>
+    public void Reply(string messageId, string subject, string text, Actor agent, DateTimeOffset now)
+    {
+        Require(agent);
+        RequireStatus("reply", TicketStatus.New, TicketStatus.Open, TicketStatus.PendingOnRequester, TicketStatus.Resolved);
+        RecordMessageSent(messageId, subject, RequireText(text), MessagePurposes.Reply, agent, now);
+    }
+
+    /// <summary>A note for agents only; allowed in every status (notes document the ticket even after it ends).</summary>
+    public void AddInternalNote(string text, Actor agent, DateTimeOffset now)
+    {
+        Require(agent);
+        Append(now, agent, new InternalNoteAdded(RequireText(text)));
+    }
+}
