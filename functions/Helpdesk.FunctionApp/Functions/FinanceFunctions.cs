@@ -50,6 +50,8 @@ public static class FinanceFunctions
 
         services.TryAddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.TryAddSingleton<IJustificationStore, SqliteJustificationStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
+        services.TryAddSingleton<IClosedMonthStore, SqliteClosedMonthStore>(); // closed months; Cosmos DB's when AddAdapters chose Cosmos DB
+        services.AddSingleton<ClosedMonths>(); // closed months
         services.AddSingleton<Justifications>();
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();

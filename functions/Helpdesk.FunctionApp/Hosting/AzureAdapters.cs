@@ -130,6 +130,7 @@ public static class AzureAdapters
         services.AddSingleton<IOutboxWriter, CosmosOutboxWriter>();
         services.AddSingleton<IDailyIndicatorStore, CosmosDailyIndicatorStore>(); // the dashboard's daily figures
         services.AddSingleton<IJustificationStore, CosmosJustificationStore>();
+        services.AddSingleton<IClosedMonthStore, CosmosClosedMonthStore>(); // closed months
         services.AddSingleton<IAuditSource, CosmosAuditSource>(); // the auditors' raw histories and protocol ledger
         services.AddSingleton<ICatalogueStore, CosmosCatalogueStore>(); // shared by every instance, not a per-instance SQLite file
         services.AddSingleton<IInstitutionDirectory, CosmosInstitutionDirectory>();
