@@ -5,27 +5,35 @@ using Helpdesk.Domain.Escalation;
 namespace Helpdesk.Application.Escalation;
 
 /// <summary>
-/// The routing table of level-2 hand-offs, derived from the service catalogue (one source of truth for groups):
-/// each category goes to its level-2 group; a reason that mentions access or network words goes to the identity or
-/// network group when the catalogue has it (also within a category, which makes it the more specific rule); anything
-/// else goes to the first level-2 group of the catalogue (the catch-all).
+/// The routing table of level-2 hand-offs, derived from the service catalogue (one source of truth for groups and their
+/// reason keywords): each category goes to its level-2 group; a reason that mentions a level-2 group's keywords
+/// (<see cref="SupportGroup.ReasonKeywords"/>, e.g. the identity group's "senha") goes to that group (also within a
+/// category, which makes it the more specific rule; among keyword groups, the first in the catalogue's order); anything
+/// else goes to the first level-2 group of the catalogue (the catch-all). The group the agent named wins over all of it
+/// (<see cref="NamedGroupPrecedence"/>).
 /// </summary>
 public static class EscalationRouting
 {
-    /// <summary>Built-in reason keywords per level-2 group code (used only when the catalogue has that group).</summary>
-    public static IReadOnlyList<(string Group, IReadOnlyList<string> Keywords)> ReasonKeywords { get; } =
-    [
-        ("identity", ["senha", "acesso", "login", "permissão", "conta bloqueada"]),
-        ("network", ["vpn", "rede", "conexão", "wi-fi", "internet"]),
-    ];
-
-    /// <summary>The level-2 group an escalation is handed to when it is written: the group the agent named, else the
-    /// category's level-2 group, else the routing table's choice. The escalation's consumer then routes it for good.</summary>
+    /// <summary>The level-2 group an escalation is handed to when it is written: the group the agent named
+    /// (<see cref="NamedGroupPrecedence"/>), else the category's level-2 group, else the routing table's choice. The
+    /// escalation's consumer then routes it for good.</summary>
     public static SupportGroup HandOffGroup(SupportCatalogue catalogue, string? category, string? priority, string? requestedGroup, string reason)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
-        var code = requestedGroup ?? catalogue.FindCategory(category)?.Level2Group ?? For(catalogue).Route(category, priority, reason).Group;
-        return catalogue.FindGroup(code) ?? throw new DomainException("catalogue.group.unknown", $"No support group has code '{code}'.");
+        if (requestedGroup is not null && catalogue.FindGroup(requestedGroup) is not { Level: SupportGroup.Level2 })
+        {
+            // The agent's choice is checked, never replaced: an unknown group is refused here, a level-1 group by the
+            // ticket (Ticket.Escalate), each with its own error.
+            return catalogue.FindGroup(requestedGroup) ?? throw UnknownGroup(requestedGroup);
+        }
+
+        var code = NamedGroupPrecedence.Decide(
+            catalogue,
+            requestedGroup,
+            () => catalogue.FindCategory(category) is { } known
+                ? new RoutingDecision(known.Level2Group, "categoria " + known.Code)
+                : For(catalogue).Route(category, priority, reason)).Group;
+        return catalogue.FindGroup(code) ?? throw UnknownGroup(code);
     }
 
     public static EscalationRouter For(SupportCatalogue catalogue)
@@ -38,7 +46,7 @@ public static class EscalationRouting
             rules.Add(new RoutingRule(level2[0].Code));
         }
 
-        var keywordRules = ReasonKeywords.Where(k => level2.Exists(g => g.Code == k.Group)).ToList();
+        var keywordRules = level2.Where(g => g.ReasonKeywords is { Count: > 0 }).Select(g => (Group: g.Code, Keywords: g.ReasonKeywords!)).ToList();
         foreach (var (group, keywords) in keywordRules)
         {
             rules.Add(new RoutingRule(group, ReasonKeywords: keywords));
@@ -55,4 +63,6 @@ public static class EscalationRouting
 
         return new EscalationRouter(rules);
     }
+
+    private static DomainException UnknownGroup(string code) => new("catalogue.group.unknown", $"No support group has code '{code}'.");
 }

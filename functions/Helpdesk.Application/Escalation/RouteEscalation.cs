@@ -65,9 +65,7 @@ public sealed partial class RouteEscalation(
             }
 
             var current = (await catalogue.GetAsync(cancellationToken).ConfigureAwait(false)).Catalogue;
-            var decision = message.RequestedGroup is { } requested && current.FindGroup(requested) is { Level: SupportGroup.Level2 }
-                ? new RoutingDecision(requested, "grupo escolhido por quem escalou")
-                : EscalationRouting.For(current).Route(ticket.Category, ticket.Priority, message.Reason);
+            var decision = NamedGroupPrecedence.Decide(current, message.RequestedGroup, () => EscalationRouting.For(current).Route(ticket.Category, ticket.Priority, message.Reason));
             var group = current.FindGroup(decision.Group)
                 ?? throw new DomainException("catalogue.group.unknown", $"The routing table names group '{decision.Group}', which the catalogue lacks.");
             var workloads = await roster.WorkloadsAsync(group.Code, cancellationToken).ConfigureAwait(false);

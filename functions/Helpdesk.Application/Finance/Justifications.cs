@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Helpdesk.Application.Ports;
-using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Penalties;
@@ -31,7 +29,7 @@ public sealed class JustificationException(string message, bool notFound = false
 /// first summary version was published. Each submission and decision settles the month again at once
 /// (<see cref="Resettlement"/>, ADR-015); if that fails the record stays, and repeating the request settles it.
 /// </summary>
-public sealed class Justifications(IReportStore reports, IJustificationStore store, FinanceContract contract, IOptions<FinanceOptions> options, SettlementInputs inputs, Resettlement resettlement)
+public sealed class Justifications(ClosedMonths closedMonths, IJustificationStore store, FinanceContract contract, IOptions<FinanceOptions> options, SettlementInputs inputs, Resettlement resettlement)
 {
     public async Task<IReadOnlyList<JustificationStatus>> StatusAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -95,14 +93,11 @@ public sealed class Justifications(IReportStore reports, IJustificationStore sto
 
     private async Task<(DateOnly ClosedOn, IReadOnlyList<string> Missed)> ClosedAsync(AssessmentMonth month, CancellationToken cancellationToken)
     {
-        if (await inputs.ClosedOnAsync(month, cancellationToken).ConfigureAwait(false) is not { } closedOn
-            || await reports.ReadAsync(inputs.SummaryKey(month), null, cancellationToken).ConfigureAwait(false) is not { } latest)
+        if (await closedMonths.GetAsync(month, cancellationToken).ConfigureAwait(false) is not { } closed)
         {
             throw new JustificationException($"O mês {month.Month:D2}/{month.Year} ainda não foi fechado.", notFound: true);
         }
 
-        using var summary = JsonDocument.Parse(latest.Content);
-        var missed = summary.RootElement.GetProperty("outcome").GetProperty("missedIndicators").EnumerateArray().Select(e => e.GetString()!).ToList();
-        return (closedOn, missed);
+        return (closed.ClosedOn, [.. closed.Outcome.MissedIndicators.Order(StringComparer.Ordinal)]);
     }
 }

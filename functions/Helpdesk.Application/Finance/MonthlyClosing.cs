@@ -18,9 +18,11 @@ public sealed record ClosingResult(AssessmentMonth Month, int Tickets, bool Chan
 /// and publishes to the report store <c>finance/{contract}/{yyyy-MM}/</c> the JSON summary (same shape as
 /// <c>helpdesk assess</c>), a CSV, an XLSX spreadsheet and a readable HTML report. The JSON summary decides: when its
 /// content is the latest version's (same SHA-256), the figures did not change and nothing new is published; otherwise
-/// every document gets a new version beside the old ones.
+/// every document gets a new version beside the old ones. The month's typed record (<see cref="ClosedMonths"/>: outcome,
+/// settled outcome, closing day, final) is kept with the summary's version; later closings read their history from those
+/// records, not from the published JSON.
 /// </summary>
-public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, ClosingInputs inputs, SettlementInputs settlements) : IDisposable
+public sealed class MonthlyClosing(TicketExport export, IReportStore reports, FinanceContract contract, IOptions<FinanceOptions> options, ClosingInputs inputs, SettlementInputs settlements, ClosedMonths closedMonths) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 
@@ -63,6 +65,7 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
             await reports.PublishAsync(summary, "application/json", Render(s => AssessmentJsonWriter.Write(s, assessment, evidence: true)), now, cancellationToken).ConfigureAwait(false),
         };
         var version = published[0].Report.Version;
+        await RecordAsync(month, version, assessment, cancellationToken).ConfigureAwait(false);
         var documents = new (string File, string ContentType, Action<Stream> Write)[]
         {
             (CsvFile, "text/csv; charset=utf-8", s => AssessmentCsvWriter.Write(s, assessment)),
@@ -97,36 +100,64 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
     }
 
     /// <summary>
-    /// The outcomes of the twelve months before <paramref name="month"/>, oldest first, from their published summaries
-    /// (latest versions, settled outcomes where settled): what aggravations (two consecutive months, a semester), the
-    /// rescission count and the reductions carried in from late rejections need. As text
+    /// The outcomes of the twelve months before <paramref name="month"/>, oldest first, from their closed-month records
+    /// (latest published versions, settled outcomes where settled): what aggravations (two consecutive months, a
+    /// semester), the rescission count and the reductions carried in from late rejections need. As text
     /// it is exactly the <c>--history</c> file of <c>helpdesk assess</c> (a JSON array of the summaries' <c>outcome</c>).
     /// </summary>
     public async Task<string> HistoryJsonAsync(AssessmentMonth month, CancellationToken cancellationToken)
     {
-        var outcomes = new System.Text.Json.Nodes.JsonArray();
-        for (var back = 12; back >= 1; back--)
+        using var stream = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(stream))
         {
-            var earlier = month.AddMonths(-back);
-            var key = new ReportKey(options.Value.ContractId, ReportMonth.Create(earlier.Year, earlier.Month), SummaryFile);
-            if (await reports.ReadAsync(key, null, cancellationToken).ConfigureAwait(false) is not { } summary)
+            w.WriteStartArray();
+            foreach (var closed in await ClosedHistoryAsync(month, cancellationToken).ConfigureAwait(false))
             {
-                continue;
+                // The settled outcome (ADR-015) when the month was settled: accepted misses removed, deferred reductions listed.
+                MonthOutcomeJson.Write(w, closed.History, deferred: closed.Settled is not null);
             }
 
-            using var document = System.Text.Json.JsonDocument.Parse(summary.Content);
-            // The settled outcome (ADR-015) when the month was settled: accepted misses removed, deferred reductions listed.
-            if ((document.RootElement.TryGetProperty("settlement", out var settled) ? settled : document.RootElement).TryGetProperty("outcome", out var outcome))
-            {
-                outcomes.Add(System.Text.Json.Nodes.JsonNode.Parse(outcome.GetRawText()));
-            }
+            w.WriteEndArray();
         }
 
-        return outcomes.ToJsonString();
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private async Task<IReadOnlyList<MonthOutcome>> HistoryAsync(AssessmentMonth month, CancellationToken cancellationToken) =>
-        HistoryJsonReader.Read(await HistoryJsonAsync(month, cancellationToken).ConfigureAwait(false), $"{ReportKey.Root}/{options.Value.ContractId}");
+        [.. (await ClosedHistoryAsync(month, cancellationToken).ConfigureAwait(false)).Select(c => c.History)];
+
+    private async Task<IReadOnlyList<Ports.ClosedMonth>> ClosedHistoryAsync(AssessmentMonth month, CancellationToken cancellationToken)
+    {
+        var closed = new List<Ports.ClosedMonth>();
+        for (var back = 12; back >= 1; back--)
+        {
+            if (await closedMonths.GetAsync(month.AddMonths(-back), cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                closed.Add(earlier);
+            }
+        }
+
+        return closed;
+    }
+
+    /// <summary>Keeps the typed record of the summary just published (figures as published: to the cent).</summary>
+    private async Task RecordAsync(AssessmentMonth month, int version, MonthlyAssessment assessment, CancellationToken cancellationToken)
+    {
+        var settlement = assessment.Settlement;
+        var closedOn = settlement?.ClosedOn
+            ?? await settlements.ClosedOnAsync(month, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The summary of {month} was just published but is not listed.");
+        await closedMonths.RecordAsync(
+            new Ports.ClosedMonth(
+                options.Value.ContractId,
+                month,
+                version,
+                closedOn,
+                MonthOutcomeJson.AsPublished(assessment.Outcome, deferred: false),
+                settlement is null ? null : MonthOutcomeJson.AsPublished(settlement.Outcome, deferred: true),
+                settlement?.Final ?? false),
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private static byte[] Render(Action<Stream> write)
     {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Helpdesk.Application.Ports;
-using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Penalties;
@@ -12,17 +10,11 @@ namespace Helpdesk.Application.Finance;
 /// What settling a month reads besides its tickets (ADR-015): the day it was closed (the São Paulo date of its first
 /// published summary, or today for the first closing), today, and the justifications recorded for it.
 /// </summary>
-public sealed class SettlementInputs(IReportStore reports, IJustificationStore store, IOptions<FinanceOptions> options)
+public sealed class SettlementInputs(ClosedMonths closedMonths, IJustificationStore store, IOptions<FinanceOptions> options)
 {
-    public ReportKey SummaryKey(AssessmentMonth month) =>
-        new(options.Value.ContractId, ReportMonth.Create(month.Year, month.Month), MonthlyClosing.SummaryFile);
-
     /// <summary>The closing day of the month's assessment, or null if it was never closed.</summary>
-    public async Task<DateOnly?> ClosedOnAsync(AssessmentMonth month, CancellationToken cancellationToken)
-    {
-        var versions = await reports.ListVersionsAsync(SummaryKey(month), cancellationToken).ConfigureAwait(false);
-        return versions.Count == 0 ? null : ZonedMonth.LocalDate(versions.MinBy(v => v.Version)!.PublishedAt, SaoPaulo.Zone);
-    }
+    public async Task<DateOnly?> ClosedOnAsync(AssessmentMonth month, CancellationToken cancellationToken) =>
+        (await closedMonths.GetAsync(month, cancellationToken).ConfigureAwait(false))?.ClosedOn;
 
     public async Task<SettlementInput> ForAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -32,15 +24,8 @@ public sealed class SettlementInputs(IReportStore reports, IJustificationStore s
         return new SettlementInput(closedOn, today, recorded.Select(j => new JustificationRecord(j.Indicator, j.SubmittedOn, j.Decision, j.DecidedOn)).ToList());
     }
 
-    /// <summary>Whether the month's latest summary still has an open window (or predates settlement): the daily re-settling's test.</summary>
-    public async Task<bool> IsOpenAsync(AssessmentMonth month, CancellationToken cancellationToken)
-    {
-        if (await reports.ReadAsync(SummaryKey(month), null, cancellationToken).ConfigureAwait(false) is not { } latest)
-        {
-            return false;
-        }
-
-        using var summary = JsonDocument.Parse(latest.Content);
-        return !summary.RootElement.TryGetProperty("settlement", out var settlement) || !settlement.GetProperty("final").GetBoolean();
-    }
+    /// <summary>Whether the month was closed and its latest summary still has an open window (or predates settlement):
+    /// the daily re-settling's test.</summary>
+    public async Task<bool> IsOpenAsync(AssessmentMonth month, CancellationToken cancellationToken) =>
+        await closedMonths.GetAsync(month, cancellationToken).ConfigureAwait(false) is { Final: false };
 }

@@ -6,7 +6,9 @@ namespace Helpdesk.Domain.Catalogue;
 /// <summary>
 /// The service catalogue as data: categories, priorities and support groups per level, with the level-1 scripts.
 /// Level 2 maintains it (seed 001). Valid by construction: codes unique, every category's groups exist at the right
-/// level, its default priority exists.
+/// level, its default priority exists, reason keywords only on level-2 groups. A group given without reason keywords
+/// (null: a catalogue stored before they were data, or a document that leaves the field out) gets the built-in keywords
+/// of its code (<see cref="BuiltInReasonKeywords"/>) when it is a level-2 group, none otherwise.
 /// </summary>
 public sealed record SupportCatalogue
 {
@@ -28,7 +30,7 @@ public sealed record SupportCatalogue
 
         Categories = categories;
         Priorities = priorities;
-        Groups = groups;
+        Groups = [.. groups.Select(WithKeywords)];
     }
 
     public IReadOnlyList<CatalogueCategory> Categories { get; }
@@ -36,6 +38,14 @@ public sealed record SupportCatalogue
     public IReadOnlyList<CataloguePriority> Priorities { get; }
 
     public IReadOnlyList<SupportGroup> Groups { get; }
+
+    /// <summary>The reason keywords of the built-in level-2 groups (docs/escalation.md), by group code: what the built-in
+    /// catalogue has, and what a group of that code gets when it is given without keywords.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> BuiltInReasonKeywords { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["identity"] = ["senha", "acesso", "login", "permissão", "conta bloqueada"],
+        ["network"] = ["vpn", "rede", "conexão", "wi-fi", "internet"],
+    };
 
     /// <summary>The built-in catalogue: the category and priority codes of the built-in contract's targets
     /// (<c>Contracts/default-contract.json</c>), so that every category × priority there has its deadlines.</summary>
@@ -64,10 +74,15 @@ public sealed record SupportCatalogue
         [
             new("service-desk", "Central de Serviços (1º nível)", SupportGroup.Level1),
             new("systems", "Sistemas (2º nível)", SupportGroup.Level2),
-            new("identity", "Identidade e Acesso (2º nível)", SupportGroup.Level2),
-            new("network", "Redes e Infraestrutura (2º nível)", SupportGroup.Level2),
+            new("identity", "Identidade e Acesso (2º nível)", SupportGroup.Level2, BuiltInReasonKeywords["identity"]),
+            new("network", "Redes e Infraestrutura (2º nível)", SupportGroup.Level2, BuiltInReasonKeywords["network"]),
             new("field", "Atendimento de Campo (2º nível)", SupportGroup.Level2),
         ]);
+
+    /// <summary>A group as kept: its keywords as given, or, when not given, its code's built-in ones (level 2 only).</summary>
+    private static SupportGroup WithKeywords(SupportGroup group) => group.ReasonKeywords is not null
+        ? group
+        : group with { ReasonKeywords = group.Level == SupportGroup.Level2 && BuiltInReasonKeywords.TryGetValue(group.Code, out var keywords) ? keywords : [] };
 
     public SupportGroup? FindGroup(string? code) => Groups.FirstOrDefault(g => string.Equals(g.Code, code, StringComparison.Ordinal));
 
@@ -105,6 +120,18 @@ public sealed record SupportCatalogue
             if (string.IsNullOrWhiteSpace(groups[i].Name))
             {
                 errors[$"groups[{i}].name"] = "is required";
+            }
+
+            if (groups[i].ReasonKeywords is { } keywords)
+            {
+                if (keywords.Count > 0 && groups[i].Level != SupportGroup.Level2)
+                {
+                    errors[$"groups[{i}].reasonKeywords"] = "only level-2 groups receive escalations by keyword";
+                }
+                else if (keywords.Any(k => string.IsNullOrWhiteSpace(k) || k.Length > SupportGroup.MaxKeywordLength))
+                {
+                    errors[$"groups[{i}].reasonKeywords"] = $"must be a list of non-empty words of at most {SupportGroup.MaxKeywordLength} characters";
+                }
             }
         }
 

@@ -33,6 +33,7 @@ public static class FinanceFunctions
             o.MonthlyInvoice = invoice;
         });
         services.AddSingleton(FinanceContract.Default);
+        services.AddSingleton<ClosedMonths>();
         services.AddSingleton<Justifications>();
         services.AddSingleton<TicketRecordMapper>();
         services.AddSingleton<TicketExport>();

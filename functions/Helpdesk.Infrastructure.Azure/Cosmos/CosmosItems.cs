@@ -18,6 +18,7 @@ internal static class CosmosItems
     public const string RosterMemberType = "rosterMember";
     public const string DailyIndicatorsType = "dailyIndicators";
     public const string JustificationType = "justification";
+    public const string ClosedMonthType = "closedMonth";
     public const string CatalogueType = "catalogue";
     public const string InstitutionType = "institution";
     public const string InstitutionsSeededType = "institutionsSeeded";
@@ -67,6 +68,12 @@ internal static class CosmosItems
 
     /// <summary>One item per contract, month and indicator; the names may hold any character, so the id is a SHA-256.</summary>
     public static string Justification(string contract, string month, string indicator) => "justification-" + Hash(contract + "\n" + month + "\n" + indicator);
+
+    /// <summary>The closed months of a contract share one logical partition (twelve items a year).</summary>
+    public static string ClosedMonthsPartition(string contract) => $"closed-months-{contract}";
+
+    /// <summary>One item per contract and month; the contract may hold any character, so the id is a SHA-256.</summary>
+    public static string ClosedMonth(string contract, string month) => "closed-month-" + Hash(contract + "\n" + month);
 
     /// <summary>A normalized domain holds only letters, digits, '.' and '-', all valid in an item id.</summary>
     public static string Institution(string domain) => "institution-" + domain;

@@ -197,6 +197,21 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS tickets_uf ON tickets(uf, protocol);
         """;
 
+    /// <summary>Version 9: the typed closed months of the monthly closing (<c>SqliteClosedMonthStore</c>); months closed
+    /// before it get their row from their published summary when first read.</summary>
+    private const string Version9 = """
+        CREATE TABLE IF NOT EXISTS closed_months (
+            contract TEXT NOT NULL,
+            month TEXT NOT NULL,
+            summary_version INTEGER NOT NULL,
+            closed_on TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            settled TEXT,
+            final INTEGER NOT NULL,
+            PRIMARY KEY (contract, month)
+        ) WITHOUT ROWID;
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -230,6 +245,11 @@ internal static class SqliteSchema
         if (version < 8)
         {
             Migrate(connection, Version8, 8);
+        }
+
+        if (version < 9)
+        {
+            Migrate(connection, Version9, 9);
         }
     }
 

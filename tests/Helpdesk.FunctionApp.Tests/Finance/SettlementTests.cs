@@ -1,11 +1,15 @@
-using Helpdesk.Application.Ports;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application.Finance.Formats;
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Cli;
+using Helpdesk.Domain.Assessment;
+using Helpdesk.Infrastructure.Sqlite;
 using Helpdesk.FunctionApp.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -159,6 +163,42 @@ public sealed class SettlementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_month_closed_before_the_typed_records_is_read_once_from_its_published_summary_and_then_kept()
+    {
+        await CloseNovemberAsync();
+        var store = _app.Service<IClosedMonthStore>();
+        var month = AssessmentMonth.Create(2026, 11);
+        var summary = await SummaryAsync(November);
+
+        // The closing kept November's typed record beside its published summary.
+        var recorded = await store.GetAsync("default", month, Ct);
+        Assert.NotNull(recorded);
+        Assert.Equal(1, recorded.SummaryVersion);
+        Assert.Equal(new DateOnly(2026, 12, 1), recorded.ClosedOn);
+        Assert.False(recorded.Final);
+        Assert.Equal(summary.GetProperty("outcome").GetProperty("missedIndicators").EnumerateArray().Select(e => e.GetString()), recorded.Outcome.MissedIndicators.Order(StringComparer.Ordinal));
+        Assert.Contains("7", recorded.Outcome.MissedIndicators);
+
+        // The history export from the record is what reading the published JSON by property name gave before.
+        var history = await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/history?month=2026-12", UriKind.Relative), Ct);
+        Assert.Equal("[" + JsonNode.Parse(summary.GetProperty("settlement").GetProperty("outcome").GetRawText())!.ToJsonString() + "]", history);
+
+        // As a version before the records left it: the summary published, no record. It is read from the summary once.
+        await using (var connection = await _app.Service<SqliteDatabase>().OpenAsync(Ct))
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.CommandText = "DELETE FROM closed_months";
+            Assert.Equal(1, await delete.ExecuteNonQueryAsync(Ct));
+        }
+
+        Assert.Null(await store.GetAsync("default", month, Ct));
+        Assert.Equal(history, await _app.Staff("finance").GetStringAsync(new Uri("/api/exports/history?month=2026-12", UriKind.Relative), Ct));
+        var imported = await store.GetAsync("default", month, Ct);
+        Assert.NotNull(imported);
+        Assert.Equal(Describe(recorded), Describe(imported));
+    }
+
+    [Fact]
     public async Task The_settlement_input_of_a_month_never_closed_is_not_found_a_bad_month_names_the_field_and_openapi_describes_it()
     {
         using var open = await _app.Staff("finance").GetAsync(new Uri("/api/justifications/settlement-input?month=2026-11", UriKind.Relative), Ct);
@@ -195,6 +235,9 @@ public sealed class SettlementTests : IAsyncLifetime
         await _app.DoAsync(third, "assign", new { assignee = "me" }, "agent-l1", "ana.l1");
         await _app.DoAsync(third, "resolve", new { resolvedAtFirstContact = false, resolution = "Acesso liberado." }, "agent-l1", "ana.l1");
     }
+
+    private static string Describe(ClosedMonth c) =>
+        $"{c.Contract}|{c.Month}|v{c.SummaryVersion}|{c.ClosedOn:yyyy-MM-dd}|final={c.Final}|{MonthOutcomeJson.ToJson(c.Outcome, deferred: true)}|{(c.Settled is { } s ? MonthOutcomeJson.ToJson(s, deferred: true) : "none")}";
 
     private async Task<JsonElement> SummaryAsync(ReportMonth month)
     {

@@ -12,6 +12,10 @@ public abstract class CatalogueStoreContract
 
     protected abstract ICatalogueStore Store { get; }
 
+    /// <summary>Stores <paramref name="document"/> at version 1 the way this adapter did before reason keywords were
+    /// catalogue data (the same row or item, written directly).</summary>
+    protected abstract Task StoreAsAnOlderVersionDidAsync(string document);
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -72,6 +76,23 @@ public abstract class CatalogueStoreContract
         var read = await Store.GetAsync(Ct);
         Assert.Equal(savesBefore + 1, read.Version);
         Assert.Equal(Describe(winner.Catalogue), Describe(read.Catalogue));
+    }
+
+    [Fact]
+    public async Task A_catalogue_stored_by_an_older_version_without_keywords_reads_back_with_the_built_in_ones()
+    {
+        var legacy = System.Text.Json.Nodes.JsonNode.Parse(Describe(Renamed("Reclamação formal")))!;
+        foreach (var group in legacy["groups"]!.AsArray())
+        {
+            Assert.True(group!.AsObject().Remove("reasonKeywords"));
+        }
+
+        await StoreAsAnOlderVersionDidAsync(legacy.ToJsonString());
+        var read = await Store.GetAsync(Ct);
+
+        Assert.Equal(1, read.Version);
+        Assert.Equal(Describe(Renamed("Reclamação formal")), Describe(read.Catalogue));
+        Assert.Equal(["vpn", "rede", "conexão", "wi-fi", "internet"], read.Catalogue.FindGroup("network")!.ReasonKeywords);
     }
 
     private async Task<(StoredCatalogue? Saved, ConcurrencyConflictException? Conflict)> Attempt(SupportCatalogue catalogue, int version, string by)

@@ -14,6 +14,7 @@ public abstract class CosmosCatalogueStoreContract : CatalogueStoreContract, IAs
 {
     private readonly CosmosTestDatabase _database;
     private CosmosCatalogueStore? _store;
+    private Container? _container;
 
     protected CosmosCatalogueStoreContract(CosmosClient client, CosmosOptions options) => _database = new CosmosTestDatabase(client, options, "catalogue");
 
@@ -21,8 +22,25 @@ public abstract class CosmosCatalogueStoreContract : CatalogueStoreContract, IAs
 
     public async ValueTask InitializeAsync()
     {
-        var container = await _database.CreateTicketsAsync(Ct);
-        _store = new CosmosCatalogueStore(container, _database.Options, NullLogger<CosmosCatalogueStore>.Instance);
+        _container = await _database.CreateTicketsAsync(Ct);
+        _store = new CosmosCatalogueStore(_container, _database.Options, NullLogger<CosmosCatalogueStore>.Instance);
+    }
+
+    protected override async Task StoreAsAnOlderVersionDidAsync(string document)
+    {
+        var item = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = CosmosItems.Catalogue,
+            ["pk"] = CosmosItems.Catalogue,
+            ["type"] = CosmosItems.CatalogueType,
+            ["version"] = 1,
+            ["document"] = System.Text.Json.Nodes.JsonNode.Parse(document),
+            ["changedBy"] = "supervisor.ana",
+            ["changedAt"] = "2026-01-05T13:00:00.000Z",
+        };
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(item.ToJsonString()));
+        using var response = await _container!.CreateItemStreamAsync(content, new PartitionKey(CosmosItems.Catalogue), cancellationToken: Ct);
+        Assert.True(response.IsSuccessStatusCode, $"create: {response.StatusCode}");
     }
 
     public async ValueTask DisposeAsync()

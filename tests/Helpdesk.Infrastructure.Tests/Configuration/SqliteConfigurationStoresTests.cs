@@ -14,6 +14,15 @@ public sealed class SqliteCatalogueStoreTests : CatalogueStoreContract, IDisposa
     protected override ICatalogueStore Store { get; }
 
     public void Dispose() => _sqlite.Dispose();
+
+    protected override async Task StoreAsAnOlderVersionDidAsync(string document)
+    {
+        await using var connection = await _sqlite.Database.OpenAsync(Ct);
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO catalogue(id, document, version, changed_by, changed_at) VALUES (1, $doc, 1, 'supervisor.ana', '2026-01-05T13:00:00.0000000Z')";
+        insert.Parameters.AddWithValue("$doc", document);
+        Assert.Equal(1, await insert.ExecuteNonQueryAsync(Ct));
+    }
 }
 
 /// <summary>The institution contract against SQLite (table <c>institution_domains</c>, seeded by the schema's migrations).</summary>

@@ -93,27 +93,8 @@ public static class AssessmentJsonWriter
 
     private static void WriteOutcome(Utf8JsonWriter w, MonthOutcome outcome, bool deferred)
     {
-        w.WriteStartObject("outcome");
-        w.WriteString("month", outcome.Month.ToString());
-        w.WriteNumber("invoice", outcome.Invoice.Rounded);
-        Strings(w, "missedIndicators", outcome.MissedIndicators.Order(StringComparer.Ordinal));
-        Strings(w, "impactFines", outcome.ImpactFines.Select(f => ContractEnums.CamelCase(f)));
-        if (deferred)
-        {
-            w.WriteStartArray("deferred");
-            foreach (var d in outcome.Deferred)
-            {
-                w.WriteStartObject();
-                w.WriteString("indicator", d.Indicator);
-                w.WriteNumber("amount", d.Amount.Rounded);
-                w.WriteString("to", d.To.ToString());
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
+        w.WritePropertyName("outcome");
+        MonthOutcomeJson.Write(w, outcome, deferred);
     }
 
     /// <summary>The justification workflow's effect (ADR-015): no instant of the run is written, so re-settling an unchanged month writes the same bytes.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Application.Finance.Formats;
@@ -39,56 +38,7 @@ public static class HistoryJsonReader
             var i = 0;
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                var at = $"{name}: [{i++}]";
-                if (item.ValueKind != JsonValueKind.Object
-                    || !item.TryGetProperty("month", out var m) || !AssessmentMonth.TryParse(m.GetString(), out var month))
-                {
-                    throw new InputFormatException($"{at}.month: YYYY-MM is required");
-                }
-
-                if (!item.TryGetProperty("invoice", out var inv) || inv.ValueKind != JsonValueKind.Number || !inv.TryGetDecimal(out var invoice) || invoice < 0m)
-                {
-                    throw new InputFormatException($"{at}.invoice: a non-negative amount is required");
-                }
-
-                var missed = new HashSet<string>(StringComparer.Ordinal);
-                if (item.TryGetProperty("missedIndicators", out var ms))
-                {
-                    foreach (var id in ms.EnumerateArray())
-                    {
-                        missed.Add(id.GetString() ?? throw new InputFormatException($"{at}.missedIndicators: strings expected"));
-                    }
-                }
-
-                var fines = new List<Impact>();
-                if (item.TryGetProperty("impactFines", out var fs))
-                {
-                    foreach (var f in fs.EnumerateArray())
-                    {
-                        fines.Add(ContractEnums.TryParse<Impact>(f.GetString(), out var impact) && impact != Impact.None
-                            ? impact
-                            : throw new InputFormatException($"{at}.impactFines: low, medium or high expected"));
-                    }
-                }
-
-                var deferred = new List<DeferredReduction>();
-                if (item.TryGetProperty("deferred", out var ds))
-                {
-                    foreach (var d in ds.EnumerateArray())
-                    {
-                        if (d.ValueKind != JsonValueKind.Object
-                            || !d.TryGetProperty("indicator", out var di) || di.GetString() is not { Length: > 0 } indicator
-                            || !d.TryGetProperty("amount", out var da) || da.ValueKind != JsonValueKind.Number || !da.TryGetDecimal(out var amount) || amount < 0m
-                            || !d.TryGetProperty("to", out var dt) || !AssessmentMonth.TryParse(dt.GetString(), out var to))
-                        {
-                            throw new InputFormatException($"{at}.deferred: objects with indicator, a non-negative amount and to (YYYY-MM) expected");
-                        }
-
-                        deferred.Add(new DeferredReduction(month, indicator, Money.Brl(amount), to));
-                    }
-                }
-
-                result.Add(new MonthOutcome(month, Money.Brl(invoice), missed, fines) { Deferred = deferred });
+                result.Add(MonthOutcomeJson.Read(item, $"{name}: [{i++}]"));
             }
 
             return result;
