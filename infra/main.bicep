@@ -127,15 +127,13 @@ param graphNotificationPath string = '/api/graph/notifications'
 @description('Client id of the app registration agents sign in with; empty leaves every non-public path answering 401.')
 param agentsAuthClientId string
 
-@description('Paths that App Service authentication lets through unauthenticated: the Graph webhook, requester survey pages, mail intake (guarded by a function key), health, and the requesters\' public form with its assets and the anonymous ticket intake (rate-limited by the app; the app itself answers 401/403 on every staff endpoint).')
-param publicPaths array = [
+@description('Paths App Service authentication skips altogether (exact, or a prefix ending in /*): the Graph webhook, mail intake (guarded by a function key), survey links, the front end\'s static assets and health. Only routes that never read the caller\'s identity belong here: on an excluded path a forged X-MS-CLIENT-PRINCIPAL header is not removed. Every other path, the anonymous intake POST /api/tickets and the public form included, goes through the module with AllowAnonymous, and the app enforces roles (ADR-005).')
+param authExcludedPaths array = [
   '/api/graph/notifications'
-  '/api/surveys'
-  '/api/mailbox'
+  '/api/mailbox/*'
+  '/api/surveys/*'
+  '/api/app/assets/*'
   '/api/health'
-  '/api/app/request'
-  '/api/app/assets'
-  '/api/tickets'
 ]
 
 var env = toLower(environmentName)
@@ -171,6 +169,8 @@ var queueNames = [
   'teams-notifications'
 ]
 var financeContainerName = 'finance-reports'
+// The content store's container (functions/Helpdesk.FunctionApp/Hosting/AzureAdapters.cs, ContentContainer).
+var contentContainerName = 'content'
 var deploymentContainerName = 'app-package'
 
 module identity 'app/identity.bicep' = {
@@ -239,6 +239,7 @@ module financeStorage 'app/finance-storage.bicep' = {
     location: location
     tags: tags
     containerName: financeContainerName
+    contentContainerName: contentContainerName
     skuName: financeStorageSku
     softDeleteDays: financeSoftDeleteDays
     immutabilityDays: financeImmutabilityDays
@@ -270,6 +271,7 @@ module rbac 'app/rbac.bicep' = {
     hostStorageName: names.hostStorage
     financeStorageName: names.financeStorage
     financeContainerName: financeContainerName
+    contentContainerName: contentContainerName
     cosmosAccountName: names.cosmos
     cosmosDatabaseName: cosmosDatabaseName
     serviceBusNamespaceName: names.serviceBus
@@ -313,7 +315,7 @@ module functionApp 'app/function-app.bicep' = {
     graphNotificationPath: graphNotificationPath
     supportMailboxAddress: supportMailboxAddress
     agentsAuthClientId: agentsAuthClientId
-    publicPaths: publicPaths
+    authExcludedPaths: authExcludedPaths
   }
 }
 

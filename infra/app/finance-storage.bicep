@@ -14,6 +14,9 @@ param tags object
 @description('Container the reports are written to.')
 param containerName string
 
+@description('Container of large message bodies and attachments (the app\'s content store).')
+param contentContainerName string
+
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_GZRS', 'Standard_RAGZRS'])
 @description('Replication of the finance storage account.')
 param skuName string
@@ -86,7 +89,7 @@ resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@20
 // by SHA-256 and written once by the app (If-None-Match: *), so no immutability policy is needed on top.
 resource contentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
   parent: blobService
-  name: 'content'
+  name: contentContainerName
   properties: {
     publicAccess: 'None'
   }

@@ -1,7 +1,9 @@
 // The function app: a Flex Consumption plan and a Linux function app whose runtime is `custom` 1.0 (our
 // self-contained ASP.NET Core handler, see docs/decisions and FUNCTIONS-HOST.md). It runs as a user-assigned
 // identity; every connection is identity-based and every secret is a Key Vault reference.
-// App Service authentication (Entra ID) guards the agents' front end; only publicPaths stay anonymous.
+// App Service authentication (Entra ID) validates every sign-in and token and injects the principal; it lets anonymous
+// requests through, and the app answers 401/403 (or sends browsers to /.auth/login/aad) on every staff route
+// (docs/decisions/ADR-005). authExcludedPaths are the machine- and requester-only routes the module skips altogether.
 
 @description('Name of the function app.')
 param name string
@@ -86,8 +88,8 @@ param supportMailboxAddress string
 @description('Client id of the Entra app registration agents sign in with. Empty: no provider, every non-public path answers 401.')
 param agentsAuthClientId string
 
-@description('Paths reachable without signing in: the Graph webhook and the requester-facing survey pages.')
-param publicPaths array
+@description('Paths App Service authentication skips altogether (exact, or a prefix ending in /*): only routes that never read the caller\'s identity, because on them a forged X-MS-CLIENT-PRINCIPAL header is not removed.')
+param authExcludedPaths array
 
 var hostName = site.properties.defaultHostName
 var publicBaseUrl = 'https://${hostName}'
@@ -124,7 +126,6 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
     }
     functionAppConfig: {
@@ -151,15 +152,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
-// Deployment uses Entra ID (az functionapp deployment / OneDeploy), never publishing profiles.
-resource ftpPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
-  parent: site
-  name: 'ftp'
-  properties: {
-    allow: false
-  }
-}
-
+// Deployment uses Entra ID (az functionapp deployment / OneDeploy), never publishing profiles. Flex Consumption has
+// no FTP(S) endpoint at all, so neither ftpsState nor the 'ftp' publishing-credentials policy is set (both are listed
+// as unsupported on Flex); basic authentication on the deployment (scm) endpoint is turned off here.
 resource scmPolicy 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'scm'
@@ -224,11 +219,15 @@ resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
       enabled: true
       runtimeVersion: '~1'
     }
+    // Not requireAuthentication: the anonymous intake (POST /api/tickets) shares its path with the staff list, so the
+    // platform must let anonymous requests reach the app, which enforces every role itself (ADR-005). The module still
+    // validates sessions and bearer tokens on every other path, removes any X-MS-* header a client sent, and injects
+    // the principal; the app trusts that header only under the host with WEBSITE_AUTH_ENABLED.
     globalValidation: {
-      requireAuthentication: true
-      unauthenticatedClientAction: signInEnabled ? 'RedirectToLoginPage' : 'Return401'
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
       redirectToProvider: signInEnabled ? 'azureactivedirectory' : null
-      excludedPaths: publicPaths
+      excludedPaths: authExcludedPaths
     }
     identityProviders: {
       azureActiveDirectory: {

@@ -13,6 +13,9 @@ param financeStorageName string
 @description('Finance report container.')
 param financeContainerName string
 
+@description('Container of large message bodies and attachments in the finance account (IContentStore).')
+param contentContainerName string
+
 @description('Cosmos DB account.')
 param cosmosAccountName string
 
@@ -46,8 +49,7 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageBlobDataReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1'
-  serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
+  serviceBusDataOwner: '090c5cfd-751d-490a-894a-3ce6f1109419'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -72,6 +74,10 @@ resource financeStorage 'Microsoft.Storage/storageAccounts@2025-06-01' existing 
 
     resource container 'containers' existing = {
       name: financeContainerName
+    }
+
+    resource content 'containers' existing = {
+      name: contentContainerName
     }
   }
 }
@@ -129,6 +135,17 @@ resource financeWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Content store: event data over 32 KB (and attachments) kept out of Cosmos DB items; the app writes and reads it.
+resource contentWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(financeStorage::blobService::content.id, appIdentity.id, roles.storageBlobDataContributor)
+  scope: financeStorage::blobService::content
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource financeReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(financeReadersGroupId)) {
   name: guid(financeStorage::blobService::container.id, financeReadersGroupId, roles.storageBlobDataReader)
   scope: financeStorage::blobService::container
@@ -139,25 +156,16 @@ resource financeReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   }
 }
 
-// Service Bus: the change-feed function sends (output bindings), the queue triggers receive; each queue, not the namespace.
-resource queueSenders 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+// Service Bus: the change-feed function sends (output bindings), the queue triggers receive, and the Flex Consumption
+// scale controller reads each queue's message count, which needs Manage rights: Azure Service Bus Data Owner on each
+// queue (as Microsoft's Flex Consumption Service Bus sample grants), never on the namespace. It covers sending,
+// receiving and the queue's dead-letter sub-queue (the supervisors' dead-letter list and replay).
+resource queueOwners 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (queueName, i) in queueNames: {
-    name: guid(queues[i].id, appIdentity.id, roles.serviceBusDataSender)
+    name: guid(queues[i].id, appIdentity.id, roles.serviceBusDataOwner)
     scope: queues[i]
     properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataSender)
-      principalId: appIdentity.properties.principalId
-      principalType: 'ServicePrincipal'
-    }
-  }
-]
-
-resource queueReceivers 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (queueName, i) in queueNames: {
-    name: guid(queues[i].id, appIdentity.id, roles.serviceBusDataReceiver)
-    scope: queues[i]
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataReceiver)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.serviceBusDataOwner)
       principalId: appIdentity.properties.principalId
       principalType: 'ServicePrincipal'
     }

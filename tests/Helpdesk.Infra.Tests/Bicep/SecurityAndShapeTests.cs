@@ -85,21 +85,62 @@ public sealed partial class SecurityAndShapeTests
     }
 
     [Fact]
-    public async Task Agents_front_end_requires_sign_in_except_on_the_public_paths()
+    public async Task Function_app_sets_nothing_Flex_Consumption_does_not_support()
     {
         var template = await CompiledInfra.Main;
-        var auth = Assert.Single(template.OfType("Microsoft.Web/sites/config"), r => r.Name.Contains("'authsettingsV2'", StringComparison.Ordinal));
-        var validation = auth.Properties["globalValidation"]!;
+        var site = Single(template, "Microsoft.Web/sites");
 
-        Assert.True(Bool(validation["requireAuthentication"]));
-        Assert.Equal("[parameters('publicPaths')]", validation["excludedPaths"]?.GetValue<string>());
-        var publicPaths = template.Root["parameters"]?["publicPaths"]?["defaultValue"]?.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.NotNull(publicPaths);
-        Assert.Contains("/api/graph/notifications", publicPaths);
-        Assert.Contains("/api/app/request", publicPaths); // requesters never sign in: the public form
-        Assert.Contains("/api/tickets", publicPaths); // its anonymous intake; staff endpoints answer 401 in the app
-        Assert.DoesNotContain("/", publicPaths);
-        Assert.DoesNotContain("/api/app", publicPaths); // the agents' pages stay behind sign-in
+        // Flex Consumption lists ftpsState and the FTP publishing-credentials policy as unsupported.
+        Assert.False(site.Properties["siteConfig"]?.AsObject().ContainsKey("ftpsState") ?? false, "siteConfig.ftpsState is not supported on Flex Consumption");
+        Assert.DoesNotContain(template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"), p => p.Name.Contains("'ftp'", StringComparison.Ordinal));
+        Assert.Single(template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"), p => p.Name.Contains("'scm'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_app_identity_writes_the_content_container_of_the_finance_account()
+    {
+        var template = await CompiledInfra.Main;
+        var rbac = template.ModuleTemplate("rbac");
+        var roles = (rbac["variables"]?["roles"] as JsonObject)!;
+        var contributor = roles["storageBlobDataContributor"]!.GetValue<string>();
+        var assignments = template.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Module == "rbac").ToList();
+
+        var content = Assert.Single(assignments, a => a.Json["scope"]?.GetValue<string>()?.Contains("contentContainerName", StringComparison.Ordinal) == true);
+        Assert.Contains("storageBlobDataContributor", content.Properties["roleDefinitionId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("appIdentity", content.Properties["principalId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("ba92f5b4-2d11-453d-a403-e96b0029c9fe", contributor);
+        // The container the adapter writes to is the one the template creates and grants.
+        Assert.Equal(Helpdesk.FunctionApp.Hosting.AzureAdapters.ContentContainer, template.Root["variables"]?["contentContainerName"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Every_queue_grants_the_app_Service_Bus_Data_Owner_for_Flex_scaling_and_nothing_on_the_namespace()
+    {
+        var template = await CompiledInfra.Main;
+        var rbac = template.ModuleTemplate("rbac");
+        var roles = (rbac["variables"]?["roles"] as JsonObject)!;
+        var assignments = template.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Module == "rbac").ToList();
+
+        Assert.Equal("090c5cfd-751d-490a-894a-3ce6f1109419", roles["serviceBusDataOwner"]?.GetValue<string>()); // Azure Service Bus Data Owner
+        var owners = Assert.Single(assignments, a => a.Properties["roleDefinitionId"]!.GetValue<string>().Contains("serviceBusDataOwner", StringComparison.Ordinal));
+        Assert.Equal("[length(parameters('queueNames'))]", owners.Json["copy"]?["count"]?.GetValue<string>()); // one per queue
+        Assert.Contains("Microsoft.ServiceBus/namespaces/queues", owners.Json["scope"]!.GetValue<string>(), StringComparison.Ordinal); // at queue scope
+        Assert.All(
+            assignments.Select(a => a.Json["scope"]?.GetValue<string>() ?? "").Where(s => s.Contains("Microsoft.ServiceBus", StringComparison.Ordinal)),
+            scope => Assert.Contains("Microsoft.ServiceBus/namespaces/queues", scope, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Prod_names_a_group_as_vault_operator_and_dev_a_user()
+    {
+        var dev = (await CompiledInfra.Parameters("dev")).Root["parameters"]!;
+        var prod = (await CompiledInfra.Parameters("prod")).Root["parameters"]!;
+        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "deploy.md"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Group", prod["vaultOperatorPrincipalType"]?["value"]?.GetValue<string>());
+        Assert.Null(dev["vaultOperatorPrincipalType"]); // the template's default, User: the signed-in operator
+        // The guide's prod step passes a group's object id, not the signed-in user's.
+        Assert.Contains("HELPDESK_VAULT_OPERATOR_ID=$(az ad group show", guide, StringComparison.Ordinal);
     }
 
     [Fact]
