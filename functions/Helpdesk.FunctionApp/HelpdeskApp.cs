@@ -69,6 +69,7 @@ public static class HelpdeskApp
         var dataDirectory = Path.GetFullPath(configuration["Helpdesk:DataDirectory"] is { Length: > 0 } d ? d : ".data");
         services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
         services.AddSingleton(new LocalMailboxPaths(dataDirectory));
+        services.AddSingleton<InvocationKey>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddSingleton<ITicketStore, SqliteTicketStore>();
@@ -127,6 +128,7 @@ public static class HelpdeskApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestGuards(); // dot segments, per-endpoint body limits (Hosting/RequestGuards.cs)
 
         // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
         app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();
