@@ -169,7 +169,7 @@ var queueNames = [
   'teams-notifications'
 ]
 var financeContainerName = 'finance-reports'
-// The content store's container (functions/Helpdesk.FunctionApp/Hosting/AzureAdapters.cs, ContentContainer).
+// The content store's container (functions/Helpdesk.FunctionApp/Hosting/EdgeAdapters.cs, ContentContainer).
 var contentContainerName = 'content'
 var deploymentContainerName = 'app-package'
 

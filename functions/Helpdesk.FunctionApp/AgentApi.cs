@@ -108,6 +108,7 @@ public static partial class AgentApi
         // "Authorization: Bearer" for the allowed audiences and forwards the principal like a browser session's):
         // one sign-in path in Azure, nothing to misconfigure here (docs/decisions/ADR-005-identity-and-roles.md).
         var (dev, easyAuth) = IdentitySources(configuration, environment, mode);
+        services.AddSingleton<DevelopmentSignIn>();
         services.AddAuthentication(HelpdeskAuthenticationHandler.SchemeName)
             .AddScheme<HelpdeskAuthenticationOptions, HelpdeskAuthenticationHandler>(HelpdeskAuthenticationHandler.SchemeName, o =>
             {
@@ -123,12 +124,14 @@ public static partial class AgentApi
     {
         var permits = configuration.GetValue("RateLimiting:Intake:PermitLimit", 20);
         var window = TimeSpan.FromSeconds(configuration.GetValue("RateLimiting:Intake:WindowSeconds", 60));
+        var hops = configuration.GetValue("RateLimiting:Intake:TrustedProxyHops", 1);
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(AnonymousIntakePolicy, context =>
-                Agents.Current(context.User) is not null || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                // Staff: a signed-in principal with a role of ours; a principal without one is limited like anyone.
+                Agents.Current(context.User) is { CanReadTickets: true } || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("staff-or-read")
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context, mode), _ => new FixedWindowRateLimiterOptions
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context, mode, hops), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = permits,
                         Window = window,
@@ -156,17 +159,24 @@ public static partial class AgentApi
     }
 
     /// <summary>The caller's address for rate limiting. Under the Functions host every request comes from the host on
-    /// loopback, so the client is the last X-Forwarded-For entry (added by the platform's front end); locally, the
-    /// connection's address.</summary>
-    internal static string ClientAddress(HttpContext context, HostingMode mode)
+    /// loopback; the client is the X-Forwarded-For entry that the platform's front end appended, <paramref name="trustedHops"/>
+    /// from the end (setting <c>RateLimiting__Intake__TrustedProxyHops</c>, 1: the last entry). Entries before it are
+    /// whatever the client sent and are never used, and an entry that is not an IP address (with or without a port) is
+    /// not a key: such requests share the connection's (the host's) bucket, so that made-up values cannot mint fresh
+    /// limits. Locally, the connection's address.</summary>
+    internal static string ClientAddress(HttpContext context, HostingMode mode, int trustedHops = 1)
     {
-        if (mode == HostingMode.FunctionsHost)
+        if (mode == HostingMode.FunctionsHost && trustedHops > 0)
         {
-            var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
-            var last = forwarded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            if (last is not null)
+            var entries = context.Request.Headers["X-Forwarded-For"]
+                .SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+            if (entries.Count >= trustedHops)
             {
-                return IPEndPoint.TryParse(last, out var endpoint) ? endpoint.Address.ToString() : last;
+                if (IPEndPoint.TryParse(entries[^trustedHops], out var client)) // "203.0.113.7", "203.0.113.7:50123", "[2001:db8::7]:443"
+                {
+                    return client.Address.ToString();
+                }
             }
         }
 

@@ -66,6 +66,7 @@ public static class HelpdeskApp
 
         var dataDirectory = Path.GetFullPath(configuration["Helpdesk:DataDirectory"] is { Length: > 0 } d ? d : ".data");
         services.AddSingleton(new LocalMailboxPaths(dataDirectory));
+        services.AddSingleton<InvocationKey>(); // the embedded runner's key for POST /{FunctionName}
         Adapters.Add(services, configuration, mode, dataDirectory); // every port, once, for the mode its settings choose (Hosting/)
 
         services.AddSingleton<TicketIntake>();
@@ -115,6 +116,7 @@ public static class HelpdeskApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestGuards(); // dot segments, per-endpoint body limits (Hosting/RequestGuards.cs)
 
         // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
         app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();

@@ -204,6 +204,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Survey__LinkLifetimeDays: '30'
     RateLimiting__Intake__PermitLimit: '20'
     RateLimiting__Intake__WindowSeconds: '60'
+    RateLimiting__Intake__TrustedProxyHops: '1'
     // Finance timers: the report folder finance/{contract}/ and the monthly invoice the penalties are taken from
     // ('contract': the contract's invoice values; or an amount in BRL such as '1250000.00').
     Finance__ContractId: 'default'

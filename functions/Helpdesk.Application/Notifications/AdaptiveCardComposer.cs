@@ -22,7 +22,7 @@ public static class AdaptiveCardComposer
         var facts = new JsonArray
         {
             Fact("Protocolo", notification.Protocol),
-            Fact("Assunto", notification.Subject),
+            Fact("Assunto", EscapeMarkdown(notification.Subject)),
             Fact("Grupo", notification.Group),
             Fact("Responsável", notification.Assignee ?? "(a definir pelo grupo)"),
         };
@@ -33,7 +33,7 @@ public static class AdaptiveCardComposer
 
         if (notification.Reason is not null)
         {
-            facts.Add(Fact("Motivo", notification.Reason));
+            facts.Add(Fact("Motivo", EscapeMarkdown(notification.Reason)));
         }
 
         var card = new JsonObject
@@ -62,4 +62,27 @@ public static class AdaptiveCardComposer
     }
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    /// <summary>
+    /// Text that a requester or an agent wrote (the subject, the escalation reason), shown literally: Teams renders a
+    /// subset of Markdown in card text (emphasis, links, lists, headings), so that a subject such as
+    /// <c>[Clique aqui](https://…)</c> would otherwise become a link in the agents' channel. Every Markdown
+    /// punctuation character gets a backslash; line breaks become spaces (a card fact is one line).
+    /// </summary>
+    public static string EscapeMarkdown(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '`' or '~' or '>' or '<' or '|' or '!' or '-' or '+' or '.' or '{' or '}')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        return escaped.ToString();
+    }
 }

@@ -20,7 +20,7 @@ public static partial class DeadLetterEndpoints
     {
         var group = app.MapGroup("/api/deadletters").WithTags("Dead letters").RequireAuthorization(AgentApi.StaffPolicy);
         group.MapGet("", ListAsync).WithName("ListDeadLetters");
-        group.MapPost("/{id:guid}/replay", ReplayAsync).WithName("ReplayDeadLetter");
+        group.MapPost("/{id:guid}/replay", ReplayAsync).AddEndpointFilter<CrossSiteWriteFilter>().WithName("ReplayDeadLetter");
     }
 
     internal static async Task<IResult> ListAsync(HttpContext context, DeadLetterService deadLetters, ILoggerFactory loggers, CancellationToken cancellationToken)

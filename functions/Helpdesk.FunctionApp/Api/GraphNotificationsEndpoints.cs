@@ -17,7 +17,8 @@ public static partial class GraphNotificationsEndpoints
 {
     public static void MapGraphNotificationsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/graph/notifications", ReceiveAsync).WithTags("Graph").WithName("GraphNotifications");
+        app.MapPost("/api/graph/notifications", ReceiveAsync).WithTags("Graph").WithName("GraphNotifications")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Hosting.RequestGuards.GraphNotificationBodyBytes));
     }
 
     internal static async Task<IResult> ReceiveAsync(HttpRequest request, IServiceProvider services, IOutboxWriter outbox, IIdGenerator ids, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ public static class KnowledgeEndpoints
         group.MapGet("/{id:guid}", GetAsync).WithName("GetKnowledgeArticle").Produces<KnowledgeArticleResponse>().ProducesProblem(404);
         group.MapPost("", CreateAsync).WithName("CreateKnowledgeArticle").Produces<KnowledgeArticleResponse>(201).ProducesProblem(400);
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateKnowledgeArticle").Produces<KnowledgeArticleResponse>().ProducesProblem(404);
-        group.MapPost("/{id:guid}/uses", RecordUseAsync).WithName("RecordKnowledgeUse").WithSummary("Counts one insertion into a reply.").Produces(204);
+        group.MapPost("/{id:guid}/uses", RecordUseAsync).AddEndpointFilter<CrossSiteWriteFilter>().WithName("RecordKnowledgeUse").WithSummary("Counts one insertion into a reply.").Produces(204);
         group.MapPost("/from-reply", FromReplyAsync).WithName("CreateArticleFromReply").WithSummary("Turns an agent's reply on a ticket into an article.")
             .Produces<KnowledgeArticleResponse>(201);
     }

@@ -3,6 +3,7 @@ using Helpdesk.Application.Intake;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
+using Helpdesk.FunctionApp.Hosting;
 
 namespace Helpdesk.FunctionApp.Api;
 
@@ -16,6 +17,7 @@ public static class TicketsEndpoints
     {
         var group = app.MapGroup("/api/tickets").WithTags("Tickets");
         group.MapPost("", CreateAsync).WithName("CreateTicket").AllowAnonymous().RequireRateLimiting(AgentApi.AnonymousIntakePolicy)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestGuards.IntakeBodyBytes))
             .WithSummary("Opens a ticket (anonymous; rate-limited per client address). Idempotency-Key makes retries safe.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }

@@ -23,6 +23,7 @@ public static class SettingFormats
         ["Survey__LinkLifetimeDays"] = PositiveInteger,
         ["RateLimiting__Intake__PermitLimit"] = PositiveInteger,
         ["RateLimiting__Intake__WindowSeconds"] = PositiveInteger,
+        ["RateLimiting__Intake__TrustedProxyHops"] = PositiveInteger,
         ["Teams__WebhookUrl"] = HttpsOrLoopbackUrl,
     };
 

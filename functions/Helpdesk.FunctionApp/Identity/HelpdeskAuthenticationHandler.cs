@@ -23,7 +23,7 @@ public sealed class HelpdeskAuthenticationOptions : AuthenticationSchemeOptions
 /// or the development headers locally (docs/decisions/ADR-004-identity.md says when each is trusted). Answers 401 and
 /// 403 as problem details in pt-BR.
 /// </summary>
-public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, DevelopmentSignIn developmentSignIn)
     : AuthenticationHandler<HelpdeskAuthenticationOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Helpdesk";
@@ -42,7 +42,7 @@ public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthen
             return Task.FromResult(FromEasyAuth(principal));
         }
 
-        if (Options.DevelopmentSignInEnabled)
+        if (developmentSignIn.IsEnabled)
         {
             var role = Request.Headers[DevRoleHeader].ToString();
             var user = Request.Headers[DevUserHeader].ToString();
@@ -73,7 +73,7 @@ public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthen
                 return;
             }
 
-            if (Options.DevelopmentSignInEnabled)
+            if (developmentSignIn.IsEnabled)
             {
                 Response.Redirect(Web.WebRoutes.DevSignIn + "?returnUrl=" + Uri.EscapeDataString(back));
                 return;

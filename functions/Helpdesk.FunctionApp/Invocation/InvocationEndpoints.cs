@@ -10,6 +10,8 @@ public static partial class InvocationEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var handlers = app.Services.GetServices<IFunctionHandler>().ToDictionary(h => h.FunctionName, StringComparer.Ordinal);
+        // Embedded: only the runner, which knows the process's key, may invoke. Under the host: loopback port, host only.
+        var key = Hosting.HostingModes.Detect(app.Configuration) == Hosting.HostingMode.Embedded ? app.Services.GetRequiredService<InvocationKey>() : null;
         foreach (var function in FunctionCatalog.All.Where(f => f.Trigger is not HttpTrigger))
         {
             if (!handlers.TryGetValue(function.Name, out var handler))
@@ -17,15 +19,30 @@ public static partial class InvocationEndpoints
                 throw new InvalidOperationException($"The function {function.Name} is declared but has no handler.");
             }
 
-            app.MapPost("/" + function.Name, (HttpContext context, ILoggerFactory loggers) => InvokeAsync(context, handler, loggers))
+            app.MapPost("/" + function.Name, (HttpContext context, ILoggerFactory loggers) => InvokeAsync(context, handler, key, loggers))
                 .WithName("invoke-" + function.Name)
                 .ExcludeFromDescription();
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, IFunctionHandler handler, ILoggerFactory loggers)
+    private static async Task InvokeAsync(HttpContext context, IFunctionHandler handler, InvocationKey? key, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Helpdesk.Invocation");
+        if (key is not null && !key.Matches(context.Request.Headers[InvocationKey.Header]))
+        {
+            LogBadPayload(logger, handler.FunctionName, "no invocation key");
+            await WriteFailureAsync(context, StatusCodes.Status403Forbidden, "Only the embedded runner invokes functions.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            // A browser can be made to post text/plain or a form across sites, never application/json without a preflight.
+            LogBadPayload(logger, handler.FunctionName, "not application/json");
+            await WriteFailureAsync(context, StatusCodes.Status415UnsupportedMediaType, "The invocation body must be application/json.").ConfigureAwait(false);
+            return;
+        }
+
         InvocationRequest? request;
         try
         {

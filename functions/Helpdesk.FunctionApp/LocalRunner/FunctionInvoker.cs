@@ -7,7 +7,7 @@ namespace Helpdesk.FunctionApp.LocalRunner;
 public sealed record InvocationOutcome(bool Succeeded, int StatusCode, string Detail);
 
 /// <summary>Posts invocation payloads to this server's own <c>POST /{FunctionName}</c> endpoints, as the Functions host does.</summary>
-public sealed class FunctionInvoker(IHttpClientFactory httpClients, SelfAddress self)
+public sealed class FunctionInvoker(IHttpClientFactory httpClients, SelfAddress self, Invocation.InvocationKey key)
 {
     public const string HttpClientName = "helpdesk-self";
 
@@ -21,6 +21,7 @@ public sealed class FunctionInvoker(IHttpClientFactory httpClients, SelfAddress 
         };
         request.Headers.UserAgent.ParseAdd("Azure-Functions-Host/embedded");
         request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        request.Headers.Add(Invocation.InvocationKey.Header, key.Value);
         try
         {
             using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);

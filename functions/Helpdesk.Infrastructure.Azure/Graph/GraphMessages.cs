@@ -39,7 +39,7 @@ public static class GraphMessages
             FromAddress = message.From?.EmailAddress?.Address,
             FromName = message.From?.EmailAddress?.Name,
             Subject = message.Subject ?? string.Empty,
-            Text = isHtml ? HtmlToText(content) : content,
+            Text = isHtml ? Helpdesk.Application.Intake.HtmlText.ToPlainText(content) : content,
             Html = isHtml ? content : null,
             Date = message.ReceivedDateTime,
             InReplyTo = Header("In-Reply-To"),
@@ -49,13 +49,5 @@ public static class GraphMessages
             TopLevelContentType = Header("Content-Type"),
             ReturnPath = Header("Return-Path"),
         };
-    }
-
-    /// <summary>A crude but safe text rendering of an HTML body (tags dropped, entities decoded, whitespace folded).</summary>
-    private static string HtmlToText(string html)
-    {
-        var withBreaks = System.Text.RegularExpressions.Regex.Replace(html, @"<(br|/p|/div|/li)\b[^>]*>", "\n", System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
-        var noTags = System.Text.RegularExpressions.Regex.Replace(withBreaks, "<[^>]+>", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        return System.Net.WebUtility.HtmlDecode(noTags).Trim();
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Helpdesk.Application.Intake;
 using Helpdesk.Domain.Mail;
 using MimeKit;
 
@@ -8,7 +8,7 @@ namespace Helpdesk.Infrastructure.Mail;
 public sealed class UnreadableMessageException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Reads raw RFC 822 messages with MimeKit into the intake's <see cref="InboundEmail"/>.</summary>
-public static partial class MimeMessageParser
+public static class MimeMessageParser
 {
     private static readonly string[] LoopHeaderNames =
     [
@@ -51,7 +51,7 @@ public static partial class MimeMessageParser
         }
 
         var html = message.HtmlBody;
-        var text = message.TextBody ?? (html is null ? string.Empty : HtmlToText(html));
+        var text = message.TextBody ?? (html is null ? string.Empty : HtmlText.ToPlainText(html));
         var topType = message.Body?.ContentType;
         var topLevelContentType = topType is null
             ? null
@@ -75,22 +75,4 @@ public static partial class MimeMessageParser
             ReturnPath = returnPath,
         };
     }
-
-    /// <summary>A plain-text rendering of an HTML body, used only when a message has no text part.</summary>
-    internal static string HtmlToText(string html)
-    {
-        var withoutScripts = ScriptOrStyle().Replace(html, " ");
-        var withBreaks = BlockTags().Replace(withoutScripts, "\n");
-        var text = AnyTag().Replace(withBreaks, string.Empty);
-        return System.Net.WebUtility.HtmlDecode(text).Trim();
-    }
-
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, 1000)]
-    private static partial Regex ScriptOrStyle();
-
-    [GeneratedRegex(@"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", RegexOptions.IgnoreCase, 1000)]
-    private static partial Regex BlockTags();
-
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.None, 1000)]
-    private static partial Regex AnyTag();
 }

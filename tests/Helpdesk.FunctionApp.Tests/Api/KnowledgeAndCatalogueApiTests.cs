@@ -55,7 +55,7 @@ public sealed class KnowledgeAndCatalogueApiTests : IAsyncLifetime
         var often = await CreateArticleAsync("Senha bloqueada", "Aguarde 30 minutos.", "cannedAnswer");
         var protocol = await _app.OpenAsync();
         await _app.DoAsync(protocol, "replies", new { text = "Aguarde 30 minutos.", knowledgeArticleIds = new[] { often.GetProperty("id").GetGuid() } });
-        using var use = await _app.Staff("agent-l1").PostAsync(new Uri($"/api/kb/{often.GetProperty("id").GetGuid()}/uses", UriKind.Relative), null, Ct);
+        using var use = await _app.Staff("agent-l1").PostAsync(new Uri($"/api/kb/{often.GetProperty("id").GetGuid()}/uses", UriKind.Relative), JsonBody.Empty, Ct);
         Assert.Equal(HttpStatusCode.NoContent, use.StatusCode);
 
         var found = await _app.Staff().GetFromJsonAsync<JsonElement>("/api/kb?q=senha&kind=cannedAnswer", Ct);

@@ -66,7 +66,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
         Assert.Contains("SendRequesterMail answered 400", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("an e-mail", letter.GetRawText(), StringComparison.Ordinal); // the body is not shown
 
-        using var replay = await _app.Staff("supervisor", "sara").PostAsync(new Uri($"/api/deadletters/{poisonId}/replay", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var replay = await _app.Staff("supervisor", "sara").PostAsync(new Uri($"/api/deadletters/{poisonId}/replay", UriKind.Relative), JsonBody.Empty, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Empty(await DeadLettersAsync()); // back in line...
         for (var i = 0; i < 200 && letters.Count == 0 || i == 0; i++)
@@ -100,7 +100,7 @@ public sealed class DeadLetterTests : IAsyncLifetime
     {
         using var anonymous = await _app.Client.GetAsync(new Uri("/api/deadletters", UriKind.Relative), TestContext.Current.CancellationToken);
         using var agent = await _app.Staff("agent-l1", "ana").GetAsync(new Uri("/api/deadletters", UriKind.Relative), TestContext.Current.CancellationToken);
-        using var unknown = await _app.Staff("supervisor", "sara").PostAsync(new Uri($"/api/deadletters/{Guid.NewGuid()}/replay", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var unknown = await _app.Staff("supervisor", "sara").PostAsync(new Uri($"/api/deadletters/{Guid.NewGuid()}/replay", UriKind.Relative), JsonBody.Empty, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, agent.StatusCode);

@@ -134,6 +134,8 @@ public sealed class RunningApp : IAsyncDisposable
         request.Headers.UserAgent.ParseAdd("Azure-Functions-Host/4.1040.300");
         request.Headers.Add("X-Azure-Functions-HostVersion", "4.1040.300");
         request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        // Embedded mode: the runner's per-process key, as the embedded runner sends it (the host sends none).
+        request.Headers.Add(Helpdesk.FunctionApp.Invocation.InvocationKey.Header, Service<Helpdesk.FunctionApp.Invocation.InvocationKey>().Value);
         return await Client.SendAsync(request).ConfigureAwait(false);
     }
 

@@ -44,6 +44,7 @@ public sealed class DeadLetterPageHostingTests : IAsyncLifetime
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         request.Headers.Add("X-MS-CLIENT-PRINCIPAL", Principal(role));
         request.Headers.Add("X-Forwarded-Proto", "https"); // as the Functions host's proxy says
+        request.Headers.Add("X-Requested-With", "test"); // body-less writes require it (no cross-site form can send it)
         return await _app.Client.SendAsync(request, Ct);
     }
 

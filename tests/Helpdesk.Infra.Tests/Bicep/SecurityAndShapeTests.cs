@@ -110,7 +110,7 @@ public sealed partial class SecurityAndShapeTests
         Assert.Contains("appIdentity", content.Properties["principalId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("ba92f5b4-2d11-453d-a403-e96b0029c9fe", contributor);
         // The container the adapter writes to is the one the template creates and grants.
-        Assert.Equal(Helpdesk.FunctionApp.Hosting.AzureAdapters.ContentContainer, template.Root["variables"]?["contentContainerName"]?.GetValue<string>());
+        Assert.Equal(Helpdesk.FunctionApp.Hosting.EdgeAdapters.ContentContainer, template.Root["variables"]?["contentContainerName"]?.GetValue<string>());
     }
 
     [Fact]

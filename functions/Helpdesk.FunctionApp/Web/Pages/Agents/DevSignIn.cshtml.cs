@@ -3,15 +3,14 @@ using Helpdesk.FunctionApp.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Helpdesk.FunctionApp.Web.Pages.Agents;
 
 /// <summary>
 /// Development sign-in for people using a browser: sets the cookies that the development identity source reads in
-/// place of the <c>X-Dev-Role</c>/<c>X-Dev-User</c> headers. Answers 404 wherever that source is off (always in Azure).
+/// place of the <c>X-Dev-Role</c>/<c>X-Dev-User</c> headers. Answers 404 wherever that source is off (always in Azure, and when the app listens on a non-loopback address).
 /// </summary>
-public sealed class DevSignInModel(IOptionsMonitor<HelpdeskAuthenticationOptions> options) : PageModel
+public sealed class DevSignInModel(DevelopmentSignIn developmentSignIn) : PageModel
 {
     public IReadOnlyList<string> RoleChoices => Roles.All;
 
@@ -24,7 +23,7 @@ public sealed class DevSignInModel(IOptionsMonitor<HelpdeskAuthenticationOptions
     [BindProperty]
     public string? UserName { get; set; }
 
-    private bool Enabled => options.Get(HelpdeskAuthenticationHandler.SchemeName).DevelopmentSignInEnabled;
+    private bool Enabled => developmentSignIn.IsEnabled;
 
     public IActionResult OnGet() => Enabled ? Page() : NotFound();
 

@@ -16,6 +16,7 @@ namespace Helpdesk.FunctionApp.Web.Pages.Public;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(AgentApi.AnonymousIntakePolicy)]
+[RequestSizeLimit(Hosting.RequestGuards.IntakeBodyBytes)]
 public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntiforgery antiforgery, TimeProvider clock) : PageModel
 {
     public const int MaxNameLength = 200;
