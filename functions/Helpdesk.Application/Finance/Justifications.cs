@@ -38,7 +38,7 @@ public sealed class Justifications(IReportStore reports, IJustificationStore sto
         var (closedOn, missed) = await ClosedAsync(month, cancellationToken).ConfigureAwait(false);
         var recorded = (await store.ListAsync(options.Value.ContractId, month.ToString(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(j => j.Indicator, StringComparer.Ordinal);
-        var calendar = new BusinessCalendarDays(contract.Definition.BuildCalendar(month.Year - 1, month.Year + 2));
+        var calendar = contract.Definition.BuildCalendar(month.Year - 1, month.Year + 2);
         var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
         return missed.Select(indicator =>
         {

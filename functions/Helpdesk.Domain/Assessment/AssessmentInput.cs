@@ -20,5 +20,7 @@ public sealed record AssessmentInput(AssessmentMonth Month, IEnumerable<TicketRe
 
     public IReadOnlyList<MonthOutcome> History { get; init; } = [];
 
-    public IBusinessDayCalendar Calendar { get; init; } = WeekdayCalendar.WithoutHolidays;
+    /// <summary>The contract's business calendar, for every business-day count (SCM14, justification windows); default:
+    /// the built-in contract's.</summary>
+    public Calendar.BusinessCalendar Calendar { get; init; } = Contracts.DefaultContract.Calendar;
 }

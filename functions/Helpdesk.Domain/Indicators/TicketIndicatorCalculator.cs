@@ -110,11 +110,11 @@ public sealed class TicketIndicatorCalculator
 
         if (ticket.Kind is TicketKind.Request or TicketKind.Information && !facts.Cancelled)
         {
-            var receivedDay = _days.DateOf(received);
-            var deadline = _settings.Calendar.Add(receivedDay, _settings.ReplyBusinessDays);
+            // Counted as the SLA clocks count (the contract's BusinessDayCountStart): day 1 follows from the instant of receipt.
+            var deadline = _settings.Calendar.NthBusinessDay(received, _settings.ReplyBusinessDays);
             var answeredDay = facts.FirstAnswerAt is { } answered ? _days.DateOf(answered) : (DateOnly?)null;
             _replies.Count(protocol, answeredDay <= deadline);
-            if (answeredDay is { } day && _settings.Calendar.Between(receivedDay, day) > _settings.ReplyLateBusinessDays)
+            if (answeredDay is { } day && _settings.Calendar.BusinessDaysThrough(received, day) > _settings.ReplyLateBusinessDays)
             {
                 _repliedLate.Add(protocol);
             }

@@ -1,4 +1,5 @@
 using Helpdesk.Domain.Assessment;
+using BusinessDayCountStart = Helpdesk.Domain.Calendar.BusinessDayCountStart;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using static Helpdesk.Domain.Tests.Assessment.Tickets;
@@ -81,6 +82,38 @@ public class MonthlyAssessorTests
         var row = Row(a, "SCM14");
         Assert.Equal((1m, 3m), (row.Measurement.Numerator, row.Measurement.Denominator));
         Assert.Equal(["20260000003"], a.Management.RepliedAfterTenBusinessDays);
+    }
+
+    [Theory]
+    // Fri 06 16:00 receipt, before closing. NextDay: Mon 09 … Fri 13 are days 1..5; ReceiptDay: Fri 06 is day 1, Thu 12 day 5.
+    //   Fri 06 | Mon 09 | Tue 10 | Wed 11 | Thu 12 | Fri 13
+    //   (rcv)     1        2        3        4        5       NextDay
+    //     1       2        3        4        5      (late)    ReceiptDay
+    [InlineData(BusinessDayCountStart.NextDay, 16, 2)]
+    [InlineData(BusinessDayCountStart.ReceiptDay, 16, 1)]
+    // Fri 06 19:00 receipt, after Friday's closing: even with ReceiptDay, Monday is day 1 (as on the SLA clocks).
+    [InlineData(BusinessDayCountStart.ReceiptDay, 19, 2)]
+    public void Scm14_counts_business_days_as_the_sla_clocks_do(BusinessDayCountStart countStart, int receivedHour, int expectedInTime)
+    {
+        var calendar = Calendar.TestCalendars.MondayToFridayWith(countStart);
+        var received = At(3, 6, receivedHour);
+        var tickets = new[]
+        {
+            Ticket("20260000001", received, events: Reply(At(3, 12, 17))),   // Thu 12
+            Ticket("20260000002", received, events: Reply(At(3, 13, 17))),   // Fri 13
+            Ticket("20260000003", received, events: Reply(At(3, 20, 17))),   // Fri 20: 10 business days with NextDay, 11 with ReceiptDay
+        };
+
+        var a = MonthlyAssessor.Assess(DefaultAssessmentContract.Contract, new AssessmentInput(March, tickets) { Invoice = Money.Brl(100_000m), Calendar = calendar });
+
+        // The SCM14 deadline is the day on which the SLA clock's 5-business-day deadline falls.
+        var clockDeadline = calendar.LocalDate(calendar.AddBusinessDays(received, 5));
+        Assert.Equal(calendar.NthBusinessDay(received, 5), clockDeadline);
+        var row = Row(a, "SCM14");
+        Assert.Equal((expectedInTime, 3m), (row.Measurement.Numerator, row.Measurement.Denominator));
+        Assert.Equal(
+            countStart == BusinessDayCountStart.ReceiptDay && receivedHour < 18 ? ["20260000003"] : [],
+            a.Management.RepliedAfterTenBusinessDays);
     }
 
     [Fact]
