@@ -55,7 +55,7 @@ public static partial class AgentApi
             throw new StartupConfigurationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
-        services.AddSingleton(DefaultContract.Definition);
+        services.TryAddSingleton(DefaultContract.Definition); // the one contract of this host (a test may register another first)
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<ITicketDeadlines>(sp => sp.GetRequiredService<TicketClocks>());
         services.TryAddSingleton<ITicketQueries, SqliteTicketQueries>(); // the Cosmos DB lists when AddAdapters chose Cosmos DB

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Penalties;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +11,7 @@ namespace Helpdesk.Application.Finance;
 /// What settling a month reads besides its tickets (ADR-015): the day it was closed (the São Paulo date of its first
 /// published summary, or today for the first closing), today, and the justifications recorded for it.
 /// </summary>
-public sealed class SettlementInputs(IReportStore reports, IJustificationStore store, IOptions<FinanceOptions> options)
+public sealed class SettlementInputs(IReportStore reports, IJustificationStore store, IOptions<FinanceOptions> options, FinanceContract contract)
 {
     public ReportKey SummaryKey(AssessmentMonth month) =>
         new(options.Value.ContractId, ReportMonth.Create(month.Year, month.Month), MonthlyClosing.SummaryFile);
@@ -21,12 +20,12 @@ public sealed class SettlementInputs(IReportStore reports, IJustificationStore s
     public async Task<DateOnly?> ClosedOnAsync(AssessmentMonth month, CancellationToken cancellationToken)
     {
         var versions = await reports.ListVersionsAsync(SummaryKey(month), cancellationToken).ConfigureAwait(false);
-        return versions.Count == 0 ? null : ZonedMonth.LocalDate(versions.MinBy(v => v.Version)!.PublishedAt, SaoPaulo.Zone);
+        return versions.Count == 0 ? null : contract.Clock.LocalDate(versions.MinBy(v => v.Version)!.PublishedAt);
     }
 
     public async Task<SettlementInput> ForAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
+        var today = contract.Clock.LocalDate(now);
         var closedOn = await ClosedOnAsync(month, cancellationToken).ConfigureAwait(false) ?? today;
         var recorded = await store.ListAsync(options.Value.ContractId, month.ToString(), cancellationToken).ConfigureAwait(false);
         return new SettlementInput(closedOn, today, recorded.Select(j => new JustificationRecord(j.Indicator, j.SubmittedOn, j.Decision, j.DecidedOn)).ToList());

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 
 namespace Helpdesk.Application.Finance;
 
@@ -66,10 +65,10 @@ public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapp
         return count;
     }
 
-    /// <summary>A month's export covers the month from its first São Paulo midnight, as of its end (or now, if earlier).</summary>
-    private static (DateTimeOffset From, DateTimeOffset AsOf) Range(AssessmentMonth month, DateTimeOffset now)
+    /// <summary>A month's export covers the month from its first local midnight (the contract's zone), as of its end (or now, if earlier).</summary>
+    private (DateTimeOffset From, DateTimeOffset AsOf) Range(AssessmentMonth month, DateTimeOffset now)
     {
-        var period = ZonedMonth.Of(month, SaoPaulo.Zone);
+        var period = mapper.Clock.Month(month);
         return (period.Start, now < period.End ? now : period.End);
     }
 }

@@ -1,7 +1,7 @@
 using Helpdesk.Application.Sla;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
-using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.Events;
 using AssessmentEvent = Helpdesk.Domain.Assessment.TicketEvent;
@@ -12,12 +12,15 @@ namespace Helpdesk.Application.Finance;
 /// <summary>
 /// A stored ticket as one line of the ticket-history export (docs/ticket-export.md), <b>as of</b> an instant: events at
 /// or after it are left out and the ticket's state is rebuilt from the events before it, so that a closed month's export
-/// (and its assessment) never changes when the ticket moves on later. Instants are written in São Paulo time. The
+/// (and its assessment) never changes when the ticket moves on later. Instants are written in the contract's zone (its clock). The
 /// resolution deadline and its target are the SLA engine's (contract catalogue × business calendar × suspensions) at that
 /// instant; the kind and the activity value are the service catalogue's for the ticket's category.
 /// </summary>
 public sealed class TicketRecordMapper(TicketClocks clocks)
 {
+    /// <summary>The contract's civil clock: the zone the record's instants are written in, and the month boundaries.</summary>
+    public ContractClock Clock => clocks.Clock;
+
     /// <summary>The record, or null when the ticket did not exist yet at <paramref name="asOf"/>.</summary>
     /// <param name="ticket">The stored ticket.</param>
     /// <param name="asOf">The instant the record describes.</param>
@@ -44,14 +47,14 @@ public sealed class TicketRecordMapper(TicketClocks clocks)
             Uf = state.Uf?.Code ?? "",
             ResolutionTarget = reading?.ResolutionTarget.Due.ToString(),
             ActivityValue = category?.ActivityValue,
-            ReceivedAt = SaoPaulo.ToLocal(state.ReceivedAt),
-            RegisteredAt = SaoPaulo.ToLocal(state.RegisteredAt < state.ReceivedAt ? state.ReceivedAt : state.RegisteredAt),
+            ReceivedAt = clocks.Clock.ToLocal(state.ReceivedAt),
+            RegisteredAt = clocks.Clock.ToLocal(state.RegisteredAt < state.ReceivedAt ? state.ReceivedAt : state.RegisteredAt),
             Category = state.Category ?? "",
             Priority = state.Priority ?? "",
             Group = state.Group ?? "",
             Level = state.Level,
             Institution = state.Institution ?? "",
-            ResolutionDueAt = due is { } d ? SaoPaulo.ToLocal(d) : null,
+            ResolutionDueAt = due is { } d ? clocks.Clock.ToLocal(d) : null,
             Events = Events(history),
         };
     }
@@ -68,12 +71,12 @@ public sealed class TicketRecordMapper(TicketClocks clocks)
         _ => TicketChannel.Other,
     };
 
-    private static List<AssessmentEvent> Events(List<HistoryEvent> history)
+    private List<AssessmentEvent> Events(List<HistoryEvent> history)
     {
         var events = new List<AssessmentEvent>();
         foreach (var e in history)
         {
-            var at = SaoPaulo.ToLocal(e.At);
+            var at = clocks.Clock.ToLocal(e.At);
             AssessmentEvent? exported = e.Data switch
             {
                 MessageSent { Purpose: MessagePurposes.Reply } => new AssessmentEvent { Type = TicketEventType.AgentReply, At = at },

@@ -96,7 +96,7 @@ public sealed class AssessVerb : IVerb
             if (args.Optional("availability") is { } availabilityPath)
             {
                 using var heartbeats = new StreamReader(availabilityPath);
-                availability = new AvailabilityInput(HeartbeatFile.Read(heartbeats, availabilityPath), ZonedMonth.Of(month, Helpdesk.Domain.Common.SaoPaulo.Zone).End);
+                availability = new AvailabilityInput(HeartbeatFile.Read(heartbeats, availabilityPath), definition.Clock.Month(month).End);
             }
 
             // The reader does its own large-block buffering: no FileStream buffer in between.

@@ -54,7 +54,7 @@ public static class AssessmentContractParser
         }
 
         var zone = root.TimeZone ?? calendarZone ?? "America/Sao_Paulo";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (Common.TimeZones.Resolve(zone) is null)
         {
             errors.Add($"timeZone: unknown time zone '{zone}'");
         }

@@ -85,22 +85,8 @@ public static class ContractDefinitionLoader
         }
     }
 
-    /// <summary>Resolves a zone id from the system's tz database (tzdata on Linux), or null.</summary>
-    public static TimeZoneInfo? SystemZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Resolves a zone id from the system's tz database (tzdata on Linux), or null: <see cref="Common.TimeZones.Resolve"/>.</summary>
+    public static TimeZoneInfo? SystemZone(string id) => Common.TimeZones.Resolve(id);
 
     /// <summary>
     /// The assessment sections of the same document, when it has any, by <see cref="Assessment.AssessmentContractParser"/>

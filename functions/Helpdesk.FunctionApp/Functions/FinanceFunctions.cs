@@ -35,7 +35,7 @@ public static class FinanceFunctions
             o.ContractId = contractId;
             o.MonthlyInvoice = invoice;
         });
-        services.AddSingleton(FinanceContract.Default);
+        services.TryAddSingleton(sp => new FinanceContract(sp.GetRequiredService<Domain.Contracts.ContractDefinition>())); // the host's one contract
         // The finance read side follows the ticket store: SQLite here, Cosmos DB registered with its adapters
         // (Hosting/AzureAdapters.cs). A store without one must not read the empty local SQLite file (that would publish
         // a month without tickets): it gets NoTicketHistory, which refuses loudly.
@@ -74,7 +74,7 @@ public sealed class DailyIndicatorsFunction(DailyIndicators daily, TimeProvider 
     {
         _ = request.Required(FunctionCatalog.DailyIndicators.Trigger.Name);
         var now = clock.GetUtcNow();
-        var day = DailyIndicators.PreviousDay(now);
+        var day = daily.PreviousDay(now);
         var figures = await daily.ComputeAsync(day, now, cancellationToken).ConfigureAwait(false);
         return new InvocationResponse { Logs = [$"daily indicators of {day:yyyy-MM-dd}: {figures.Count} figures stored"] };
     }
@@ -89,7 +89,7 @@ public sealed class MonthlyClosingFunction(MonthlyClosing closing, TimeProvider 
     {
         _ = request.Required(FunctionCatalog.MonthlyClosing.Trigger.Name);
         var now = clock.GetUtcNow();
-        var result = await closing.CloseAsync(MonthlyClosing.PreviousMonth(now), now, cancellationToken).ConfigureAwait(false);
+        var result = await closing.CloseAsync(closing.PreviousMonth(now), now, cancellationToken).ConfigureAwait(false);
         var summary = result.Published[0].Report;
         return new InvocationResponse
         {
