@@ -16,7 +16,7 @@ public static class AssessmentRun
         AssessmentContract contract,
         ContractDefinition definition,
         AssessmentMonth month,
-        IEnumerable<TicketRecord> tickets,
+        IEnumerable<ExportedTicket> tickets,
         IEnumerable<CallCentreInterval>? calls,
         Money? invoice,
         IReadOnlyList<MonthOutcome> history,

@@ -6,7 +6,7 @@ namespace Helpdesk.Domain.Assessment;
 /// <summary>
 /// The sections of a contract that drive the monthly assessment: indicators with their penalty rules, stabilization,
 /// aggravations, rescission thresholds, justification windows, atypical days, invoice/channel values and the named
-/// interpretation options. Schema: docs/assessment-contract.md. Parse with <see cref="AssessmentContractParser"/>;
+/// interpretation options. Schema: docs/assessment-contract.md. Loaded by <see cref="Contracts.ContractDefinitionLoader"/> (<see cref="Contracts.ContractDefinition.Assessment"/>);
 /// the ministry's annex (seed 003) is <see cref="DefaultAssessmentContract"/>.
 /// </summary>
 public sealed record AssessmentContract

@@ -89,8 +89,24 @@ public static class ContractDefinitionLoader
     public static TimeZoneInfo? SystemZone(string id) => Common.TimeZones.Resolve(id);
 
     /// <summary>
-    /// The assessment sections of the same document, when it has any, by <see cref="Assessment.AssessmentContractParser"/>
-    /// (whose messages are <c>field: message</c>): one document, one load, one object carrying both (ADR-015).
+    /// A document of assessment sections alone (no <c>schemaVersion</c>: <c>helpdesk assess --contract</c>), read onto
+    /// <paramref name="onto"/>'s calendar, catalogue and clock settings: the result is <paramref name="onto"/> carrying
+    /// these sections, or every error found, each naming its field, as <see cref="Load"/> gives them.
+    /// </summary>
+    public static ContractLoadResult LoadAssessmentSections(string json, ContractDefinition onto)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(onto);
+        var errors = new List<ContractError>();
+        var assessment = AssessmentSectionsReader.Read(json, errors);
+        return errors.Count == 0 && assessment is not null
+            ? ContractLoadResult.Success(onto with { Assessment = assessment })
+            : ContractLoadResult.Failure(errors.Count > 0 ? errors : [new ContractError("$", "the contract is incomplete.")]);
+    }
+
+    /// <summary>
+    /// The assessment sections of the same document, when it has any, by <see cref="AssessmentSectionsReader"/>:
+    /// one document, one load, one object carrying both (ADR-015).
     /// </summary>
     private static Assessment.AssessmentContract? ReadAssessment(JsonElement root, List<ContractError> errors)
     {
@@ -99,21 +115,14 @@ public static class ContractDefinitionLoader
             return null;
         }
 
-        // Unknown root sections stay listed, not rejected: the assessment parser sees only the sections this version reads.
+        // Unknown root sections stay listed, not rejected: the assessment reader sees only the sections this version reads.
         var known = new System.Text.Json.Nodes.JsonObject();
         foreach (var property in root.EnumerateObject().Where(p => KnownSections.Contains(p.Name) || AssessmentSections.Contains(p.Name)))
         {
             known[property.Name] = System.Text.Json.Nodes.JsonNode.Parse(property.Value.GetRawText(), documentOptions: Options);
         }
 
-        var parsed = Assessment.AssessmentContractParser.Parse(known.ToJsonString());
-        foreach (var error in parsed.Errors)
-        {
-            var colon = error.IndexOf(": ", StringComparison.Ordinal);
-            errors.Add(colon > 0 ? new ContractError(error[..colon], error[(colon + 2)..]) : new ContractError("$", error));
-        }
-
-        return parsed.IsValid ? parsed.Contract : null;
+        return AssessmentSectionsReader.Read(known.ToJsonString(), errors);
     }
 
     private static JsonElement? Section(JsonElement root, string name) =>

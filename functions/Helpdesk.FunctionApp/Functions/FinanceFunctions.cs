@@ -51,7 +51,7 @@ public static class FinanceFunctions
         services.TryAddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.TryAddSingleton<IJustificationStore, SqliteJustificationStore>(); // Cosmos DB's when AddAdapters chose Cosmos DB
         services.AddSingleton<Justifications>();
-        services.AddSingleton<TicketRecordMapper>();
+        services.AddSingleton<ExportedTicketMapper>();
         services.AddSingleton<TicketExport>();
         services.AddSingleton<ClosingInputs>();
         services.AddSingleton<CallCentreImport>();

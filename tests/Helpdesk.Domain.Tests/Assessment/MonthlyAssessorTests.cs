@@ -10,7 +10,7 @@ public class MonthlyAssessorTests
 {
     private static readonly AssessmentMonth March = AssessmentMonth.Create(2026, 3);
 
-    private static MonthlyAssessment Assess(IEnumerable<TicketRecord> tickets, AssessmentContract? contract = null, IEnumerable<CallCentreInterval>? calls = null, decimal invoice = 100_000m) =>
+    private static MonthlyAssessment Assess(IEnumerable<ExportedTicket> tickets, AssessmentContract? contract = null, IEnumerable<CallCentreInterval>? calls = null, decimal invoice = 100_000m) =>
         MonthlyAssessor.Assess(contract ?? DefaultAssessmentContract.Contract, new AssessmentInput(March, tickets) { CallIntervals = calls, Invoice = Money.Brl(invoice) });
 
     private static IndicatorResult Row(MonthlyAssessment a, string id) => a.Indicators.Single(r => r.Id == id);
@@ -43,7 +43,7 @@ public class MonthlyAssessorTests
         {
             Ticket("20260000001", At(3, 2, 9), registeredAfterMinutes: 7),
             Ticket("20260000002", At(3, 2, 9), registeredAfterMinutes: 8),
-            Ticket("20260000003", At(3, 2, 9), channel: TicketChannel.Phone, registeredAfterMinutes: 60),
+            Ticket("20260000003", At(3, 2, 9), channel: ExportedChannel.Phone, registeredAfterMinutes: 60),
         };
         var row = Row(Assess(tickets), "4");
         Assert.Equal((1m, 2m), (row.Measurement.Numerator, row.Measurement.Denominator));
