@@ -23,7 +23,8 @@ public sealed record AssessmentContract
 
     public Stabilization Stabilization { get; init; } = new();
 
-    public IReadOnlyList<AtypicalDay> AtypicalDays { get; init; } = [];
+    /// <summary>The days left out of the indicators (ANS 4.1): the calendar's atypical days (<see cref="Calendar.CalendarDefinition.AtypicalDays"/>), one list for the clocks and the assessment.</summary>
+    public IReadOnlyList<Calendar.AtypicalDay> AtypicalDays { get; init; } = [];
 
     public AggravationRules Aggravations { get; init; } = AggravationRules.Default;
 

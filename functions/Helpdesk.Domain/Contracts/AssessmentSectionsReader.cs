@@ -99,7 +99,7 @@ internal static class AssessmentSectionsReader
             stabilization = new Stabilization(s.Days ?? 90, policy);
         }
 
-        var atypical = new List<AtypicalDay>();
+        var atypical = new List<Calendar.AtypicalDay>();
         if (calendar is { } ca && ca.TryGetProperty("atypicalDays", out var calendarDays) && calendarDays.ValueKind == JsonValueKind.Array)
         {
             if (root.AtypicalDays is not null)
@@ -118,7 +118,8 @@ internal static class AssessmentSectionsReader
                 }
                 else if (ParseDate(date.GetString()!, field, errors) is { } d)
                 {
-                    atypical.Add(new AtypicalDay(d, day.TryGetProperty("reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() ?? "" : ""));
+                    // Closed here; the loader puts the calendar's own entries (with their hours) in their place.
+                    atypical.Add(new Calendar.AtypicalDay(d, day.TryGetProperty("reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() ?? "" : "", []));
                 }
             }
         }
@@ -134,7 +135,7 @@ internal static class AssessmentSectionsReader
 
             if (ParseDate(a.Date, $"atypicalDays[{i}].date", errors) is { } d)
             {
-                atypical.Add(new AtypicalDay(d, a.Reason ?? ""));
+                atypical.Add(new Calendar.AtypicalDay(d, a.Reason ?? "", [])); // an interruption (ANS 4.1): closed
             }
         }
 

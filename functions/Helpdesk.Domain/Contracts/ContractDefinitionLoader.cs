@@ -79,7 +79,8 @@ public static class ContractDefinitionLoader
                 ClockSettings = settings,
                 ServiceCatalogue = catalogue,
                 ExternalTeams = externalTeams,
-                Assessment = assessment,
+                // One list of atypical days: the calendar's own entries (with their hours), not a second reading of them.
+                Assessment = assessment is not null && calendar.AtypicalDays.Count > 0 ? assessment with { AtypicalDays = calendar.AtypicalDays } : assessment,
                 UnknownSections = unknown,
             });
         }

@@ -1,5 +1,5 @@
 using Helpdesk.Domain.Assessment;
-using BusinessDayCountStart = Helpdesk.Domain.Calendar.BusinessDayCountStart;
+using Helpdesk.Domain.Calendar;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using static Helpdesk.Domain.Tests.Assessment.Tickets;
@@ -95,7 +95,7 @@ public class MonthlyAssessorTests
     [InlineData(BusinessDayCountStart.ReceiptDay, 19, 2)]
     public void Scm14_counts_business_days_as_the_sla_clocks_do(BusinessDayCountStart countStart, int receivedHour, int expectedInTime)
     {
-        var calendar = Calendar.TestCalendars.MondayToFridayWith(countStart);
+        var calendar = Tests.Calendar.TestCalendars.MondayToFridayWith(countStart);
         var received = At(3, 6, receivedHour);
         var tickets = new[]
         {
@@ -119,7 +119,7 @@ public class MonthlyAssessorTests
     [Fact]
     public void Atypical_days_are_left_out_of_indicators_but_not_of_volumes()
     {
-        var contract = DefaultAssessmentContract.Contract with { AtypicalDays = [new AtypicalDay(new DateOnly(2026, 3, 10), "queda de energia na região")] };
+        var contract = DefaultAssessmentContract.Contract with { AtypicalDays = [new AtypicalDay(new DateOnly(2026, 3, 10), "queda de energia na região", [])] };
         var tickets = new[]
         {
             Ticket("20260000001", At(3, 9, 9), registeredAfterMinutes: 1),
