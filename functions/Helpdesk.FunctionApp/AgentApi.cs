@@ -16,6 +16,7 @@ using Helpdesk.FunctionApp.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp;
 
@@ -53,7 +54,7 @@ public static partial class AgentApi
             throw new StartupConfigurationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
-        services.AddSingleton(DefaultContract.Definition);
+        services.TryAddSingleton(DefaultContract.Definition); // the one contract of this host (a test may register another first)
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SatisfactionSurvey>();

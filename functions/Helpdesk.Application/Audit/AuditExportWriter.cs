@@ -5,6 +5,7 @@ using Helpdesk.Application.Identity;
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Audit;
 using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Application.Audit;
@@ -19,7 +20,7 @@ public static class AuditExportWriter
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<AuditRecord> records, bool csv, AgentIdentity viewer, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<AuditRecord> records, bool csv, AgentIdentity viewer, ContractClock clock, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, Utf8, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = "\n" };
         if (csv)
@@ -30,7 +31,7 @@ public static class AuditExportWriter
         var count = 0;
         await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await writer.WriteLineAsync(csv ? CsvLine(record, viewer) : JsonLine(record, viewer)).ConfigureAwait(false);
+            await writer.WriteLineAsync(csv ? CsvLine(record, viewer, clock) : JsonLine(record, viewer, clock)).ConfigureAwait(false);
             if (++count % 256 == 0)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -40,11 +41,11 @@ public static class AuditExportWriter
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string CsvLine(AuditRecord r, AgentIdentity viewer) => string.Join(';',
+    internal static string CsvLine(AuditRecord r, AgentIdentity viewer, ContractClock clock) => string.Join(';',
         Csv(r.Protocol),
         Csv(r.Classification),
-        Csv(Local(r.RegisteredAt)),
-        Csv(r.ConcludedAt is { } c ? Local(c) : null),
+        Csv(Local(r.RegisteredAt, clock)),
+        Csv(r.ConcludedAt is { } c ? Local(c, clock) : null),
         Csv(r.Uf),
         Csv(r.Name),
         Csv(TaxIdText(r.TaxId, viewer)),
@@ -55,13 +56,13 @@ public static class AuditExportWriter
         Csv(YesNo(r.Reopening)),
         Csv(KindName(r.Kind)));
 
-    internal static string JsonLine(AuditRecord r, AgentIdentity viewer) => JsonSerializer.Serialize(
+    internal static string JsonLine(AuditRecord r, AgentIdentity viewer, ContractClock clock) => JsonSerializer.Serialize(
         new
         {
             protocol = r.Protocol,
             classification = r.Classification,
-            registeredAt = SaoPaulo.ToLocal(r.RegisteredAt),
-            concludedAt = r.ConcludedAt is { } c ? SaoPaulo.ToLocal(c) : (DateTimeOffset?)null,
+            registeredAt = clock.ToLocal(r.RegisteredAt),
+            concludedAt = r.ConcludedAt is { } c ? clock.ToLocal(c) : (DateTimeOffset?)null,
             uf = r.Uf,
             name = r.Name,
             taxId = TaxIdText(r.TaxId, viewer),
@@ -81,7 +82,7 @@ public static class AuditExportWriter
 
     private static string Description(AuditRecord r, AgentIdentity viewer) => viewer.CanSeeTaxIds ? r.Description : TaxIdRedaction.Mask(r.Description);
 
-    private static string Local(DateTimeOffset instant) => SaoPaulo.ToLocal(instant).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset instant, ContractClock clock) => clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "Sim" : "Não";
 

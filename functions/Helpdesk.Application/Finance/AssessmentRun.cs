@@ -16,7 +16,7 @@ public static class AssessmentRun
         AssessmentContract contract,
         ContractDefinition definition,
         AssessmentMonth month,
-        IEnumerable<TicketRecord> tickets,
+        IEnumerable<ExportedTicket> tickets,
         IEnumerable<CallCentreInterval>? calls,
         Money? invoice,
         IReadOnlyList<MonthOutcome> history,
@@ -25,7 +25,7 @@ public static class AssessmentRun
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(definition);
-        var calendar = new BusinessCalendarDays(definition.BuildCalendar(month.Year - 2, month.Year + 1));
+        var calendar = definition.BuildCalendar(month.Year - 2, month.Year + 1);
         var assessment = MonthlyAssessor.Assess(contract, new AssessmentInput(month, tickets)
         {
             CallIntervals = calls,

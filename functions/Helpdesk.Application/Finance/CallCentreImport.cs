@@ -2,7 +2,6 @@ using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 
 namespace Helpdesk.Application.Finance;
 
@@ -42,7 +41,7 @@ public sealed class CallCentreImport(IReportStore reports, ClosingInputs inputs,
             throw new InputFormatException(ClosingInputs.CallCentreFile, 1, null, "the file is not UTF-8 text");
         }
 
-        var rows = CallCentreCsvReader.Read(new StringReader(text.TrimStart('\uFEFF')), ClosingInputs.CallCentreFile, ZonedMonth.Of(month, SaoPaulo.Zone)).Count();
+        var rows = CallCentreCsvReader.Read(new StringReader(text.TrimStart('\uFEFF')), ClosingInputs.CallCentreFile, inputs.Clock.Month(month)).Count();
         if (rows == 0)
         {
             throw new InputFormatException(ClosingInputs.CallCentreFile, 2, null, "no interval rows after the header");

@@ -3,7 +3,6 @@ using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Application.Finance;
@@ -15,7 +14,7 @@ namespace Helpdesk.Application.Finance;
 /// closing interrupted between publishing and recording), the latest published summary is read once, its record kept,
 /// and that is answered: the published files stay the audit artifact and the source a record is rebuilt from.
 /// </summary>
-public sealed class ClosedMonths(IClosedMonthStore store, IReportStore reports, IOptions<FinanceOptions> options)
+public sealed class ClosedMonths(IClosedMonthStore store, IReportStore reports, IOptions<FinanceOptions> options, FinanceContract contract)
 {
     public ReportKey SummaryKey(AssessmentMonth month) =>
         new(options.Value.ContractId, ReportMonth.Create(month.Year, month.Month), MonthlyClosing.SummaryFile);
@@ -43,11 +42,11 @@ public sealed class ClosedMonths(IClosedMonthStore store, IReportStore reports, 
     /// <summary>Keeps the record of a summary just published (the monthly closing).</summary>
     public Task<ClosedMonth> RecordAsync(ClosedMonth closed, CancellationToken cancellationToken) => store.SaveAsync(closed, cancellationToken);
 
-    /// <summary>The closing day: the São Paulo date of the first published version.</summary>
-    public static DateOnly ClosedOn(IReadOnlyList<PublishedReport> versions)
+    /// <summary>The closing day: the contract's local date of the first published version.</summary>
+    public DateOnly ClosedOn(IReadOnlyList<PublishedReport> versions)
     {
         ArgumentNullException.ThrowIfNull(versions);
-        return ZonedMonth.LocalDate(versions.MinBy(v => v.Version)!.PublishedAt, SaoPaulo.Zone);
+        return contract.Clock.LocalDate(versions.MinBy(v => v.Version)!.PublishedAt);
     }
 
     /// <summary>The record of a published summary, read from its JSON (the one place the finance code reads it back).</summary>

@@ -2,7 +2,7 @@ using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Application.Finance;
@@ -13,10 +13,13 @@ namespace Helpdesk.Application.Finance;
 /// the availability probe's heartbeats. Each is also downloadable as the very file <c>helpdesk assess</c> reads
 /// (<c>--calls</c>, <c>--availability</c>), so the published figures can be recomputed offline.
 /// </summary>
-public sealed class ClosingInputs(IReportStore reports, IAvailabilityLog availability, IOptions<FinanceOptions> options)
+public sealed class ClosingInputs(IReportStore reports, IAvailabilityLog availability, IOptions<FinanceOptions> options, FinanceContract contract)
 {
     /// <summary>The imported call-centre CSV's name in the month's report folder.</summary>
     public const string CallCentreFile = "call-centre.csv";
+
+    /// <summary>The contract's civil clock: the month's boundaries.</summary>
+    public ContractClock Clock => contract.Clock;
 
     public ReportKey CallCentreKey(AssessmentMonth month) =>
         new(options.Value.ContractId, ReportMonth.Create(month.Year, month.Month), CallCentreFile);
@@ -46,7 +49,7 @@ public sealed class ClosingInputs(IReportStore reports, IAvailabilityLog availab
     /// <summary>The heartbeats of a closed month as the file <c>helpdesk assess --availability</c> reads.</summary>
     public async Task<string> HeartbeatsFileAsync(AssessmentMonth month, CancellationToken cancellationToken)
     {
-        var input = await AvailabilityAsync(month, ZonedMonth.Of(month, SaoPaulo.Zone).End, cancellationToken).ConfigureAwait(false);
+        var input = await AvailabilityAsync(month, contract.Clock.Month(month).End, cancellationToken).ConfigureAwait(false);
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         HeartbeatFile.Write(writer, input.Heartbeats);
         return writer.ToString();
@@ -54,9 +57,9 @@ public sealed class ClosingInputs(IReportStore reports, IAvailabilityLog availab
 
     /// <summary>The month's start to <paramref name="until"/> (at most the month's end), widened by the probe rule's margin
     /// on both sides, so that an outage across the month's start or end is seen whole.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To) HeartbeatRange(AssessmentMonth month, DateTimeOffset until)
+    public (DateTimeOffset From, DateTimeOffset To) HeartbeatRange(AssessmentMonth month, DateTimeOffset until)
     {
-        var window = ZonedMonth.Of(month, SaoPaulo.Zone);
+        var window = contract.Clock.Month(month);
         var margin = AvailabilityProbeRule.Default.Margin;
         var end = until < window.End ? until : window.End;
         return (window.Start - margin, end + margin);

@@ -1,6 +1,5 @@
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 
 namespace Helpdesk.Application.Finance;
 
@@ -13,13 +12,13 @@ namespace Helpdesk.Application.Finance;
 public sealed class DailyIndicators(TicketExport export, IDailyIndicatorStore store, FinanceContract contract, ClosingInputs inputs)
 {
     /// <summary>The day before the one <paramref name="now"/> falls in (São Paulo calendar).</summary>
-    public static DateOnly PreviousDay(DateTimeOffset now) => ZonedMonth.LocalDate(now, SaoPaulo.Zone).AddDays(-1);
+    public DateOnly PreviousDay(DateTimeOffset now) => contract.Clock.LocalDate(now).AddDays(-1);
 
     public async Task<IReadOnlyList<DailyIndicator>> ComputeAsync(DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var month = AssessmentMonth.Of(day);
-        var from = ZonedMonth.StartOfDay(month.FirstDay, SaoPaulo.Zone);
-        var end = ZonedMonth.StartOfDay(day.AddDays(1), SaoPaulo.Zone);
+        var from = contract.Clock.StartOfDay(month.FirstDay);
+        var end = contract.Clock.StartOfDay(day.AddDays(1));
         var asOf = end < now ? end : now;
         var tickets = await export.ReadBackAsync(from, asOf, cancellationToken).ConfigureAwait(false);
         var calls = await inputs.CallsAsync(month, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,7 @@ public sealed record FinanceContract
     {
         ArgumentNullException.ThrowIfNull(definition);
         Definition = definition;
+        Clock = definition.Clock;
         Assessment = definition.Assessment
             ?? throw new ArgumentException($"The contract '{definition.Id}' has no assessment sections (indicators).", nameof(definition));
     }
@@ -18,6 +19,9 @@ public sealed record FinanceContract
     public static FinanceContract Default { get; } = new(DefaultContract.Definition);
 
     public ContractDefinition Definition { get; }
+
+    /// <summary>The contract's civil clock: month boundaries, local dates (a Manaus contract closes at Manaus midnight).</summary>
+    public ContractClock Clock { get; }
 
     /// <summary>The document's assessment sections (<see cref="ContractDefinition.Assessment"/>): the same object, not a second parse.</summary>
     public AssessmentContract Assessment { get; }

@@ -1,6 +1,5 @@
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Penalties;
 using Microsoft.Extensions.Options;
 
@@ -36,8 +35,8 @@ public sealed class Justifications(ClosedMonths closedMonths, IJustificationStor
         var (closedOn, missed) = await ClosedAsync(month, cancellationToken).ConfigureAwait(false);
         var recorded = (await store.ListAsync(options.Value.ContractId, month.ToString(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(j => j.Indicator, StringComparer.Ordinal);
-        var calendar = new BusinessCalendarDays(contract.Definition.BuildCalendar(month.Year - 1, month.Year + 2));
-        var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
+        var calendar = contract.Definition.BuildCalendar(month.Year - 1, month.Year + 2);
+        var today = contract.Clock.LocalDate(now);
         return missed.Select(indicator =>
         {
             var j = recorded.GetValueOrDefault(indicator);
@@ -61,7 +60,7 @@ public sealed class Justifications(ClosedMonths closedMonths, IJustificationStor
             throw new JustificationException($"O indicador {indicator} não foi descumprido em {month.Month:D2}/{month.Year}: não há o que justificar.");
         }
 
-        var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
+        var today = contract.Clock.LocalDate(now);
         var stored = await store.SubmitAsync(new Justification(options.Value.ContractId, month.ToString(), indicator, today, text, by), cancellationToken).ConfigureAwait(false);
         _ = await resettlement.SettleAsync(month, now, cancellationToken).ConfigureAwait(false);
         return stored;
@@ -78,7 +77,7 @@ public sealed class Justifications(ClosedMonths closedMonths, IJustificationStor
     public async Task<Justification> DecideAsync(AssessmentMonth month, string indicator, JustificationDecision decision, string by, DateTimeOffset now, CancellationToken cancellationToken)
     {
         _ = await ClosedAsync(month, cancellationToken).ConfigureAwait(false);
-        var today = ZonedMonth.LocalDate(now, SaoPaulo.Zone);
+        var today = contract.Clock.LocalDate(now);
         var stored = await store.DecideAsync(options.Value.ContractId, month.ToString(), indicator, decision, today, by, cancellationToken).ConfigureAwait(false)
             ?? throw new JustificationException($"Não há justificativa do indicador {indicator} em {month.Month:D2}/{month.Year} para decidir.", notFound: true);
         if (stored.Decision != decision)

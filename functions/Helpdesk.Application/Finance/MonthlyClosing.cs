@@ -3,7 +3,6 @@ using Helpdesk.Application.Ports;
 using Helpdesk.Application.Finance.Formats.Documents;
 using Helpdesk.Application.Reports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Penalties;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +31,8 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
     public const string ReportFile = "relatorio.html";
 
     /// <summary>The month before the one <paramref name="now"/> falls in (São Paulo calendar).</summary>
-    public static AssessmentMonth PreviousMonth(DateTimeOffset now) =>
-        AssessmentMonth.Of(ZonedMonth.LocalDate(now, SaoPaulo.Zone)).AddMonths(-1);
+    public AssessmentMonth PreviousMonth(DateTimeOffset now) =>
+        contract.Clock.MonthOf(now).AddMonths(-1);
 
     public async Task<ClosingResult> CloseAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -70,7 +69,7 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
         {
             (CsvFile, "text/csv; charset=utf-8", s => AssessmentCsvWriter.Write(s, assessment)),
             (SpreadsheetFile, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", s => AssessmentXlsxWriter.Write(s, assessment)),
-            (ReportFile, "text/html; charset=utf-8", s => AssessmentHtmlReport.Write(s, assessment, contractId, now)),
+            (ReportFile, "text/html; charset=utf-8", s => AssessmentHtmlReport.Write(s, assessment, contractId, now, contract.Clock)),
         };
         foreach (var (file, contentType, write) in documents)
         {
@@ -93,7 +92,7 @@ public sealed class MonthlyClosing(TicketExport export, IReportStore reports, Fi
         var invoice = options.Value.MonthlyInvoice is { } value ? Money.Brl(value) : (Money?)null;
         var history = await HistoryAsync(month, cancellationToken).ConfigureAwait(false);
         var calls = await inputs.CallsAsync(month, cancellationToken).ConfigureAwait(false);
-        var availability = await inputs.AvailabilityAsync(month, ZonedMonth.Of(month, SaoPaulo.Zone).End, cancellationToken).ConfigureAwait(false);
+        var availability = await inputs.AvailabilityAsync(month, contract.Clock.Month(month).End, cancellationToken).ConfigureAwait(false);
         var settlement = await settlements.ForAsync(month, now, cancellationToken).ConfigureAwait(false);
         var assessment = AssessmentRun.Assess(contract.Assessment, contract.Definition, month, tickets, calls, invoice, history, availability, settlement);
         return (assessment, tickets.Count);

@@ -16,7 +16,7 @@ public sealed class Resettlement(MonthlyClosing closing, SettlementInputs inputs
     public async Task<IReadOnlyList<ClosingResult>> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var results = new List<ClosingResult>();
-        var current = MonthlyClosing.PreviousMonth(now).AddMonths(1);
+        var current = closing.PreviousMonth(now).AddMonths(1);
         for (var back = MonthsBack; back >= 1; back--)
         {
             var month = current.AddMonths(-back);

@@ -2,7 +2,6 @@ using Helpdesk.Application.Finance.Formats;
 using System.Text.Json;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
 
 namespace Helpdesk.Application.Finance;
 
@@ -11,7 +10,7 @@ namespace Helpdesk.Application.Finance;
 /// A month's export holds every ticket that can belong to that month's assessment, with its history up to the end of
 /// the month (or up to now for the current month), so that exporting a closed month again gives the same file.
 /// </summary>
-public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapper, ICatalogueStore? catalogue = null)
+public sealed class TicketExport(ITicketHistory history, ExportedTicketMapper mapper, ICatalogueStore? catalogue = null)
 {
     private static readonly byte[] NewLine = [(byte)'\n'];
 
@@ -26,7 +25,7 @@ public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapp
     /// The export of [<paramref name="from"/>, <paramref name="asOf"/>) read back with the reader of <c>helpdesk assess</c>,
     /// so that the product's own figures come from exactly what an auditor recomputes from.
     /// </summary>
-    public async Task<IReadOnlyList<TicketRecord>> ReadBackAsync(DateTimeOffset from, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExportedTicket>> ReadBackAsync(DateTimeOffset from, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await WriteAsync(from, asOf, buffer, cancellationToken).ConfigureAwait(false);
@@ -35,7 +34,7 @@ public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapp
     }
 
     /// <summary>The month's export (see <see cref="WriteMonthAsync"/>) read back like <see cref="ReadBackAsync"/>.</summary>
-    public Task<IReadOnlyList<TicketRecord>> ReadBackMonthAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ExportedTicket>> ReadBackMonthAsync(AssessmentMonth month, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (from, asOf) = Range(month, now);
         return ReadBackAsync(from, asOf, cancellationToken);
@@ -67,10 +66,10 @@ public sealed class TicketExport(ITicketHistory history, TicketRecordMapper mapp
         return count;
     }
 
-    /// <summary>A month's export covers the month from its first São Paulo midnight, as of its end (or now, if earlier).</summary>
-    private static (DateTimeOffset From, DateTimeOffset AsOf) Range(AssessmentMonth month, DateTimeOffset now)
+    /// <summary>A month's export covers the month from its first local midnight (the contract's zone), as of its end (or now, if earlier).</summary>
+    private (DateTimeOffset From, DateTimeOffset AsOf) Range(AssessmentMonth month, DateTimeOffset now)
     {
-        var period = ZonedMonth.Of(month, SaoPaulo.Zone);
+        var period = mapper.Clock.Month(month);
         return (period.Start, now < period.End ? now : period.End);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
-using Helpdesk.Domain.Common;
+using Helpdesk.Application.Presentation;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Mail;
 using Helpdesk.Domain.Tickets;
 
@@ -10,7 +11,7 @@ public static class AcknowledgmentComposer
 {
     public const string Purpose = "acknowledgment";
 
-    public static (string Subject, string Text) Compose(Ticket ticket)
+    public static (string Subject, string Text) Compose(Ticket ticket, ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var subject = $"{ProtocolInSubject.Tag(ticket.Protocol)} Recebemos sua solicitação: {ticket.Subject}";
@@ -18,7 +19,7 @@ public static class AcknowledgmentComposer
         var text = new StringBuilder()
             .AppendLine(greeting)
             .AppendLine()
-            .AppendLine($"Recebemos sua mensagem e registramos o chamado de protocolo {ticket.Protocol} em {SaoPaulo.Format(ticket.RegisteredAt)} (horário de Brasília).")
+            .AppendLine($"Recebemos sua mensagem e registramos o chamado de protocolo {ticket.Protocol} em {PtBrTime.Format(ticket.RegisteredAt, clock)} (horário de Brasília).")
             .AppendLine()
             .AppendLine($"Assunto: {ticket.Subject}")
             .AppendLine()

@@ -4,6 +4,7 @@ using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Mail;
 using Helpdesk.Domain.Tickets;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,8 @@ public sealed partial class TicketIntake(
     IOptions<IntakeOptions> options,
     ILogger<TicketIntake> logger,
     IInstitutionDirectory institutions,
-    IOptions<TicketOptions> ticketOptions)
+    IOptions<TicketOptions> ticketOptions,
+    ContractDefinition contract)
 {
     private const int MaxConflictRetries = 5;
     private readonly IntakeOptions _options = options.Value;
@@ -104,7 +106,7 @@ public sealed partial class TicketIntake(
         }
 
         var now = clock.GetUtcNow();
-        var year = SaoPaulo.ToLocal(now).Year;
+        var year = contract.Clock.ProtocolYear(now);
         var ticketId = new TicketId(ids.NewId());
         var outboxId = ids.NewId();
         var outcome = await store.CreateAsync(
@@ -112,7 +114,7 @@ public sealed partial class TicketIntake(
             protocol =>
             {
                 var ticket = Ticket.Register(ticketId, protocol, request, now);
-                var (subject, text) = AcknowledgmentComposer.Compose(ticket);
+                var (subject, text) = AcknowledgmentComposer.Compose(ticket, contract.Clock);
                 var ackMessageId = OutboundMessageId(outboxId);
                 ticket.RecordMessageSent(ackMessageId, subject, text, AcknowledgmentComposer.Purpose, Actor.System, now);
                 var mail = new OutboundEmail(

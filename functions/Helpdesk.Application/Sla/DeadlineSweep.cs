@@ -106,7 +106,7 @@ public sealed partial class DeadlineSweep(
             var breach = action.Stage == DeadlineStage.Breached;
             var reason = breach
                 ? "Aviso à supervisão: prazo de resolução descumprido no 2º nível."
-                : $"Aviso ao responsável e ao grupo: o prazo de resolução vence em {Domain.Common.SaoPaulo.Format(dueAt)}.";
+                : $"Aviso ao responsável e ao grupo: o prazo de resolução vence em {Presentation.PtBrTime.Format(dueAt, clocks.Clock)}.";
             outbox.Add(cards.Create(breach ? TicketCards.Breached : TicketCards.AtRisk, ticket, ticket.Group ?? "Central de Serviços", ticket.Assignee, reason, now).ToOutbox(now));
             metric = breach ? "breached" : "at-risk";
         }

@@ -28,6 +28,9 @@ public sealed class TicketClocks : ITicketDeadlines
         _calendar = new Lazy<BusinessCalendar>(() => contract.BuildCalendar());
     }
 
+    /// <summary>The contract's civil clock (local dates, months, protocol years).</summary>
+    public ContractClock Clock => _contract.Clock;
+
     /// <summary>The readings at <paramref name="now"/> (a concluded ticket's clocks stop at its conclusion), or null when
     /// the ticket is not classified or the contract has no target for its category × priority.</summary>
     public TicketClockReadings? Read(Ticket ticket, DateTimeOffset now)

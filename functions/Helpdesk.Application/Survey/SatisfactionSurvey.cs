@@ -1,5 +1,4 @@
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 using Microsoft.Extensions.Logging;
 

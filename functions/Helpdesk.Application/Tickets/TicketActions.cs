@@ -134,7 +134,7 @@ public sealed partial class TicketActions(
             var outboxId = ids.NewId();
             var messageId = OutboundMessageId(outboxId);
             var subject = $"{TicketMailComposer.Subject(t)} (resolvido)";
-            var body = TicketMailComposer.Resolution(t, resolution, surveyLinks.CreateUrl(t, now), ticketOptions.Value.ReopenWindowDays);
+            var body = TicketMailComposer.Resolution(t, resolution, surveyLinks.CreateUrl(t, now), ticketOptions.Value.ReopenWindowDays, contract.Clock);
             t.RecordMessageSent(messageId, subject, body, MessagePurposes.Resolution, agent.Actor, now);
             return Mail(t, outboxId, messageId, subject, body, MessagePurposes.Resolution, now);
         }, cancellationToken);

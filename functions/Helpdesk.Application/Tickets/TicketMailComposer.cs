@@ -1,5 +1,6 @@
 using System.Text;
-using Helpdesk.Domain.Common;
+using Helpdesk.Application.Presentation;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Mail;
 using Helpdesk.Domain.Tickets;
 
@@ -27,14 +28,14 @@ public static class TicketMailComposer
             .ToString();
     }
 
-    public static string Resolution(Ticket ticket, string resolution, string surveyUrl, int reopenWindowDays)
+    public static string Resolution(Ticket ticket, string resolution, string surveyUrl, int reopenWindowDays, ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var greeting = ticket.RequesterName is { } name ? $"Olá, {name}," : "Olá,";
         return new StringBuilder()
             .AppendLine(greeting)
             .AppendLine()
-            .AppendLine($"O chamado de protocolo {ticket.Protocol} foi resolvido em {SaoPaulo.Format(ticket.ResolvedAt ?? ticket.UpdatedAt)} (horário de Brasília).")
+            .AppendLine($"O chamado de protocolo {ticket.Protocol} foi resolvido em {PtBrTime.Format(ticket.ResolvedAt ?? ticket.UpdatedAt, clock)} (horário de Brasília).")
             .AppendLine()
             .AppendLine("Solução:")
             .AppendLine(resolution.Trim())

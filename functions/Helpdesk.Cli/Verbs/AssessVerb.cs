@@ -46,26 +46,18 @@ public sealed class AssessVerb : IVerb
         if (args.Optional("contract") is { } contractPath)
         {
             var text = await File.ReadAllTextAsync(contractPath).ConfigureAwait(false);
-            IReadOnlyList<string> errors;
-            if (text.Contains("\"schemaVersion\"", StringComparison.Ordinal))
+            // A whole contract document gives the calendar (business days, zone) and the assessment sections; the
+            // assessment sections alone are read onto the built-in calendar. One loader, one kind of error either way.
+            var loaded = text.Contains("\"schemaVersion\"", StringComparison.Ordinal)
+                ? ContractDefinitionLoader.Load(text)
+                : ContractDefinitionLoader.LoadAssessmentSections(text, DefaultContract.Definition);
+            IReadOnlyList<string> errors = loaded.IsSuccess && loaded.Definition.Assessment is null
+                ? ["indicators: the contract document has no assessment sections"]
+                : loaded.Errors.Select(e => e.ToString()).ToList();
+            if (errors.Count == 0)
             {
-                // A whole contract document: one load gives the calendar (business days) and the assessment sections.
-                var loaded = ContractDefinitionLoader.Load(text);
-                errors = loaded.IsSuccess && loaded.Definition.Assessment is null
-                    ? ["indicators: the contract document has no assessment sections"]
-                    : loaded.Errors.Select(e => e.ToString()).ToList();
-                if (errors.Count == 0)
-                {
-                    definition = loaded.Definition!;
-                    contract = loaded.Definition!.Assessment!;
-                }
-            }
-            else
-            {
-                // The assessment sections alone: the built-in calendar.
-                var parsed = AssessmentContractParser.Parse(text);
-                errors = parsed.Errors;
-                contract = parsed.Contract ?? contract;
+                definition = loaded.Definition!;
+                contract = loaded.Definition!.Assessment!;
             }
 
             if (errors.Count > 0)
@@ -97,7 +89,7 @@ public sealed class AssessVerb : IVerb
             if (args.Optional("availability") is { } availabilityPath)
             {
                 using var heartbeats = new StreamReader(availabilityPath);
-                availability = new AvailabilityInput(HeartbeatFile.Read(heartbeats, availabilityPath), ZonedMonth.Of(month, Helpdesk.Domain.Common.SaoPaulo.Zone).End);
+                availability = new AvailabilityInput(HeartbeatFile.Read(heartbeats, availabilityPath), definition.Clock.Month(month).End);
             }
 
             // The reader does its own large-block buffering: no FileStream buffer in between.

@@ -6,7 +6,7 @@ namespace Helpdesk.Domain.Assessment;
 /// <summary>
 /// The sections of a contract that drive the monthly assessment: indicators with their penalty rules, stabilization,
 /// aggravations, rescission thresholds, justification windows, atypical days, invoice/channel values and the named
-/// interpretation options. Schema: docs/assessment-contract.md. Parse with <see cref="AssessmentContractParser"/>;
+/// interpretation options. Schema: docs/assessment-contract.md. Loaded by <see cref="Contracts.ContractDefinitionLoader"/> (<see cref="Contracts.ContractDefinition.Assessment"/>);
 /// the ministry's annex (seed 003) is <see cref="DefaultAssessmentContract"/>.
 /// </summary>
 public sealed record AssessmentContract
@@ -23,7 +23,8 @@ public sealed record AssessmentContract
 
     public Stabilization Stabilization { get; init; } = new();
 
-    public IReadOnlyList<AtypicalDay> AtypicalDays { get; init; } = [];
+    /// <summary>The days left out of the indicators (ANS 4.1): the calendar's atypical days (<see cref="Calendar.CalendarDefinition.AtypicalDays"/>), one list for the clocks and the assessment.</summary>
+    public IReadOnlyList<Calendar.AtypicalDay> AtypicalDays { get; init; } = [];
 
     public AggravationRules Aggravations { get; init; } = AggravationRules.Default;
 

@@ -7,7 +7,7 @@ namespace Helpdesk.Domain.Assessment;
 /// <see cref="CallIntervals"/> is null when no call-centre data was imported (the call-centre indicators are then
 /// reported as not measured). <see cref="History"/> holds earlier months' outcomes for aggravations and rescission.
 /// </summary>
-public sealed record AssessmentInput(AssessmentMonth Month, IEnumerable<TicketRecord> Tickets)
+public sealed record AssessmentInput(AssessmentMonth Month, IEnumerable<ExportedTicket> Tickets)
 {
     public IEnumerable<CallCentreInterval>? CallIntervals { get; init; }
 
@@ -20,5 +20,7 @@ public sealed record AssessmentInput(AssessmentMonth Month, IEnumerable<TicketRe
 
     public IReadOnlyList<MonthOutcome> History { get; init; } = [];
 
-    public IBusinessDayCalendar Calendar { get; init; } = WeekdayCalendar.WithoutHolidays;
+    /// <summary>The contract's business calendar, for every business-day count (SCM14, justification windows); default:
+    /// the built-in contract's.</summary>
+    public Calendar.BusinessCalendar Calendar { get; init; } = Contracts.DefaultContract.Calendar;
 }

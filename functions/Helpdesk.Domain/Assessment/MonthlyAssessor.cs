@@ -11,7 +11,7 @@ public static class MonthlyAssessor
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(input);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(contract.TimeZone);
+        var zone = Common.TimeZones.Resolve(contract.TimeZone) ?? throw new ArgumentException($"Unknown time zone '{contract.TimeZone}'.", nameof(contract));
         var atypical = contract.AtypicalDays.Select(d => d.Date).ToHashSet();
         var warnings = new List<string>();
 

@@ -240,6 +240,36 @@ public sealed class BusinessCalendar
         return last < first ? 0 : _businessDaysBefore[last + 1] - _businessDaysBefore[first];
     }
 
+    /// <summary>
+    /// The local date of the <paramref name="days"/>-th counted business day from the instant <paramref name="from"/>:
+    /// day 1 as in <see cref="AddBusinessDays(DateTimeOffset, int)"/> (per <see cref="BusinessDayCountStart"/>), so the
+    /// day-level windows (SCM14) count exactly as the SLA clocks do. Zero days is <paramref name="from"/>'s local date.
+    /// </summary>
+    public DateOnly NthBusinessDay(DateTimeOffset from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return days == 0 ? LocalDate(from) : DateOfIndex(NthBusinessDayFrom(FirstCountedDay(from.UtcTicks), days));
+    }
+
+    /// <summary>
+    /// The <paramref name="days"/>-th counted business day from the date <paramref name="from"/> (a closing or a
+    /// submission date: justification windows). Day 1 is the day after <paramref name="from"/>, or, with
+    /// <see cref="BusinessDayCountStart.ReceiptDay"/>, <paramref name="from"/> itself when it is a business day (a date
+    /// has no instant, so the whole day counts). Zero days is <paramref name="from"/>.
+    /// </summary>
+    public DateOnly NthBusinessDay(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return days == 0 ? from : DateOfIndex(NthBusinessDayFrom(FirstCountedDay(from), days));
+    }
+
+    /// <summary>
+    /// The counted business days from the instant <paramref name="from"/> (day 1 per <see cref="BusinessDayCountStart"/>)
+    /// up to and including the local date <paramref name="through"/>; 0 when <paramref name="through"/> is before day 1.
+    /// </summary>
+    public int BusinessDaysThrough(DateTimeOffset from, DateOnly through) =>
+        BusinessDaysIn(FirstCountedDay(from.UtcTicks), DateIndex(through));
+
     /// <summary>The deadline of a target counted from <paramref name="from"/>, in the target's unit.</summary>
     public DateTimeOffset Deadline(DateTimeOffset from, BusinessDuration target) => target.Unit switch
     {
@@ -289,6 +319,13 @@ public sealed class BusinessCalendar
     }
 
     internal int DayCount => _dayCount;
+
+    /// <summary>Day 1 of a business-days count starting on the date <paramref name="date"/>, per <see cref="BusinessDayCountStart"/>.</summary>
+    internal int FirstCountedDay(DateOnly date)
+    {
+        var day = DateIndex(date);
+        return BusinessDayCountStart == BusinessDayCountStart.ReceiptDay && IsBusinessDayIndex(day) ? day : day + 1;
+    }
 
     /// <summary>Day 1 of a business-days count starting at <paramref name="utcTicks"/>, per <see cref="BusinessDayCountStart"/>.</summary>
     internal int FirstCountedDay(long utcTicks)

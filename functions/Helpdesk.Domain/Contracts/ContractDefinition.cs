@@ -26,6 +26,9 @@ public sealed record ContractDefinition
     /// <summary>The zone named by <c>calendar.timeZone</c>, resolved when the contract was loaded.</summary>
     public required TimeZoneInfo TimeZone { get; init; }
 
+    /// <summary>The contract's civil clock on <see cref="TimeZone"/>: local dates, months, protocol years.</summary>
+    public ContractClock Clock => new(TimeZone);
+
     public required ClockSettings ClockSettings { get; init; }
 
     public required ServiceCatalogue ServiceCatalogue { get; init; }

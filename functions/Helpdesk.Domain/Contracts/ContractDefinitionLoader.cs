@@ -79,32 +79,35 @@ public static class ContractDefinitionLoader
                 ClockSettings = settings,
                 ServiceCatalogue = catalogue,
                 ExternalTeams = externalTeams,
-                Assessment = assessment,
+                // One list of atypical days: the calendar's own entries (with their hours), not a second reading of them.
+                Assessment = assessment is not null && calendar.AtypicalDays.Count > 0 ? assessment with { AtypicalDays = calendar.AtypicalDays } : assessment,
                 UnknownSections = unknown,
             });
         }
     }
 
-    /// <summary>Resolves a zone id from the system's tz database (tzdata on Linux), or null.</summary>
-    public static TimeZoneInfo? SystemZone(string id)
+    /// <summary>Resolves a zone id from the system's tz database (tzdata on Linux), or null: <see cref="Common.TimeZones.Resolve"/>.</summary>
+    public static TimeZoneInfo? SystemZone(string id) => Common.TimeZones.Resolve(id);
+
+    /// <summary>
+    /// A document of assessment sections alone (no <c>schemaVersion</c>: <c>helpdesk assess --contract</c>), read onto
+    /// <paramref name="onto"/>'s calendar, catalogue and clock settings: the result is <paramref name="onto"/> carrying
+    /// these sections, or every error found, each naming its field, as <see cref="Load"/> gives them.
+    /// </summary>
+    public static ContractLoadResult LoadAssessmentSections(string json, ContractDefinition onto)
     {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return null;
-        }
-        catch (InvalidTimeZoneException)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(onto);
+        var errors = new List<ContractError>();
+        var assessment = AssessmentSectionsReader.Read(json, errors);
+        return errors.Count == 0 && assessment is not null
+            ? ContractLoadResult.Success(onto with { Assessment = assessment })
+            : ContractLoadResult.Failure(errors.Count > 0 ? errors : [new ContractError("$", "the contract is incomplete.")]);
     }
 
     /// <summary>
-    /// The assessment sections of the same document, when it has any, by <see cref="Assessment.AssessmentContractParser"/>
-    /// (whose messages are <c>field: message</c>): one document, one load, one object carrying both (ADR-015).
+    /// The assessment sections of the same document, when it has any, by <see cref="AssessmentSectionsReader"/>:
+    /// one document, one load, one object carrying both (ADR-015).
     /// </summary>
     private static Assessment.AssessmentContract? ReadAssessment(JsonElement root, List<ContractError> errors)
     {
@@ -113,21 +116,14 @@ public static class ContractDefinitionLoader
             return null;
         }
 
-        // Unknown root sections stay listed, not rejected: the assessment parser sees only the sections this version reads.
+        // Unknown root sections stay listed, not rejected: the assessment reader sees only the sections this version reads.
         var known = new System.Text.Json.Nodes.JsonObject();
         foreach (var property in root.EnumerateObject().Where(p => KnownSections.Contains(p.Name) || AssessmentSections.Contains(p.Name)))
         {
             known[property.Name] = System.Text.Json.Nodes.JsonNode.Parse(property.Value.GetRawText(), documentOptions: Options);
         }
 
-        var parsed = Assessment.AssessmentContractParser.Parse(known.ToJsonString());
-        foreach (var error in parsed.Errors)
-        {
-            var colon = error.IndexOf(": ", StringComparison.Ordinal);
-            errors.Add(colon > 0 ? new ContractError(error[..colon], error[(colon + 2)..]) : new ContractError("$", error));
-        }
-
-        return parsed.IsValid ? parsed.Contract : null;
+        return AssessmentSectionsReader.Read(known.ToJsonString(), errors);
     }
 
     private static JsonElement? Section(JsonElement root, string name) =>

@@ -7,7 +7,12 @@ public static class DefaultContract
 
     private static readonly Lazy<ContractDefinition> Loaded = new(Load);
 
+    private static readonly Lazy<Calendar.BusinessCalendar> Compiled = new(() => Loaded.Value.BuildCalendar());
+
     public static ContractDefinition Definition => Loaded.Value;
+
+    /// <summary>The built-in contract's business calendar, compiled once (2000..2100).</summary>
+    public static Calendar.BusinessCalendar Calendar => Compiled.Value;
 
     /// <summary>The embedded JSON text.</summary>
     public static string Json()

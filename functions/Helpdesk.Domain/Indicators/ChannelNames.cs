@@ -5,16 +5,16 @@ namespace Helpdesk.Domain.Indicators;
 /// <summary>The camelCase names channels have in the export and in reports.</summary>
 public static class ChannelNames
 {
-    public static string Of(TicketChannel channel) => channel switch
+    public static string Of(ExportedChannel channel) => channel switch
     {
-        TicketChannel.Phone => "phone",
-        TicketChannel.Email => "email",
-        TicketChannel.WebForm => "webForm",
-        TicketChannel.Api => "api",
-        TicketChannel.Chat => "chat",
-        TicketChannel.Chatbot => "chatbot",
-        TicketChannel.InPerson => "inPerson",
-        TicketChannel.Letter => "letter",
+        ExportedChannel.Phone => "phone",
+        ExportedChannel.Email => "email",
+        ExportedChannel.WebForm => "webForm",
+        ExportedChannel.Api => "api",
+        ExportedChannel.Chat => "chat",
+        ExportedChannel.Chatbot => "chatbot",
+        ExportedChannel.InPerson => "inPerson",
+        ExportedChannel.Letter => "letter",
         _ => "other",
     };
 }

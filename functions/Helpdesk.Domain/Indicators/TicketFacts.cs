@@ -16,7 +16,7 @@ internal readonly record struct TicketFacts(
     int Score,
     bool OpenAtEnd)
 {
-    public static TicketFacts Of(TicketRecord ticket, DateTimeOffset cutOff)
+    public static TicketFacts Of(ExportedTicket ticket, DateTimeOffset cutOff)
     {
         DateTimeOffset? firstReply = null, firstAnswer = null, lastReply = null, resolved = null, rated = null;
         var gaps = 0;
@@ -29,7 +29,7 @@ internal readonly record struct TicketFacts(
             var e = events[i];
             switch (e.Type)
             {
-                case TicketEventType.AgentReply:
+                case ExportedEventType.AgentReply:
                     firstReply ??= e.At;
                     firstAnswer ??= e.At;
                     if (lastReply is { } previous)
@@ -40,18 +40,18 @@ internal readonly record struct TicketFacts(
 
                     lastReply = e.At;
                     break;
-                case TicketEventType.Resolved:
+                case ExportedEventType.Resolved:
                     firstAnswer ??= e.At;
                     resolved = e.At;
                     firstContact = e.FirstContact == true;
                     break;
-                case TicketEventType.Reopened:
+                case ExportedEventType.Reopened:
                     reopened = true;
                     break;
-                case TicketEventType.Cancelled:
+                case ExportedEventType.Cancelled:
                     cancelled = true;
                     break;
-                case TicketEventType.Rated:
+                case ExportedEventType.Rated:
                     rated = e.At;
                     score = e.Score ?? 0;
                     break;
@@ -63,8 +63,8 @@ internal readonly record struct TicketFacts(
             {
                 open = e.Type switch
                 {
-                    TicketEventType.Resolved or TicketEventType.Closed or TicketEventType.Cancelled => false,
-                    TicketEventType.Reopened => true,
+                    ExportedEventType.Resolved or ExportedEventType.Closed or ExportedEventType.Cancelled => false,
+                    ExportedEventType.Reopened => true,
                     _ => open,
                 };
             }

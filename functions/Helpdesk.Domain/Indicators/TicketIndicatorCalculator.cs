@@ -48,7 +48,7 @@ public sealed class TicketIndicatorCalculator
         }
     }
 
-    public void Add(TicketRecord ticket)
+    public void Add(ExportedTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var facts = TicketFacts.Of(ticket, _window.End);
@@ -93,7 +93,7 @@ public sealed class TicketIndicatorCalculator
         }
 
         var protocol = ticket.Protocol;
-        if (ticket.Channel != TicketChannel.Phone)
+        if (ticket.Channel != ExportedChannel.Phone)
         {
             _registration.Count(protocol, ticket.RegisteredAt - received <= TimeSpan.FromMinutes(_settings.RegistrationMinutes));
         }
@@ -110,11 +110,11 @@ public sealed class TicketIndicatorCalculator
 
         if (ticket.Kind is TicketKind.Request or TicketKind.Information && !facts.Cancelled)
         {
-            var receivedDay = _days.DateOf(received);
-            var deadline = _settings.Calendar.Add(receivedDay, _settings.ReplyBusinessDays);
+            // Counted as the SLA clocks count (the contract's BusinessDayCountStart): day 1 follows from the instant of receipt.
+            var deadline = _settings.Calendar.NthBusinessDay(received, _settings.ReplyBusinessDays);
             var answeredDay = facts.FirstAnswerAt is { } answered ? _days.DateOf(answered) : (DateOnly?)null;
             _replies.Count(protocol, answeredDay <= deadline);
-            if (answeredDay is { } day && _settings.Calendar.Between(receivedDay, day) > _settings.ReplyLateBusinessDays)
+            if (answeredDay is { } day && _settings.Calendar.BusinessDaysThrough(received, day) > _settings.ReplyLateBusinessDays)
             {
                 _repliedLate.Add(protocol);
             }
@@ -149,7 +149,7 @@ public sealed class TicketIndicatorCalculator
         return new TicketFigures(indicators, _late, management, _history, _excludedAtypical);
     }
 
-    private void AddResolutionAndRating(TicketRecord ticket, TicketFacts facts)
+    private void AddResolutionAndRating(ExportedTicket ticket, TicketFacts facts)
     {
         var protocol = ticket.Protocol;
         if (facts.ResolvedAt is { } resolved && _window.Contains(resolved) && !facts.Cancelled)
@@ -179,19 +179,19 @@ public sealed class TicketIndicatorCalculator
     private bool IsAtypical(DateTimeOffset instant) =>
         _settings.AtypicalDays.Count > 0 && _settings.AtypicalDays.Contains(_days.DateOf(instant));
 
-    private void AddVolumes(TicketRecord t)
+    private void AddVolumes(ExportedTicket t)
     {
         _volumes.CountTicket();
         AddDimensions(_volumes, t);
     }
 
-    private void AddBacklog(TicketRecord t)
+    private void AddBacklog(ExportedTicket t)
     {
         _backlog.CountTicket();
         AddDimensions(_backlog, t);
     }
 
-    private static void AddDimensions(Breakdown breakdown, TicketRecord t)
+    private static void AddDimensions(Breakdown breakdown, ExportedTicket t)
     {
         breakdown.Add(Dimension.Level, LevelNames.Of(t.Level), t.Protocol);
         breakdown.Add(Dimension.Group, t.Group, t.Protocol);
@@ -201,7 +201,7 @@ public sealed class TicketIndicatorCalculator
         breakdown.Add(Dimension.Uf, t.Uf, t.Protocol);
     }
 
-    private void CountComparison(TicketRecord t)
+    private void CountComparison(ExportedTicket t)
     {
         for (var slot = 0; slot < _comparison.Length; slot++)
         {
@@ -215,7 +215,7 @@ public sealed class TicketIndicatorCalculator
         }
     }
 
-    private static (Dimension, string)[] DimensionsOf(TicketRecord t) =>
+    private static (Dimension, string)[] DimensionsOf(ExportedTicket t) =>
     [
         (Dimension.Level, LevelNames.Of(t.Level)),
         (Dimension.Group, t.Group),

@@ -7,7 +7,7 @@ public sealed record TicketIndicatorSettings(
     AssessmentMonth Month,
     TimeZoneInfo Zone,
     IReadOnlySet<DateOnly> AtypicalDays,
-    IBusinessDayCalendar Calendar)
+    Calendar.BusinessCalendar Calendar)
 {
     /// <summary>Indicator 4's limit (seed 003: 7 minutes).</summary>
     public int RegistrationMinutes { get; init; } = 7;

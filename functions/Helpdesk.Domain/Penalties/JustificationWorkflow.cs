@@ -1,4 +1,4 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
 
 namespace Helpdesk.Domain.Penalties;
 
@@ -10,7 +10,7 @@ public static class JustificationWorkflow
 {
     public static JustificationOutcome Resolve(
         JustificationRules rules,
-        IBusinessDayCalendar calendar,
+        BusinessCalendar calendar,
         DateOnly closedOn,
         DateOnly? submittedOn,
         (JustificationDecision Decision, DateOnly On)? decision,
@@ -18,7 +18,7 @@ public static class JustificationWorkflow
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(calendar);
-        var supplierDeadline = calendar.Add(closedOn, rules.SupplierBusinessDays);
+        var supplierDeadline = calendar.NthBusinessDay(closedOn, rules.SupplierBusinessDays);
         if (submittedOn is not { } submitted || submitted > supplierDeadline)
         {
             // No justification (or one submitted too late, which is not considered).
@@ -27,7 +27,7 @@ public static class JustificationWorkflow
         }
 
         var windowStart = rules.ManagerWindowStart == ManagerWindowStart.Submission ? submitted : supplierDeadline;
-        var managerDeadline = calendar.Add(windowStart, rules.ManagerBusinessDays);
+        var managerDeadline = calendar.NthBusinessDay(windowStart, rules.ManagerBusinessDays);
         var disposition = decision switch
         {
             { Decision: JustificationDecision.Accepted } => PenaltyDisposition.Waived,

@@ -14,7 +14,7 @@ public static class SettlementCalculator
     /// <param name="history">Earlier months' settled outcomes (their <see cref="MonthOutcome.Deferred"/> feed the carry-in).</param>
     public static MonthSettlement Settle(
         AssessmentContract contract,
-        IBusinessDayCalendar calendar,
+        Calendar.BusinessCalendar calendar,
         MonthlyAssessment assessment,
         SettlementInput input,
         IReadOnlyList<MonthOutcome> history)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Identity;
 using Helpdesk.Domain.Audit;
-using Helpdesk.Domain.Common;
 using Helpdesk.FunctionApp.Identity;
 
 namespace Helpdesk.FunctionApp.Api;
@@ -47,7 +46,7 @@ public static class AuditEndpoints
 
         var name = $"registros-{from}-a-{to}.{(csv ? "csv" : "jsonl")}";
         return Results.Stream(
-            body => AuditExportWriter.WriteAsync(body, audit.RecordsAsync(start, end, cancellationToken), csv, viewer, cancellationToken),
+            body => AuditExportWriter.WriteAsync(body, audit.RecordsAsync(start, end, cancellationToken), csv, viewer, Web.Display.Clock, cancellationToken),
             csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
             name);
     }
@@ -235,9 +234,5 @@ public static class AuditEndpoints
         return null;
     }
 
-    private static DateTimeOffset Midnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, SaoPaulo.Zone.GetUtcOffset(local));
-    }
+    private static DateTimeOffset Midnight(DateOnly day) => Web.Display.Clock.StartOfDay(day);
 }

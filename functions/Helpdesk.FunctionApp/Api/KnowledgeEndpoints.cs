@@ -18,7 +18,7 @@ public sealed record KnowledgeArticleResponse(
     {
         ArgumentNullException.ThrowIfNull(a);
         return new(a.Id, TicketResponse.JsonName(a.Kind.ToString()), a.Title, a.Body, a.Tags, a.Category, a.UseCount, a.SourceProtocol, a.CreatedBy,
-            Domain.Common.SaoPaulo.ToLocal(a.CreatedAt), Domain.Common.SaoPaulo.ToLocal(a.UpdatedAt));
+            Web.Display.Clock.ToLocal(a.CreatedAt), Web.Display.Clock.ToLocal(a.UpdatedAt));
     }
 }
 

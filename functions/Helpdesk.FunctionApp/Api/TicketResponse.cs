@@ -32,8 +32,8 @@ public sealed record ClockResponse(string State, bool IsSuspended, DateTimeOffse
     public static ClockResponse From(Domain.Sla.ClockReading r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(TicketResponse.JsonName(r.State.ToString()), r.IsSuspended, r.DueAt is { } d ? SaoPaulo.ToLocal(d) : null, r.Remaining.ToString(),
-            Math.Round(r.ElapsedFraction, 4), r.LimitAt is { } l ? SaoPaulo.ToLocal(l) : null, r.BeyondLimit);
+        return new(TicketResponse.JsonName(r.State.ToString()), r.IsSuspended, r.DueAt is { } d ? Web.Display.Clock.ToLocal(d) : null, r.Remaining.ToString(),
+            Math.Round(r.ElapsedFraction, 4), r.LimitAt is { } l ? Web.Display.Clock.ToLocal(l) : null, r.BeyondLimit);
     }
 }
 
@@ -125,13 +125,13 @@ public sealed record TicketResponse(
             email,
             ticket.RequesterName,
             JsonName(ticket.Channel.ToString()),
-            SaoPaulo.ToLocal(ticket.ReceivedAt),
-            SaoPaulo.ToLocal(ticket.RegisteredAt),
+            Web.Display.Clock.ToLocal(ticket.ReceivedAt),
+            Web.Display.Clock.ToLocal(ticket.RegisteredAt),
             ticket.CommittedVersion,
             [.. ticket.Messages.Select(m => new TicketMessageResponse(
-                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), MaskTaxIds(m.Subject, viewer), MaskTaxIds(m.Text, viewer), SaoPaulo.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
+                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), MaskTaxIds(m.Subject, viewer), MaskTaxIds(m.Text, viewer), Web.Display.Clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
             [.. ticket.History.Select(e => new TicketEventResponse(
-                e.Sequence, SaoPaulo.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
+                e.Sequence, Web.Display.Clock.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
         {
             RequesterTaxId = ticket.RequesterTaxId is { } taxId ? (viewer.CanSeeTaxIds ? taxId.Formatted : taxId.Masked) : null,
             Institution = ticket.Institution,
@@ -141,7 +141,7 @@ public sealed record TicketResponse(
             Assignee = ticket.Assignee,
             Category = ticket.Category,
             Priority = ticket.Priority,
-            UpdatedAt = SaoPaulo.ToLocal(ticket.UpdatedAt),
+            UpdatedAt = Web.Display.Clock.ToLocal(ticket.UpdatedAt),
             FirstResponseAt = Local(ticket.FirstResponseAt),
             ResolvedAt = Local(ticket.ResolvedAt),
             ResolvedAtFirstContact = ticket.ResolvedAtFirstContact,
@@ -152,9 +152,9 @@ public sealed record TicketResponse(
             MergedInto = ticket.MergedInto?.ToString(),
             FollowsProtocol = ticket.FollowsProtocol?.ToString(),
             Duplicates = ticket.Duplicates,
-            Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(SaoPaulo.ToLocal(s.From), Local(s.To)))],
-            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, SaoPaulo.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
-            Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, SaoPaulo.ToLocal(r.At)) : null,
+            Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(Web.Display.Clock.ToLocal(s.From), Local(s.To)))],
+            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, Web.Display.Clock.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
+            Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, Web.Display.Clock.ToLocal(r.At)) : null,
             ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, viewer) : null,
             ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, viewer))],
             HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
@@ -163,9 +163,9 @@ public sealed record TicketResponse(
     }
 
     private static ExternalHandOffResponse HandOff(ExternalHandOff h, AgentIdentity viewer) =>
-        new(h.Team, h.TeamName, h.Reference, MaskTaxIds(h.Reason, viewer), SaoPaulo.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt), h.ReturnNote is { } n ? MaskTaxIds(n, viewer) : null);
+        new(h.Team, h.TeamName, h.Reference, MaskTaxIds(h.Reason, viewer), Web.Display.Clock.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt), h.ReturnNote is { } n ? MaskTaxIds(n, viewer) : null);
 
-    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? SaoPaulo.ToLocal(i) : null;
+    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? Web.Display.Clock.ToLocal(i) : null;
 
     /// <summary>Free text (subjects, bodies, notes) with any CPF/CNPJ masked for roles that do not need them.</summary>
     private static string MaskTaxIds(string text, AgentIdentity viewer) => viewer.CanSeeTaxIds ? text : TaxIdRedaction.Mask(text);
@@ -224,10 +224,10 @@ public static class TicketSummaryResponse
         return s with
         {
             RequesterEmail = viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(s.RequesterEmail, out var parsed, out _) ? s.RequesterEmail : parsed.Masked(),
-            RegisteredAt = SaoPaulo.ToLocal(s.RegisteredAt),
-            UpdatedAt = SaoPaulo.ToLocal(s.UpdatedAt),
-            AtRiskAt = s.AtRiskAt is { } a ? SaoPaulo.ToLocal(a) : null,
-            DueAt = s.DueAt is { } d ? SaoPaulo.ToLocal(d) : null,
+            RegisteredAt = Web.Display.Clock.ToLocal(s.RegisteredAt),
+            UpdatedAt = Web.Display.Clock.ToLocal(s.UpdatedAt),
+            AtRiskAt = s.AtRiskAt is { } a ? Web.Display.Clock.ToLocal(a) : null,
+            DueAt = s.DueAt is { } d ? Web.Display.Clock.ToLocal(d) : null,
         };
     }
 }

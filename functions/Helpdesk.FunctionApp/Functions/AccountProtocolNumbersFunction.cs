@@ -1,7 +1,8 @@
 using Helpdesk.Hosting.Metadata;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.FunctionApp.Invocation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.FunctionApp.Functions;
 
@@ -25,7 +26,7 @@ public sealed class AccountProtocolNumbersFunction(IServiceProvider services, Ti
         }
 
         var logs = new List<string>();
-        foreach (var year in YearsToAccount(clock.GetUtcNow()))
+        foreach (var year in YearsToAccount(clock.GetUtcNow(), services.GetRequiredService<ContractDefinition>().Clock))
         {
             var voided = await accounting.AccountForNumbersAsync(year, cancellationToken).ConfigureAwait(false);
             logs.Add(voided.Count == 0
@@ -36,10 +37,11 @@ public sealed class AccountProtocolNumbersFunction(IServiceProvider services, Ti
         return new InvocationResponse { Logs = logs };
     }
 
-    /// <summary>The São Paulo year of <paramref name="now"/>, and in January the previous one too.</summary>
-    public static IReadOnlyList<int> YearsToAccount(DateTimeOffset now)
+    /// <summary>The protocol year of <paramref name="now"/> on the contract's clock, and in January the previous one too.</summary>
+    public static IReadOnlyList<int> YearsToAccount(DateTimeOffset now, ContractClock contractClock)
     {
-        var today = SaoPaulo.ToLocal(now);
+        ArgumentNullException.ThrowIfNull(contractClock);
+        var today = contractClock.ToLocal(now);
         return today.Month == 1 ? [today.Year, today.Year - 1] : [today.Year];
     }
 }

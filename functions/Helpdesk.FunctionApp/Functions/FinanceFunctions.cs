@@ -2,6 +2,7 @@ using Helpdesk.Application.Finance;
 using Helpdesk.Hosting.Metadata;
 using Helpdesk.FunctionApp.Api;
 using Helpdesk.FunctionApp.Invocation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp.Functions;
 
@@ -32,10 +33,10 @@ public static class FinanceFunctions
             o.ContractId = contractId;
             o.MonthlyInvoice = invoice;
         });
-        services.AddSingleton(FinanceContract.Default);
+        services.TryAddSingleton(sp => new FinanceContract(sp.GetRequiredService<Domain.Contracts.ContractDefinition>())); // the host's one contract
         services.AddSingleton<ClosedMonths>();
         services.AddSingleton<Justifications>();
-        services.AddSingleton<TicketRecordMapper>();
+        services.AddSingleton<ExportedTicketMapper>();
         services.AddSingleton<TicketExport>();
         services.AddSingleton<ClosingInputs>();
         services.AddSingleton<CallCentreImport>();
@@ -58,7 +59,7 @@ public sealed class DailyIndicatorsFunction(DailyIndicators daily, TimeProvider 
     {
         _ = request.Required(FunctionCatalog.DailyIndicators.Trigger.Name);
         var now = clock.GetUtcNow();
-        var day = DailyIndicators.PreviousDay(now);
+        var day = daily.PreviousDay(now);
         var figures = await daily.ComputeAsync(day, now, cancellationToken).ConfigureAwait(false);
         return new InvocationResponse { Logs = [$"daily indicators of {day:yyyy-MM-dd}: {figures.Count} figures stored"] };
     }
@@ -73,7 +74,7 @@ public sealed class MonthlyClosingFunction(MonthlyClosing closing, TimeProvider 
     {
         _ = request.Required(FunctionCatalog.MonthlyClosing.Trigger.Name);
         var now = clock.GetUtcNow();
-        var result = await closing.CloseAsync(MonthlyClosing.PreviousMonth(now), now, cancellationToken).ConfigureAwait(false);
+        var result = await closing.CloseAsync(closing.PreviousMonth(now), now, cancellationToken).ConfigureAwait(false);
         var summary = result.Published[0].Report;
         return new InvocationResponse
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.FunctionApp.Web;
@@ -9,13 +9,19 @@ public static class Display
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("pt-BR");
 
-    /// <summary>dd/MM/yyyy HH:mm in America/Sao_Paulo.</summary>
+    /// <summary>
+    /// The clock of the contract this host serves (the built-in contract, the same <see cref="ContractDefinition"/> that
+    /// <c>AgentApi</c> registers): pages and API answers show instants on it. The one place the web layer takes a zone.
+    /// </summary>
+    public static ContractClock Clock => DefaultContract.Definition.Clock;
+
+    /// <summary>dd/MM/yyyy HH:mm on the contract's clock.</summary>
     public static string When(DateTimeOffset instant) =>
-        SaoPaulo.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        Clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The ISO 8601 form for &lt;time datetime&gt;.</summary>
     public static string MachineWhen(DateTimeOffset instant) =>
-        SaoPaulo.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        Clock.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly day) => day.ToString("dd/MM", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using Helpdesk.Application.Intake;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Contracts;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -10,7 +11,7 @@ namespace Helpdesk.Infrastructure.Mail;
 /// The embedded mailbox's sending side: each e-mail becomes an <c>.eml</c> file in <c>{data}/mailbox/sent/</c>, named
 /// by its outbox id and written atomically (temporary file, then rename), so that a redelivery never writes twice.
 /// </summary>
-public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<IntakeOptions> options, TimeProvider clock) : IOutgoingMailbox
+public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<IntakeOptions> options, TimeProvider clock, ContractDefinition contract) : IOutgoingMailbox
 {
     public async Task SendAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<Intak
             return;
         }
 
-        var message = Compose(email, options.Value, clock.GetUtcNow());
+        var message = Compose(email, options.Value, clock.GetUtcNow(), contract.Clock);
         var temporary = target + ".tmp-" + Environment.ProcessId;
         await using (var stream = File.Create(temporary))
         {
@@ -32,7 +33,7 @@ public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<Intak
         File.Move(temporary, target, overwrite: true);
     }
 
-    public static MimeMessage Compose(OutboundEmail email, IntakeOptions options, DateTimeOffset now)
+    public static MimeMessage Compose(OutboundEmail email, IntakeOptions options, DateTimeOffset now, ContractClock contractClock)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +41,7 @@ public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<Intak
         {
             MessageId = email.MessageId,
             Subject = email.Subject,
-            Date = Domain.Common.SaoPaulo.ToLocal(now),
+            Date = contractClock.ToLocal(now),
             Body = new TextPart("plain") { Text = email.Text },
         };
         message.From.Add(new MailboxAddress(options.SupportName, options.SupportAddress));

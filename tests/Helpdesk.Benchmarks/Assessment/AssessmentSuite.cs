@@ -78,7 +78,7 @@ public sealed class AssessmentSuite : IBenchmarkSuite
             output.WriteLine($"| export written to {jsonlPath} | | | {Mib(new FileInfo(jsonlPath).Length)} MiB |");
 
             // The export read back and assessed streamed, by the reader of `helpdesk assess` and by the reference reader.
-            foreach (var (label, read) in new (string, Func<Stream, IEnumerable<TicketRecord>>)[]
+            foreach (var (label, read) in new (string, Func<Stream, IEnumerable<ExportedTicket>>)[]
             {
                 ("UTF-8 reader (`helpdesk assess`)", stream => Helpdesk.Application.Finance.Formats.Utf8TicketJsonlReader.Read(stream, jsonlPath)),
                 ("reference reader (StreamReader + System.Text.Json reflection)", stream => Helpdesk.Application.Finance.Formats.TicketJsonlReader.Read(new StreamReader(stream), jsonlPath)),
@@ -147,7 +147,7 @@ public sealed class AssessmentSuite : IBenchmarkSuite
         return agree ? 0 : 1;
     }
 
-    private static void Load(string path, List<TicketRecord> tickets)
+    private static void Load(string path, List<ExportedTicket> tickets)
     {
         if (File.Exists(path))
         {
@@ -178,11 +178,11 @@ public sealed class AssessmentSuite : IBenchmarkSuite
             {
                 switch (e.Type)
                 {
-                    case TicketEventType.AgentReply: firstReply ??= e.At; break;
-                    case TicketEventType.Resolved: resolved = e.At; firstContact = e.FirstContact == true; break;
-                    case TicketEventType.Reopened: reopened = true; break;
-                    case TicketEventType.Cancelled: cancelled = true; break;
-                    case TicketEventType.Rated: rated = e.At; score = e.Score ?? 0; break;
+                    case ExportedEventType.AgentReply: firstReply ??= e.At; break;
+                    case ExportedEventType.Resolved: resolved = e.At; firstContact = e.FirstContact == true; break;
+                    case ExportedEventType.Reopened: reopened = true; break;
+                    case ExportedEventType.Cancelled: cancelled = true; break;
+                    case ExportedEventType.Rated: rated = e.At; score = e.Score ?? 0; break;
                     default: break;
                 }
             }
@@ -211,7 +211,7 @@ public sealed class AssessmentSuite : IBenchmarkSuite
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
         connection.Open();
         using var query = connection.CreateCommand();
-        var phone = (int)TicketChannel.Phone;
+        var phone = (int)ExportedChannel.Phone;
         var complaint = (int)TicketKind.Complaint;
         query.CommandText = $"""
             SELECT
@@ -244,7 +244,7 @@ public sealed class AssessmentSuite : IBenchmarkSuite
             SELECT protocol,
               resolved {InMonth} AND cancelled = 0 AND due IS NOT NULL, resolved <= due,
               rated {InMonth}, score >= 8,
-              received {InMonth} AND channel <> {(int)TicketChannel.Phone}, registered - received <= 420,
+              received {InMonth} AND channel <> {(int)ExportedChannel.Phone}, registered - received <= 420,
               received {InMonth} AND cancelled = 0, first_contact = 1 AND resolved IS NOT NULL,
               received {InMonth} AND kind = {(int)TicketKind.Complaint}, reopened = 1
             FROM tickets WHERE received < $e
@@ -274,7 +274,7 @@ public sealed class AssessmentSuite : IBenchmarkSuite
         return rows;
     }
 
-    private static void WriteJsonl(string path, List<TicketRecord> tickets)
+    private static void WriteJsonl(string path, List<ExportedTicket> tickets)
     {
         var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
         {

@@ -10,10 +10,10 @@ internal static class SyntheticTickets
     private static readonly string[] Categories = ["acesso", "certificado", "bolsas", "sistemas", "financeiro", "matricula", "diploma", "outros"];
     private static readonly string[] Groups = ["N1", "N2-sistemas", "N2-certificados", "N2-financeiro"];
     private static readonly string[] Institutions = ["MEC", "UFG", "UnB", "UFMG", "USP", "UFRJ", "IFB", "UFBA"];
-    private static readonly TicketChannel[] Channels = [TicketChannel.Email, TicketChannel.Phone, TicketChannel.WebForm, TicketChannel.Chat, TicketChannel.Chatbot];
+    private static readonly ExportedChannel[] Channels = [ExportedChannel.Email, ExportedChannel.Phone, ExportedChannel.WebForm, ExportedChannel.Chat, ExportedChannel.Chatbot];
 
     /// <summary><paramref name="count"/> tickets received in March 2026, ~4 events each.</summary>
-    public static IEnumerable<TicketRecord> Generate(int count, int seed = 20260301)
+    public static IEnumerable<ExportedTicket> Generate(int count, int seed = 20260301)
     {
         var random = new Random(seed);
         var monthStart = new DateTimeOffset(2026, 3, 1, 0, 0, 0, Brt);
@@ -31,23 +31,23 @@ internal static class SyntheticTickets
             }
 
             var kind = (TicketKind)(random.Next(100) switch { < 45 => 0, < 70 => 1, < 90 => 2, _ => 3 });
-            var events = new List<TicketEvent>(5)
+            var events = new List<ExportedEvent>(5)
             {
-                new() { Type = TicketEventType.AgentReply, At = firstReply },
-                new() { Type = TicketEventType.Resolved, At = resolved, FirstContact = random.Next(100) < 72 },
+                new() { Type = ExportedEventType.AgentReply, At = firstReply },
+                new() { Type = ExportedEventType.Resolved, At = resolved, FirstContact = random.Next(100) < 72 },
             };
             if (random.Next(100) < 3)
             {
-                events.Add(new TicketEvent { Type = TicketEventType.Reopened, At = resolved.AddHours(2) });
-                events.Add(new TicketEvent { Type = TicketEventType.Resolved, At = resolved.AddHours(20), FirstContact = false });
+                events.Add(new ExportedEvent { Type = ExportedEventType.Reopened, At = resolved.AddHours(2) });
+                events.Add(new ExportedEvent { Type = ExportedEventType.Resolved, At = resolved.AddHours(20), FirstContact = false });
             }
 
             if (random.Next(100) < 40)
             {
-                events.Add(new TicketEvent { Type = TicketEventType.Rated, At = events[^1].At.AddHours(1), Score = random.Next(11) });
+                events.Add(new ExportedEvent { Type = ExportedEventType.Rated, At = events[^1].At.AddHours(1), Score = random.Next(11) });
             }
 
-            yield return new TicketRecord
+            yield return new ExportedTicket
             {
                 Protocol = "2026" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture),
                 Channel = Channels[random.Next(Channels.Length)],

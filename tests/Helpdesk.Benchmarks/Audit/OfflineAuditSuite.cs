@@ -41,7 +41,7 @@ public sealed class OfflineAuditSuite : IBenchmarkSuite
             var records = Median(() =>
             {
                 using var sink = new MemoryStream();
-                AuditExportWriter.WriteAsync(sink, audit.RecordsAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None), csv: true, viewer, CancellationToken.None).GetAwaiter().GetResult();
+                AuditExportWriter.WriteAsync(sink, audit.RecordsAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None), csv: true, viewer, Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock, CancellationToken.None).GetAwaiter().GetResult();
                 return (int)(sink.Length > 0 ? Tickets : 0);
             });
             var inMemory = Median(() => histories.Count(h => HistoryVerification.Verify(h.Events, h.HeadHash).IsValid));

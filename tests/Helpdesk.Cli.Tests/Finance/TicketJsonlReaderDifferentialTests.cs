@@ -155,7 +155,7 @@ public class TicketJsonlReaderDifferentialTests
     /// <summary>What reading a whole export gave: the records (printed field by field) and the error that stopped it.</summary>
     private sealed record Outcome(IReadOnlyList<string> Records, string? Error)
     {
-        public static Outcome Of(Func<IEnumerable<TicketRecord>> read)
+        public static Outcome Of(Func<IEnumerable<ExportedTicket>> read)
         {
             var records = new List<string>();
             try
@@ -174,7 +174,7 @@ public class TicketJsonlReaderDifferentialTests
         }
 
         /// <summary>Every field, instants with their offset, decimals with their scale, null apart from empty.</summary>
-        public static string Print(TicketRecord r) => string.Join(
+        public static string Print(ExportedTicket r) => string.Join(
             "|",
             [
                 Text(r.Protocol), r.Channel.ToString(), r.Kind.ToString(), Instant(r.ReceivedAt), Instant(r.RegisteredAt),

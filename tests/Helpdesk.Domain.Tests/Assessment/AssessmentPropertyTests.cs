@@ -11,23 +11,23 @@ public class AssessmentPropertyTests
     private static readonly AssessmentMonth March = AssessmentMonth.Create(2026, 3);
 
     /// <summary>A March ticket: late or on time, slow or quick registration, rated 0–10 or not, first contact or not.</summary>
-    private static readonly Gen<TicketRecord> TicketGen =
+    private static readonly Gen<ExportedTicket> TicketGen =
         Gen.Select(Gen.Int[1, 28], Gen.Int[0, 20], Gen.Bool, Gen.Int[-1, 10], Gen.Bool, Gen.Int[1, 9_999_999])
             .Select((day, registerMinutes, late, score, firstContact, n) =>
             {
                 var received = At(3, day, 9);
                 var due = received.AddHours(24);
                 var resolved = late ? due.AddHours(30) : due.AddHours(-1);
-                TicketEvent[] events = score < 0
+                ExportedEvent[] events = score < 0
                     ? [Resolved(resolved, firstContact)]
                     : [Resolved(resolved, firstContact), Rated(resolved.AddMinutes(5), score)];
                 return Ticket($"2026{n:D7}", received, registeredAfterMinutes: registerMinutes, due: due, activityValue: 1_000m, events: events);
             });
 
-    private static MonthlyAssessment Assess(IEnumerable<TicketRecord> tickets, AssessmentContract contract) =>
+    private static MonthlyAssessment Assess(IEnumerable<ExportedTicket> tickets, AssessmentContract contract) =>
         MonthlyAssessor.Assess(contract, new AssessmentInput(March, tickets) { Invoice = Money.Brl(50_000m) });
 
-    private static TicketRecord Fixed(TicketRecord t)
+    private static ExportedTicket Fixed(ExportedTicket t)
     {
         var resolved = t.ResolutionDueAt!.Value.AddHours(-1);
         return t with
@@ -35,8 +35,8 @@ public class AssessmentPropertyTests
             RegisteredAt = t.ReceivedAt.AddMinutes(1),
             Events = t.Events.Select(e => e.Type switch
             {
-                TicketEventType.Resolved => e with { At = resolved, FirstContact = true },
-                TicketEventType.Rated => e with { At = resolved.AddMinutes(5), Score = 10 },
+                ExportedEventType.Resolved => e with { At = resolved, FirstContact = true },
+                ExportedEventType.Rated => e with { At = resolved.AddMinutes(5), Score = 10 },
                 _ => e,
             }).ToArray(),
         };

@@ -1,4 +1,5 @@
 using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using static Helpdesk.Domain.Tests.Assessment.Tickets;
@@ -9,7 +10,7 @@ public class MonthlyAssessorTests
 {
     private static readonly AssessmentMonth March = AssessmentMonth.Create(2026, 3);
 
-    private static MonthlyAssessment Assess(IEnumerable<TicketRecord> tickets, AssessmentContract? contract = null, IEnumerable<CallCentreInterval>? calls = null, decimal invoice = 100_000m) =>
+    private static MonthlyAssessment Assess(IEnumerable<ExportedTicket> tickets, AssessmentContract? contract = null, IEnumerable<CallCentreInterval>? calls = null, decimal invoice = 100_000m) =>
         MonthlyAssessor.Assess(contract ?? DefaultAssessmentContract.Contract, new AssessmentInput(March, tickets) { CallIntervals = calls, Invoice = Money.Brl(invoice) });
 
     private static IndicatorResult Row(MonthlyAssessment a, string id) => a.Indicators.Single(r => r.Id == id);
@@ -42,7 +43,7 @@ public class MonthlyAssessorTests
         {
             Ticket("20260000001", At(3, 2, 9), registeredAfterMinutes: 7),
             Ticket("20260000002", At(3, 2, 9), registeredAfterMinutes: 8),
-            Ticket("20260000003", At(3, 2, 9), channel: TicketChannel.Phone, registeredAfterMinutes: 60),
+            Ticket("20260000003", At(3, 2, 9), channel: ExportedChannel.Phone, registeredAfterMinutes: 60),
         };
         var row = Row(Assess(tickets), "4");
         Assert.Equal((1m, 2m), (row.Measurement.Numerator, row.Measurement.Denominator));
@@ -83,10 +84,42 @@ public class MonthlyAssessorTests
         Assert.Equal(["20260000003"], a.Management.RepliedAfterTenBusinessDays);
     }
 
+    [Theory]
+    // Fri 06 16:00 receipt, before closing. NextDay: Mon 09 … Fri 13 are days 1..5; ReceiptDay: Fri 06 is day 1, Thu 12 day 5.
+    //   Fri 06 | Mon 09 | Tue 10 | Wed 11 | Thu 12 | Fri 13
+    //   (rcv)     1        2        3        4        5       NextDay
+    //     1       2        3        4        5      (late)    ReceiptDay
+    [InlineData(BusinessDayCountStart.NextDay, 16, 2)]
+    [InlineData(BusinessDayCountStart.ReceiptDay, 16, 1)]
+    // Fri 06 19:00 receipt, after Friday's closing: even with ReceiptDay, Monday is day 1 (as on the SLA clocks).
+    [InlineData(BusinessDayCountStart.ReceiptDay, 19, 2)]
+    public void Scm14_counts_business_days_as_the_sla_clocks_do(BusinessDayCountStart countStart, int receivedHour, int expectedInTime)
+    {
+        var calendar = Tests.Calendar.TestCalendars.MondayToFridayWith(countStart);
+        var received = At(3, 6, receivedHour);
+        var tickets = new[]
+        {
+            Ticket("20260000001", received, events: Reply(At(3, 12, 17))),   // Thu 12
+            Ticket("20260000002", received, events: Reply(At(3, 13, 17))),   // Fri 13
+            Ticket("20260000003", received, events: Reply(At(3, 20, 17))),   // Fri 20: 10 business days with NextDay, 11 with ReceiptDay
+        };
+
+        var a = MonthlyAssessor.Assess(DefaultAssessmentContract.Contract, new AssessmentInput(March, tickets) { Invoice = Money.Brl(100_000m), Calendar = calendar });
+
+        // The SCM14 deadline is the day on which the SLA clock's 5-business-day deadline falls.
+        var clockDeadline = calendar.LocalDate(calendar.AddBusinessDays(received, 5));
+        Assert.Equal(calendar.NthBusinessDay(received, 5), clockDeadline);
+        var row = Row(a, "SCM14");
+        Assert.Equal((expectedInTime, 3m), (row.Measurement.Numerator, row.Measurement.Denominator));
+        Assert.Equal(
+            countStart == BusinessDayCountStart.ReceiptDay && receivedHour < 18 ? ["20260000003"] : [],
+            a.Management.RepliedAfterTenBusinessDays);
+    }
+
     [Fact]
     public void Atypical_days_are_left_out_of_indicators_but_not_of_volumes()
     {
-        var contract = DefaultAssessmentContract.Contract with { AtypicalDays = [new AtypicalDay(new DateOnly(2026, 3, 10), "queda de energia na região")] };
+        var contract = DefaultAssessmentContract.Contract with { AtypicalDays = [new AtypicalDay(new DateOnly(2026, 3, 10), "queda de energia na região", [])] };
         var tickets = new[]
         {
             Ticket("20260000001", At(3, 9, 9), registeredAfterMinutes: 1),

@@ -9,16 +9,16 @@ internal static class Tickets
 
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0, int year = 2026) => new(year, month, day, hour, minute, 0, Brt);
 
-    public static TicketRecord Ticket(
+    public static ExportedTicket Ticket(
         string protocol,
         DateTimeOffset received,
-        TicketChannel channel = TicketChannel.Email,
+        ExportedChannel channel = ExportedChannel.Email,
         TicketKind kind = TicketKind.Request,
         int registeredAfterMinutes = 1,
         DateTimeOffset? due = null,
         decimal? activityValue = null,
         string uf = "DF",
-        params TicketEvent[] events) => new()
+        params ExportedEvent[] events) => new()
         {
             Protocol = protocol,
             Channel = channel,
@@ -34,13 +34,13 @@ internal static class Tickets
             Events = events,
         };
 
-    public static TicketEvent Reply(DateTimeOffset at) => new() { Type = TicketEventType.AgentReply, At = at };
+    public static ExportedEvent Reply(DateTimeOffset at) => new() { Type = ExportedEventType.AgentReply, At = at };
 
-    public static TicketEvent Resolved(DateTimeOffset at, bool firstContact = false) => new() { Type = TicketEventType.Resolved, At = at, FirstContact = firstContact };
+    public static ExportedEvent Resolved(DateTimeOffset at, bool firstContact = false) => new() { Type = ExportedEventType.Resolved, At = at, FirstContact = firstContact };
 
-    public static TicketEvent Rated(DateTimeOffset at, int score) => new() { Type = TicketEventType.Rated, At = at, Score = score };
+    public static ExportedEvent Rated(DateTimeOffset at, int score) => new() { Type = ExportedEventType.Rated, At = at, Score = score };
 
-    public static TicketEvent Reopened(DateTimeOffset at) => new() { Type = TicketEventType.Reopened, At = at };
+    public static ExportedEvent Reopened(DateTimeOffset at) => new() { Type = ExportedEventType.Reopened, At = at };
 
-    public static TicketEvent Cancelled(DateTimeOffset at) => new() { Type = TicketEventType.Cancelled, At = at };
+    public static ExportedEvent Cancelled(DateTimeOffset at) => new() { Type = ExportedEventType.Cancelled, At = at };
 }

@@ -34,5 +34,37 @@ internal static class TestCalendars
     public static BusinessCalendar SplitReceiptDay { get; } =
         BusinessCalendar.Create(SplitDefinition, SaoPaulo, BusinessDayDeadline.EndOfDay, BusinessDayCountStart.ReceiptDay, 2015, 2030);
 
+    /// <summary>National holidays, Monday to Friday 08:00-18:00, plus <paramref name="holidays"/> (one-off holidays).</summary>
+    public static BusinessCalendar MondayToFridayWith(BusinessDayCountStart countStart, params DateOnly[] holidays) =>
+        BusinessCalendar.Create(
+            new CalendarDefinition(
+                CalendarDefinition.SaoPauloTimeZoneId,
+                WeeklyBusinessHours.MondayToFriday8To18,
+                [],
+                [.. holidays.Select(d => ExtraHoliday.OnDate(d, "Feriado de teste", HolidayScope.Municipal, "Brasília/DF"))],
+                []),
+            SaoPaulo,
+            countStart: countStart,
+            firstYear: 2024,
+            lastYear: 2028);
+
+    /// <summary>
+    /// Monday to Friday 08:00-18:00 with no holiday at all (every national holiday on a weekday reopened as an atypical
+    /// day), 2024..2028: the plain weekday timelines drawn in the penalty tests.
+    /// </summary>
+    public static BusinessCalendar WeekdaysOnly { get; } = BusinessCalendar.Create(
+        new CalendarDefinition(
+            CalendarDefinition.SaoPauloTimeZoneId,
+            WeeklyBusinessHours.MondayToFriday8To18,
+            [],
+            [],
+            [.. Enumerable.Range(0, new DateOnly(2028, 12, 31).DayNumber - new DateOnly(2024, 1, 1).DayNumber + 1)
+                .Select(i => new DateOnly(2024, 1, 1).AddDays(i))
+                .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && BrazilianHolidays.NationalOn(d) is not null)
+                .Select(d => new AtypicalDay(d, "Aberto (teste sem feriados)", [BusinessHoursInterval.Create(8 * 60, 18 * 60)]))]),
+        SaoPaulo,
+        firstYear: 2024,
+        lastYear: 2028);
+
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Tests.Calendar;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Domain.Tests.Penalties;
@@ -14,7 +15,7 @@ public class JustificationWorkflowTests
     private static JustificationOutcome Resolve(string? submitted, string? decision, string? decidedOn, string today) =>
         JustificationWorkflow.Resolve(
             JustificationRules.Default,
-            WeekdayCalendar.WithoutHolidays,
+            TestCalendars.WeekdaysOnly,
             Closed,
             submitted is null ? null : DateOnly.Parse(submitted, System.Globalization.CultureInfo.InvariantCulture),
             decision is null ? null : (Enum.Parse<JustificationDecision>(decision), DateOnly.Parse(decidedOn!, System.Globalization.CultureInfo.InvariantCulture)),
@@ -38,7 +39,7 @@ public class JustificationWorkflowTests
     [Fact]
     public void Deadlines_skip_weekends_and_holidays()
     {
-        var calendar = new WeekdayCalendar([new DateOnly(2026, 3, 9)]);
+        var calendar = TestCalendars.MondayToFridayWith(BusinessDayCountStart.NextDay, new DateOnly(2026, 3, 9));
         var outcome = JustificationWorkflow.Resolve(JustificationRules.Default, calendar, Closed, new DateOnly(2026, 3, 13), null, new DateOnly(2026, 3, 13));
         Assert.Equal(new DateOnly(2026, 3, 16), outcome.SupplierDeadline);
         Assert.Equal(new DateOnly(2026, 3, 20), outcome.ManagerDeadline);
@@ -48,7 +49,21 @@ public class JustificationWorkflowTests
     public void Manager_window_may_start_at_the_supplier_deadline()
     {
         var rules = JustificationRules.Default with { ManagerWindowStart = ManagerWindowStart.SupplierDeadline };
-        var outcome = JustificationWorkflow.Resolve(rules, WeekdayCalendar.WithoutHolidays, Closed, new DateOnly(2026, 3, 9), null, new DateOnly(2026, 3, 9));
+        var outcome = JustificationWorkflow.Resolve(rules, TestCalendars.WeekdaysOnly, Closed, new DateOnly(2026, 3, 9), null, new DateOnly(2026, 3, 9));
         Assert.Equal(new DateOnly(2026, 3, 20), outcome.ManagerDeadline);
+    }
+
+    [Fact]
+    public void Receipt_day_setting_counts_the_closing_day_as_day_1_like_the_clocks()
+    {
+        // Closed Fri 06 Mar, a business day. NextDay: Mon 09 .. Fri 13 are days 1..5. ReceiptDay: Fri 06 is day 1, so
+        // day 5 is Thu 12; justified Tue 10 → the manager's day 1 is Tue 10 itself, day 5 Mon 16.
+        var calendar = TestCalendars.MondayToFridayWith(BusinessDayCountStart.ReceiptDay);
+
+        var outcome = JustificationWorkflow.Resolve(JustificationRules.Default, calendar, Closed, new DateOnly(2026, 3, 10), null, new DateOnly(2026, 3, 10));
+
+        Assert.Equal(new DateOnly(2026, 3, 12), outcome.SupplierDeadline);
+        Assert.Equal(new DateOnly(2026, 3, 16), outcome.ManagerDeadline);
+        Assert.Equal(outcome.SupplierDeadline, calendar.LocalDate(calendar.AddBusinessDays(calendar.StartOf(Closed).AddHours(10), 5)));
     }
 }

@@ -1,5 +1,6 @@
 using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Penalties;
+using Helpdesk.Domain.Tests.Calendar;
 using static Helpdesk.Domain.Tests.Assessment.Tickets;
 
 namespace Helpdesk.Domain.Tests.Penalties;
@@ -34,7 +35,7 @@ public class SettlementTests
         Settle(a, today, [], justifications);
 
     private static MonthSettlement Settle(MonthlyAssessment a, DateOnly today, IReadOnlyList<MonthOutcome> history, params JustificationRecord[] justifications) =>
-        SettlementCalculator.Settle(DefaultAssessmentContract.Contract, WeekdayCalendar.WithoutHolidays, a, new SettlementInput(ClosedOn, today, justifications), history);
+        SettlementCalculator.Settle(DefaultAssessmentContract.Contract, TestCalendars.WeekdaysOnly, a, new SettlementInput(ClosedOn, today, justifications), history);
 
     private static Money Amount(MonthlyAssessment a, string id) => a.Indicators.Single(r => r.Id == id).PenaltyAmount;
 
@@ -145,7 +146,7 @@ public class SettlementTests
 
         var april = Assess(April, history);
         var aprilSettled = SettlementCalculator.Settle(
-            DefaultAssessmentContract.Contract, WeekdayCalendar.WithoutHolidays, april, new SettlementInput(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 1), []), history);
+            DefaultAssessmentContract.Contract, TestCalendars.WeekdaysOnly, april, new SettlementInput(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 1), []), history);
 
         var carried = Assert.Single(aprilSettled.CarriedIn);
         Assert.DoesNotContain(aprilSettled.CarriedIn, d => d.From == April);
@@ -156,7 +157,7 @@ public class SettlementTests
         // May's closing reads the same history: the reduction was April's, it is not carried again.
         var may = AssessmentMonth.Create(2026, 5);
         var maySettled = SettlementCalculator.Settle(
-            DefaultAssessmentContract.Contract, WeekdayCalendar.WithoutHolidays, Assess(may, history), new SettlementInput(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), []), history);
+            DefaultAssessmentContract.Contract, TestCalendars.WeekdaysOnly, Assess(may, history), new SettlementInput(new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1), []), history);
         Assert.Empty(maySettled.CarriedIn);
     }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Helpdesk.Domain.Common;
 using Helpdesk.FunctionApp.Tests.Support;
 
 namespace Helpdesk.FunctionApp.Tests.Audit;
@@ -23,7 +22,7 @@ public sealed class AuditApiTests : IAsyncLifetime
     {
         get
         {
-            var today = SaoPaulo.ToLocal(_app.Service<TimeProvider>().GetUtcNow()).Date;
+            var today = Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock.ToLocal(_app.Service<TimeProvider>().GetUtcNow()).Date;
             return $"from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
         }
     }

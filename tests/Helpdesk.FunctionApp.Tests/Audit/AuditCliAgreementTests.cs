@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Helpdesk.Cli;
-using Helpdesk.Domain.Common;
 using Helpdesk.FunctionApp.Tests.Support;
 
 namespace Helpdesk.FunctionApp.Tests.Audit;
@@ -161,7 +160,7 @@ public sealed class AuditCliAgreementTests(AuditCliAgreementTests.Scenario scena
         public async ValueTask InitializeAsync()
         {
             App = await RunningApp.StartAsync();
-            var today = SaoPaulo.ToLocal(App.Service<TimeProvider>().GetUtcNow()).Date;
+            var today = Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock.ToLocal(App.Service<TimeProvider>().GetUtcNow()).Date;
             Range = $"from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
 
             var first = await App.OpenAsync("jose@ufmg.br", "Impressora parada", "Não imprime, um absurdo.", taxId: "123.456.789-09");

@@ -30,7 +30,7 @@ public sealed class AccountProtocolNumbersTests
     [InlineData("2027-02-01T03:05:00Z", new[] { 2027 })]
     public void It_accounts_for_the_sao_paulo_year_and_in_january_the_previous_one(string now, int[] years)
     {
-        Assert.Equal(years, AccountProtocolNumbersFunction.YearsToAccount(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(years, AccountProtocolNumbersFunction.YearsToAccount(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class AccountProtocolNumbersTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var logs = Logs(await response.Content.ReadAsStringAsync(Ct));
-        Assert.Equal(AccountProtocolNumbersFunction.YearsToAccount(DateTimeOffset.UtcNow), accounting.Years);
+        Assert.Equal(AccountProtocolNumbersFunction.YearsToAccount(DateTimeOffset.UtcNow, Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock), accounting.Years);
         Assert.Contains(logs, l => l.Contains("1 abandoned number(s) recorded as void", StringComparison.Ordinal) && l.Contains(accounting.Voided.ToString(), StringComparison.Ordinal));
     }
 

@@ -73,7 +73,7 @@ public sealed class ConcurrentUpdateTests : IAsyncLifetime
             Assert.Equal(NotesPerTicket, notes.Count(n => n.Contains(protocol, StringComparison.Ordinal)));
         }
 
-        var today = Domain.Common.SaoPaulo.ToLocal(_app.Service<TimeProvider>().GetUtcNow()).Date;
+        var today = Domain.Contracts.DefaultContract.Definition.Clock.ToLocal(_app.Service<TimeProvider>().GetUtcNow()).Date;
         var chains = JsonDocument.Parse(await _app.Staff("auditor", "aud").GetStringAsync(
             new Uri($"/api/audit/chains?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}", UriKind.Relative), ct)).RootElement;
         Assert.Equal(Tickets, chains.GetProperty("checked").GetInt32());

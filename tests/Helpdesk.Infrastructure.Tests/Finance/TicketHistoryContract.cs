@@ -49,7 +49,7 @@ public abstract class TicketHistoryContract
         await ChangeAsync(c, t => t.Resolve(false, "Agora sim.", Agent, At(12, 3, 9)));
         _ = await RegisterAsync(At(12, 2, 10));
 
-        var export = new TicketExport(History, new TicketRecordMapper(new TicketClocks(DefaultContract.Definition)));
+        var export = new TicketExport(History, new ExportedTicketMapper(new TicketClocks(DefaultContract.Definition)));
         using var output = new MemoryStream();
         var count = await export.WriteMonthAsync(AssessmentMonth.Create(2026, 11), At(12, 10, 9), output, Ct);
 
@@ -59,11 +59,11 @@ public abstract class TicketHistoryContract
         Assert.Equal([b.Protocol.ToString(), c.Protocol.ToString()], records.Select(r => r.Protocol));
         Assert.Empty(records[0].Events);
         var november = records[1];
-        Assert.Equal(TicketChannel.Email, november.Channel);
+        Assert.Equal(ExportedChannel.Email, november.Channel);
         Assert.Equal(At(11, 10, 9), november.ReceivedAt);
         Assert.Equal(Brt, november.ReceivedAt.Offset);
         var resolved = Assert.Single(november.Events);
-        Assert.Equal(TicketEventType.Resolved, resolved.Type);
+        Assert.Equal(ExportedEventType.Resolved, resolved.Type);
         Assert.Equal(At(11, 11, 9), resolved.At);
         Assert.False(resolved.FirstContact);
     }
@@ -82,7 +82,7 @@ public abstract class TicketHistoryContract
         var d0 = SupportCatalogue.Default;
         var catalogue = new FixedCatalogue(new SupportCatalogue([.. d0.Categories.Select(x => x.Code == "installation" ? x with { ActivityValue = 1500m } : x)], d0.Priorities, d0.Groups));
 
-        var export = new TicketExport(History, new TicketRecordMapper(new TicketClocks(DefaultContract.Definition)), catalogue);
+        var export = new TicketExport(History, new ExportedTicketMapper(new TicketClocks(DefaultContract.Definition)), catalogue);
         var records = await export.ReadBackMonthAsync(AssessmentMonth.Create(2026, 11), At(12, 10, 9), Ct);
 
         var installation = records.Single(r => r.Protocol == c.Protocol.ToString());
@@ -99,7 +99,7 @@ public abstract class TicketHistoryContract
     {
         var c = await RegisterAsync(At(11, 10, 9));
         await ChangeAsync(c, t => t.Assign("ana.l1", null, Agent, At(11, 10, 10)));
-        var export = new TicketExport(History, new TicketRecordMapper(new TicketClocks(DefaultContract.Definition)));
+        var export = new TicketExport(History, new ExportedTicketMapper(new TicketClocks(DefaultContract.Definition)));
         using var first = new MemoryStream();
         await export.WriteMonthAsync(AssessmentMonth.Create(2026, 11), At(12, 1, 1), first, Ct);
 

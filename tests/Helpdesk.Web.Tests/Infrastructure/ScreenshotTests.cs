@@ -95,7 +95,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
             var page = await supervisor.NewPageAsync();
             // Today's month-to-date indicators, computed as the daily timer does, so that the dashboard shows them.
             var now = DateTimeOffset.UtcNow;
-            await _app.Service<Helpdesk.Application.Finance.DailyIndicators>().ComputeAsync(DateOnly.FromDateTime(Helpdesk.Domain.Common.SaoPaulo.ToLocal(now).DateTime), now, TestContext.Current.CancellationToken);
+            await _app.Service<Helpdesk.Application.Finance.DailyIndicators>().ComputeAsync(Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock.LocalDate(now), now, TestContext.Current.CancellationToken);
             await page.GotoAsync("/api/app/dashboard");
             await Assertions.Expect(page.GetByTestId("indicadores-diarios")).ToBeVisibleAsync();
             shots.Add(await ShootAsync(page, "dashboard"));

@@ -1,6 +1,5 @@
 using System.Net;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.FunctionApp.Tests.Support;
 using Helpdesk.Web.Tests.Support;
@@ -74,7 +73,7 @@ public sealed class RequestFormTests(BrowserFixture browser) : IAsyncLifetime
         // Nothing typed is lost, and nothing was registered.
         await Assertions.Expect(page.GetByLabel("Descrição")).ToHaveValueAsync("Texto que não pode se perder.");
         await Assertions.Expect(email).ToHaveValueAsync("ana.lima-arroba-ifrs");
-        Assert.Null(await _app.Service<ITicketStore>().FindByProtocolAsync(ProtocolNumber.Create(SaoPaulo.ToLocal(DateTimeOffset.UtcNow).Year, 1), TestContext.Current.CancellationToken));
+        Assert.Null(await _app.Service<ITicketStore>().FindByProtocolAsync(ProtocolNumber.Create(Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock.ProtocolYear(DateTimeOffset.UtcNow), 1), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -135,6 +134,6 @@ public sealed class RequestFormTests(BrowserFixture browser) : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("O formulário expirou", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Forjado\"", html, StringComparison.Ordinal);
-        Assert.Null(await _app.Service<ITicketStore>().FindByProtocolAsync(ProtocolNumber.Create(SaoPaulo.ToLocal(DateTimeOffset.UtcNow).Year, 1), TestContext.Current.CancellationToken));
+        Assert.Null(await _app.Service<ITicketStore>().FindByProtocolAsync(ProtocolNumber.Create(Helpdesk.Domain.Contracts.DefaultContract.Definition.Clock.ProtocolYear(DateTimeOffset.UtcNow), 1), TestContext.Current.CancellationToken));
     }
 }

@@ -3,10 +3,10 @@ using Helpdesk.Domain.Assessment;
 
 namespace Helpdesk.Application.Finance.Formats;
 
-/// <summary>Streams a ticket-history export (JSONL, one <see cref="TicketRecord"/> per line). Blank lines are skipped.</summary>
+/// <summary>Streams a ticket-history export (JSONL, one <see cref="ExportedTicket"/> per line). Blank lines are skipped.</summary>
 public static class TicketJsonlReader
 {
-    public static IEnumerable<TicketRecord> Read(TextReader reader, string name)
+    public static IEnumerable<ExportedTicket> Read(TextReader reader, string name)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var lineNumber = 0;
@@ -22,12 +22,12 @@ public static class TicketJsonlReader
         }
     }
 
-    public static TicketRecord Parse(string line, string name, int lineNumber)
+    public static ExportedTicket Parse(string line, string name, int lineNumber)
     {
-        TicketRecord? record;
+        ExportedTicket? record;
         try
         {
-            record = JsonSerializer.Deserialize<TicketRecord>(line, ExportJson.Options);
+            record = JsonSerializer.Deserialize<ExportedTicket>(line, ExportJson.Options);
         }
         catch (JsonException ex)
         {

@@ -22,13 +22,13 @@ public static class Utf8TicketJsonlReader
     /// <param name="stream">The export's bytes.</param>
     /// <param name="name">The file name the errors start with.</param>
     /// <param name="bufferSize">The initial block size; it grows for a longer line (tests make it small to cut lines across blocks).</param>
-    public static IEnumerable<TicketRecord> Read(Stream stream, string name, int bufferSize = DefaultBufferSize)
+    public static IEnumerable<ExportedTicket> Read(Stream stream, string name, int bufferSize = DefaultBufferSize)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 4);
         var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
         var pool = new Utf8StringPool();
-        var events = new List<TicketEvent>();
+        var events = new List<ExportedEvent>();
         try
         {
             var filled = Fill(stream, buffer, 0);
@@ -101,7 +101,7 @@ public static class Utf8TicketJsonlReader
     }
 
     /// <summary>One line: null when blank (skipped, as <see cref="TicketJsonlReader"/> skips it).</summary>
-    private static TicketRecord? ReadLine(ReadOnlySpan<byte> line, string name, int lineNumber, Utf8StringPool pool, List<TicketEvent> events)
+    private static ExportedTicket? ReadLine(ReadOnlySpan<byte> line, string name, int lineNumber, Utf8StringPool pool, List<ExportedEvent> events)
     {
         var content = line.TrimStart(" \t"u8);
         if (content.IsEmpty)
@@ -123,9 +123,9 @@ public static class Utf8TicketJsonlReader
     /// The record of one line (without its terminator) in the export's canonical shape, not yet validated; null when
     /// the line is anything else and <see cref="Read"/> would hand it to the reference reader.
     /// </summary>
-    public static TicketRecord? ParseCanonical(ReadOnlySpan<byte> line) => TryParse(line, new Utf8StringPool(), []);
+    public static ExportedTicket? ParseCanonical(ReadOnlySpan<byte> line) => TryParse(line, new Utf8StringPool(), []);
 
-    private static TicketRecord? TryParse(ReadOnlySpan<byte> line, Utf8StringPool pool, List<TicketEvent> events)
+    private static ExportedTicket? TryParse(ReadOnlySpan<byte> line, Utf8StringPool pool, List<ExportedEvent> events)
     {
         var reader = new Utf8JsonReader(line);
         try
@@ -164,7 +164,7 @@ public static class Utf8TicketJsonlReader
         Required = Protocol | Channel | ReceivedAt | RegisteredAt,
     }
 
-    private static TicketRecord? ReadTicket(ref Utf8JsonReader reader, Utf8StringPool pool, List<TicketEvent> events)
+    private static ExportedTicket? ReadTicket(ref Utf8JsonReader reader, Utf8StringPool pool, List<ExportedEvent> events)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -173,7 +173,7 @@ public static class Utf8TicketJsonlReader
 
         var seen = Seen.None;
         string? protocol = null;
-        TicketChannel channel = default;
+        ExportedChannel channel = default;
         var kind = TicketKind.Request;
         DateTimeOffset receivedAt = default, registeredAt = default;
         DateTimeOffset? resolutionDueAt = null;
@@ -181,7 +181,7 @@ public static class Utf8TicketJsonlReader
         string? resolutionTarget = null;
         var level = 1;
         decimal? activityValue = null;
-        IReadOnlyList<TicketEvent> ticketEvents = [];
+        IReadOnlyList<ExportedEvent> ticketEvents = [];
         while (true)
         {
             var step = NextProperty(ref reader);
@@ -232,7 +232,7 @@ public static class Utf8TicketJsonlReader
             return null;
         }
 
-        return new TicketRecord
+        return new ExportedTicket
         {
             Protocol = protocol!,
             Channel = channel,
@@ -299,7 +299,7 @@ public static class Utf8TicketJsonlReader
         Required = Type | At,
     }
 
-    private static bool TryEvents(ref Utf8JsonReader reader, Utf8StringPool pool, List<TicketEvent> events, out IReadOnlyList<TicketEvent> result)
+    private static bool TryEvents(ref Utf8JsonReader reader, Utf8StringPool pool, List<ExportedEvent> events, out IReadOnlyList<ExportedEvent> result)
     {
         result = [];
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -327,10 +327,10 @@ public static class Utf8TicketJsonlReader
         return true;
     }
 
-    private static TicketEvent? ReadEvent(ref Utf8JsonReader reader, Utf8StringPool pool)
+    private static ExportedEvent? ReadEvent(ref Utf8JsonReader reader, Utf8StringPool pool)
     {
         var seen = EventSeen.None;
-        TicketEventType type = default;
+        ExportedEventType type = default;
         DateTimeOffset at = default;
         int? score = null, toLevel = null;
         bool? firstContact = null;
@@ -383,7 +383,7 @@ public static class Utf8TicketJsonlReader
 
         return (seen & EventSeen.Required) != EventSeen.Required
             ? null
-            : new TicketEvent { Type = type, At = at, Score = score, FirstContact = firstContact, ToLevel = toLevel, Group = group };
+            : new ExportedEvent { Type = type, At = at, Score = score, FirstContact = firstContact, ToLevel = toLevel, Group = group };
     }
 
     private static bool TryString(ref Utf8JsonReader reader, Utf8StringPool? pool, out string? value)

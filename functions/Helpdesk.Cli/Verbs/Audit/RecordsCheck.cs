@@ -1,4 +1,5 @@
 using Helpdesk.Application.Audit;
+using Helpdesk.Domain.Contracts;
 
 namespace Helpdesk.Cli.Verbs.Audit;
 
@@ -28,7 +29,7 @@ public sealed class RecordsCheck : AuditCheck
         try
         {
             await using var output = File.Create(outPath);
-            await AuditExportWriter.WriteAsync(output, Counted(audit.RecordsAsync(All.From, All.To, CancellationToken.None)), format == "csv", Viewer, CancellationToken.None).ConfigureAwait(false);
+            await AuditExportWriter.WriteAsync(output, Counted(audit.RecordsAsync(All.From, All.To, CancellationToken.None)), format == "csv", Viewer, DefaultContract.Definition.Clock, CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {

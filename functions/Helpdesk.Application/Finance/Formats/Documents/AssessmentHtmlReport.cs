@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Helpdesk.Application.Presentation;
 using Helpdesk.Domain.Assessment;
-using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance.Formats.Documents;
@@ -16,7 +17,7 @@ public static class AssessmentHtmlReport
 {
     private static readonly CultureInfo PtBr = CultureInfo.GetCultureInfo("pt-BR");
 
-    public static void Write(Stream output, MonthlyAssessment a, string contractId, DateTimeOffset generatedAt)
+    public static void Write(Stream output, MonthlyAssessment a, string contractId, DateTimeOffset generatedAt, ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(a);
         var html = new StringBuilder();
@@ -29,7 +30,7 @@ public static class AssessmentHtmlReport
             .Append("</style></head><body>\n");
         html.Append("<h1>Apuração dos indicadores de nível de serviço — ").Append(Encode(period)).Append("</h1>\n");
         html.Append("<p>Contrato <strong>").Append(Encode(contractId)).Append("</strong> (versão ").Append(Encode(a.ContractVersion))
-            .Append(", ano ").Append(a.ContractYear.ToString(PtBr)).Append(" do contrato). Gerado em ").Append(Encode(SaoPaulo.Format(generatedAt)))
+            .Append(", ano ").Append(a.ContractYear.ToString(PtBr)).Append(" do contrato). Gerado em ").Append(Encode(PtBrTime.Format(generatedAt, clock)))
             .Append(". Valores de ").Append(Encode(a.Month.FirstDay.ToString("dd/MM/yyyy", PtBr))).Append(" a ")
             .Append(Encode(a.Month.LastDay.ToString("dd/MM/yyyy", PtBr))).Append(" (horário de Brasília).</p>\n");
         if (a.StabilizationWaived)

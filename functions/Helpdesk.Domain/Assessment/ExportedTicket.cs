@@ -6,11 +6,11 @@ namespace Helpdesk.Domain.Assessment;
 /// resolution deadline that applied, already moved by suspensions; <see cref="ActivityValue"/> marks a service order
 /// (indicator 5) and gives its value in BRL. Use <see cref="Validate"/> after parsing.
 /// </summary>
-public sealed record TicketRecord
+public sealed record ExportedTicket
 {
     public required string Protocol { get; init; }
 
-    public required TicketChannel Channel { get; init; }
+    public required ExportedChannel Channel { get; init; }
 
     public TicketKind Kind { get; init; } = TicketKind.Request;
 
@@ -36,7 +36,7 @@ public sealed record TicketRecord
 
     public decimal? ActivityValue { get; init; }
 
-    public IReadOnlyList<TicketEvent> Events { get; init; } = [];
+    public IReadOnlyList<ExportedEvent> Events { get; init; } = [];
 
     /// <summary>The first problem found, naming the field; null when the record is usable.</summary>
     public string? Validate()
@@ -79,7 +79,7 @@ public sealed record TicketRecord
                 return $"events[{i}]: null";
             }
 
-            if (e.Type == TicketEventType.Rated && e.Score is not (>= 0 and <= 10))
+            if (e.Type == ExportedEventType.Rated && e.Score is not (>= 0 and <= 10))
             {
                 return $"events[{i}].score: a rating between 0 and 10 is required";
             }

@@ -1,10 +1,12 @@
 using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Domain.Tests.Assessment;
 
-public class AssessmentContractParserTests
+/// <summary>The assessment sections of a contract document, read by the one contract loader (<see cref="ContractDefinitionLoader"/>).</summary>
+public class AssessmentSectionsTests
 {
     [Fact]
     public void The_built_in_contract_is_the_annex()
@@ -46,25 +48,24 @@ public class AssessmentContractParserTests
     [InlineData("\"atypicalDays\": []", "\"atypicalDays\": [ { \"date\": \"2026-02-30\" } ]", "calendar.atypicalDays[0].date")]
     [InlineData("\"timeZone\": \"America/Sao_Paulo\"", "\"timeZone\": \"Mars/Olympus\"", "timeZone")]
     [InlineData("\"id\": \"SCM14\"", "\"id\": \"SCM3\"", "indicators[8].id")]
-    [InlineData("\"stabilization\": {", "\"stabilisation\": 1, \"stabilization\": {", "stabilisation")]
     public void A_malformed_contract_is_rejected_naming_the_field(string original, string replacement, string field)
     {
         var json = DefaultAssessmentContract.Json;
         Assert.Contains(original, json, StringComparison.Ordinal);
-        var result = AssessmentContractParser.Parse(json.Replace(original, replacement, StringComparison.Ordinal));
-        Assert.False(result.IsValid);
-        Assert.Contains(result.Errors, e => e.StartsWith(field, StringComparison.Ordinal));
+        var result = ContractDefinitionLoader.Load(json.Replace(original, replacement, StringComparison.Ordinal));
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => e.ToString().StartsWith(field, StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_minimal_contract_takes_the_documented_defaults()
     {
-        var result = AssessmentContractParser.Parse("""
+        var result = ContractDefinitionLoader.LoadAssessmentSections("""
             { "version": "x", "indicators": [ { "id": "2", "name": "Prazo", "formula": "deadlinesMet", "target": 95, "comparison": "atLeast",
               "penalty": { "kind": "perStep", "finePerStep": 1, "step": 1 } } ] }
-            """);
-        Assert.True(result.IsValid, string.Join("; ", result.Errors));
-        var contract = result.Contract!;
+            """, DefaultContract.Definition);
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        var contract = result.Definition.Assessment!;
         Assert.Equal(InterpretationOptions.Default, contract.Options);
         Assert.Equal(AggravationRules.Default, contract.Aggravations);
         Assert.Equal(PartialPoints.WholeStepsOnly, ((PerStepRule)contract.Indicators[0].Penalty!).PartialPoints);
@@ -73,10 +74,27 @@ public class AssessmentContractParserTests
     }
 
     [Fact]
+    public void An_unknown_field_in_assessment_sections_alone_is_rejected_naming_it()
+    {
+        // In a whole document an unknown root section is listed (ContractDefinition.UnknownSections); a document of the
+        // assessment sections alone has no other sections, so a misspelt one is an error.
+        var result = ContractDefinitionLoader.LoadAssessmentSections("""
+            { "version": "x", "stabilisation": 1, "indicators": [ { "id": "2", "name": "Prazo", "formula": "deadlinesMet", "target": 95, "comparison": "atLeast",
+              "penalty": { "kind": "perStep", "finePerStep": 1, "step": 1 } } ] }
+            """, DefaultContract.Definition);
+
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => e.Path == "stabilisation");
+    }
+
+    [Fact]
     public void Not_json_at_all_is_an_error_not_an_exception()
     {
-        var result = AssessmentContractParser.Parse("{ \"version\": ");
-        Assert.False(result.IsValid);
-        Assert.NotEmpty(result.Errors);
+        var whole = ContractDefinitionLoader.Load("{ \"version\": ");
+        var sections = ContractDefinitionLoader.LoadAssessmentSections("{ \"version\": ", DefaultContract.Definition);
+        Assert.False(whole.IsSuccess);
+        Assert.NotEmpty(whole.Errors);
+        Assert.False(sections.IsSuccess);
+        Assert.NotEmpty(sections.Errors);
     }
 }

@@ -1,14 +1,36 @@
 using System.Globalization;
 using System.Text.Json;
+using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
-namespace Helpdesk.Domain.Assessment;
+namespace Helpdesk.Domain.Contracts;
 
-/// <summary>Parses and validates an assessment contract (docs/assessment-contract.md). Never throws on bad input: returns errors naming the field.</summary>
-public static class AssessmentContractParser
+/// <summary>
+/// The assessment sections of a contract document (docs/assessment-contract.md), read for
+/// <see cref="ContractDefinitionLoader"/>: the one load of a contract reads them beside the calendar, and its errors are
+/// the loader's <see cref="ContractError"/>s, each naming the field. Never throws on bad input.
+/// </summary>
+internal static class AssessmentSectionsReader
 {
-    public static ContractParseResult Parse(string json)
+    /// <summary>The sections of <paramref name="json"/> (a JSON object holding only the sections this version reads), or
+    /// null with the problems added to <paramref name="errors"/>.</summary>
+    public static AssessmentContract? Read(string json, List<ContractError> errors)
+    {
+        var found = new List<string>();
+        var contract = Parse(json, found);
+        errors.AddRange(found.Select(ToError));
+        return found.Count == 0 ? contract : null;
+    }
+
+    /// <summary><c>field: message</c> as a <see cref="ContractError"/>; a message naming no field is about the whole document (<c>$</c>).</summary>
+    private static ContractError ToError(string error)
+    {
+        var colon = error.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 ? new ContractError(error[..colon], error[(colon + 2)..]) : new ContractError("$", error.TrimStart(':', ' '));
+    }
+
+    private static AssessmentContract? Parse(string json, List<string> errors)
     {
         ContractJsonModel.Root? root;
         try
@@ -19,17 +41,17 @@ public static class AssessmentContractParser
         {
             var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
             var unknown = ex.Message.Contains("could not be mapped", StringComparison.Ordinal);
-            return new ContractParseResult(null, [$"{path.TrimStart('$').TrimStart('.')}: {(unknown ? "unknown field" : "invalid JSON or wrong type")} ({ex.Message.Split(". Path", 2)[0]})"]);
+            errors.Add($"{path.TrimStart('$').TrimStart('.')}: {(unknown ? "unknown field" : "invalid JSON or wrong type")} ({ex.Message.Split(". Path", 2)[0]})");
+            return null;
         }
 
         if (root is null)
         {
-            return new ContractParseResult(null, ["$: the contract must be a JSON object"]);
+            errors.Add("$: the contract must be a JSON object");
+            return null;
         }
 
-        var errors = new List<string>();
-        var contract = Build(root, errors);
-        return errors.Count == 0 ? new ContractParseResult(contract, []) : new ContractParseResult(null, errors);
+        return Build(root, errors);
     }
 
     private static AssessmentContract Build(ContractJsonModel.Root root, List<string> errors)
@@ -54,7 +76,7 @@ public static class AssessmentContractParser
         }
 
         var zone = root.TimeZone ?? calendarZone ?? "America/Sao_Paulo";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        if (Common.TimeZones.Resolve(zone) is null)
         {
             errors.Add($"timeZone: unknown time zone '{zone}'");
         }
@@ -77,7 +99,7 @@ public static class AssessmentContractParser
             stabilization = new Stabilization(s.Days ?? 90, policy);
         }
 
-        var atypical = new List<AtypicalDay>();
+        var atypical = new List<Calendar.AtypicalDay>();
         if (calendar is { } ca && ca.TryGetProperty("atypicalDays", out var calendarDays) && calendarDays.ValueKind == JsonValueKind.Array)
         {
             if (root.AtypicalDays is not null)
@@ -96,7 +118,8 @@ public static class AssessmentContractParser
                 }
                 else if (ParseDate(date.GetString()!, field, errors) is { } d)
                 {
-                    atypical.Add(new AtypicalDay(d, day.TryGetProperty("reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() ?? "" : ""));
+                    // Closed here; the loader puts the calendar's own entries (with their hours) in their place.
+                    atypical.Add(new Calendar.AtypicalDay(d, day.TryGetProperty("reason", out var why) && why.ValueKind == JsonValueKind.String ? why.GetString() ?? "" : "", []));
                 }
             }
         }
@@ -112,7 +135,7 @@ public static class AssessmentContractParser
 
             if (ParseDate(a.Date, $"atypicalDays[{i}].date", errors) is { } d)
             {
-                atypical.Add(new AtypicalDay(d, a.Reason ?? ""));
+                atypical.Add(new Calendar.AtypicalDay(d, a.Reason ?? "", [])); // an interruption (ANS 4.1): closed
             }
         }
 

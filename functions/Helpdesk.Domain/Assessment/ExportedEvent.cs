@@ -4,9 +4,9 @@ namespace Helpdesk.Domain.Assessment;
 /// One event of a ticket's history as exported (docs/ticket-export.md). <see cref="Score"/> only on <c>rated</c>
 /// (0–10); <see cref="FirstContact"/> only on <c>resolved</c>; <see cref="ToLevel"/> and <see cref="Group"/> on <c>escalated</c>.
 /// </summary>
-public sealed record TicketEvent
+public sealed record ExportedEvent
 {
-    public required TicketEventType Type { get; init; }
+    public required ExportedEventType Type { get; init; }
 
     public required DateTimeOffset At { get; init; }
 

@@ -1,6 +1,6 @@
 namespace Helpdesk.Domain.Assessment;
 
-public enum TicketEventType
+public enum ExportedEventType
 {
     AgentReply,
     Escalated,
