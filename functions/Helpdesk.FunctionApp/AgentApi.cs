@@ -43,13 +43,14 @@ public static partial class AgentApi
         services.Configure<SurveyOptions>(configuration.GetSection("Survey"));
         services.PostConfigure<SurveyOptions>(o =>
         {
-            if (string.IsNullOrEmpty(o.SigningKey) && environment.IsDevelopment())
+            if (string.IsNullOrEmpty(o.SigningKey) && environment.IsDevelopment() && mode == HostingMode.Embedded)
             {
                 o.SigningKey = DevelopmentSurveyKey;
             }
         });
         var surveyKey = configuration["Survey:SigningKey"];
-        if (!environment.IsDevelopment() && (surveyKey is null || surveyKey.Length < SurveyOptions.MinKeyLength))
+        // Under the Functions host a real key is required whatever the environment's name: never the development key.
+        if ((!environment.IsDevelopment() || mode == HostingMode.FunctionsHost) && (surveyKey is null || surveyKey.Length < SurveyOptions.MinKeyLength))
         {
             throw new StartupConfigurationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }

@@ -4,7 +4,7 @@ using Helpdesk.Application.Ports;
 namespace Helpdesk.Application.Outbox;
 
 /// <summary>A dead-lettered message as a supervisor sees it: queue, ticket, reason, deliveries, when it was queued and
-/// when it was given up on (null where the store does not record it: Service Bus's REST API does not). Never the body
+/// when it was given up on (null where the store does not record it: Service Bus does not). Never the body
 /// (an e-mail's recipient and text, a hand-off's content).</summary>
 public sealed record DeadLetterSummary(Guid Id, string Queue, string? Protocol, int DeliveryCount, DateTimeOffset CreatedAt, DateTimeOffset? DeadLetteredAt, string Reason);
 

@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 using Azure.Storage.Blobs;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
@@ -40,9 +41,9 @@ public sealed class EdgeAdapters
     private readonly IContentStore _contentStore;
     private readonly GraphOptions? _graph;
     private readonly Uri? _teamsWebhook;
-    private readonly (ServiceBusRestOptions Options, string? ClientId)? _serviceBus;
+    private readonly (string Namespace, string? ClientId)? _serviceBus;
 
-    private EdgeAdapters(string dataDirectory, IReportStore reportStore, IContentStore contentStore, GraphOptions? graph, Uri? teamsWebhook, (ServiceBusRestOptions, string?)? serviceBus)
+    private EdgeAdapters(string dataDirectory, IReportStore reportStore, IContentStore contentStore, GraphOptions? graph, Uri? teamsWebhook, (string, string?)? serviceBus)
     {
         _dataDirectory = dataDirectory;
         _reportStore = reportStore;
@@ -79,13 +80,13 @@ public sealed class EdgeAdapters
     public IDeadLetterQueue DeadLetterQueue(IServiceProvider services) => _serviceBus is null
         ? ActivatorUtilities.CreateInstance<OutboxDeadLetterQueue>(services)
         : new ServiceBusDeadLetterQueue(
-            services.GetRequiredService<ServiceBusRestClient>(),
+            services.GetRequiredService<ServiceBusClient>(),
             Queues.All,
             services.GetRequiredService<IIdGenerator>(),
             services.GetRequiredService<ILogger<ServiceBusDeadLetterQueue>>());
 
     /// <summary>What the chosen edges need besides their ports: Graph's client, mailbox and notification processor,
-    /// the Teams webhook's HTTP client, the Service Bus REST client.</summary>
+    /// the Teams webhook's HTTP client, the Service Bus client.</summary>
     public void AddSupport(IServiceCollection services)
     {
         if (_graph is { } graph)
@@ -102,14 +103,18 @@ public sealed class EdgeAdapters
             services.AddHttpClient(TeamsHttpClient, c => c.Timeout = TimeSpan.FromSeconds(30));
         }
 
-        if (_serviceBus is var (options, clientId))
+        if (_serviceBus is var (ns, clientId))
         {
-            // Not a port but a test seam: a test registers its own client (a fake Service Bus) before this runs.
-            services.TryAddSingleton(sp => new ServiceBusRestClient(
-                new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
+            // Not a port but a test seam: a test registers its own client (an in-memory Service Bus) before this runs.
+            // AMQP over WebSockets (443), which Flex Consumption's outbound network always allows.
+            services.TryAddSingleton(_ => new ServiceBusClient(
+                ns,
                 new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId }),
-                options,
-                sp.GetRequiredService<TimeProvider>()));
+                new ServiceBusClientOptions
+                {
+                    TransportType = ServiceBusTransportType.AmqpWebSockets,
+                    RetryOptions = new ServiceBusRetryOptions { MaxRetries = 3, TryTimeout = TimeSpan.FromSeconds(20) },
+                }));
         }
     }
 
@@ -177,9 +182,9 @@ public sealed class EdgeAdapters
         return options;
     }
 
-    /// <summary>Service Bus's dead-letter sub-queues are read over the REST API with the bindings' managed identity
+    /// <summary>Service Bus's dead-letter sub-queues are read through the SDK with the bindings' managed identity
     /// (<c>ServiceBusConnection__clientId</c>); only under the Functions host, whose bindings own the queues.</summary>
-    private static (ServiceBusRestOptions, string?)? ReadServiceBus(IConfiguration configuration, HostingMode hosting)
+    private static (string, string?)? ReadServiceBus(IConfiguration configuration, HostingMode hosting)
     {
         var ns = NullIfBlank(configuration["ServiceBusConnection:fullyQualifiedNamespace"]);
         if (ns is null || hosting != HostingMode.FunctionsHost)
@@ -193,7 +198,7 @@ public sealed class EdgeAdapters
         }
 
         var clientId = NullIfBlank(configuration["ServiceBusConnection:clientId"]) ?? NullIfBlank(configuration["AZURE_CLIENT_ID"]);
-        return (new ServiceBusRestOptions { Namespace = new Uri("https://" + ns + "/") }, clientId);
+        return (ns, clientId);
     }
 
     internal static Uri AbsoluteUri(string setting, string value, bool allowHttp)

@@ -29,6 +29,14 @@ public static class SettingFormats
 
     public static IReadOnlyCollection<string> Names => Checks.Keys;
 
+    /// <summary>The settings that hold secrets: in Azure each is a Key Vault reference
+    /// (<c>@Microsoft.KeyVault(...)</c>, infra/app/function-app.bicep) that the platform replaces by the secret's value
+    /// before the app starts. A value that still reads <c>@Microsoft.KeyVault(</c> means the platform could not resolve
+    /// it (secret missing, no access): the app refuses to start rather than use the reference text as a key.</summary>
+    public static IReadOnlyList<string> Secrets { get; } = ["Graph__ClientSecret", "Graph__ClientState", "Survey__SigningKey", "Teams__WebhookUrl"];
+
+    private const string KeyVaultReference = "@Microsoft.KeyVault(";
+
     /// <summary>What is wrong with <paramref name="value"/> for <paramref name="setting"/>, or null if it is well formed.</summary>
     public static string? Problem(string setting, string value) =>
         string.IsNullOrWhiteSpace(value) || !Checks.TryGetValue(setting, out var check) ? null : check(value.Trim());
@@ -37,6 +45,15 @@ public static class SettingFormats
     public static void Validate(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var setting in Secrets)
+        {
+            if (configuration[setting.Replace("__", ":", StringComparison.Ordinal)] is { } value && value.TrimStart().StartsWith(KeyVaultReference, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new StartupConfigurationException(
+                    $"{setting} is an unresolved Key Vault reference: the platform could not read the secret. Check that the secret exists and that the app's identity holds Key Vault Secrets User on the vault (docs/deploy.md, step 5).");
+            }
+        }
+
         foreach (var setting in Checks.Keys)
         {
             if (configuration[setting.Replace("__", ":", StringComparison.Ordinal)] is { } value && Problem(setting, value) is { } problem)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Messaging.ServiceBus;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Microsoft.Extensions.Logging;
@@ -7,29 +8,33 @@ using Microsoft.Extensions.Logging;
 namespace Helpdesk.Infrastructure.Azure.ServiceBus;
 
 /// <summary>
-/// Azure's dead letters: each queue's Service Bus dead-letter sub-queue (<c>{queue}/$DeadLetterQueue</c>), read through
-/// the REST API (<see cref="ServiceBusRestClient"/>).
-/// <para>Listing peek-locks up to <c>max</c> messages per sub-queue, keeps their summary (protocol from the body, never
-/// the body itself), and unlocks every one it locked in a <c>finally</c>, so listing changes nothing but the messages'
-/// delivery counts as the broker keeps them (UNCONFIRMED whether an unlock on a dead-letter sub-queue increments it).</para>
+/// Azure's dead letters: each queue's Service Bus dead-letter sub-queue, through the Service Bus SDK
+/// (<see cref="ServiceBusClient"/>, <see cref="SubQueue.DeadLetter"/>), with the function app's managed identity.
+/// <para>Listing peeks (no lock, no delivery count change) up to <c>max</c> messages per sub-queue and keeps their summary
+/// (protocol from the body, never the body itself).</para>
 /// <para>Identity: a message is known by the outbox id inside its body (<c>outboxId</c>), which is what consumers
 /// deduplicate on; a body without one (a Graph notification) is known by its broker MessageId when that is a GUID,
-/// else by a GUID derived from SHA-256 of <c>queue/MessageId</c>. Replay finds the message by that id, sends its body
-/// unchanged to the main queue under a fresh MessageId (the queues detect duplicates on MessageId, so reusing the old one
-/// could silently drop the replay), then deletes the dead letter; if the send fails the dead letter is unlocked and
-/// stays. A replay sent twice is harmless: the consumers deduplicate on the outbox id.</para>
+/// else by a GUID derived from SHA-256 of <c>queue/MessageId</c>. Replay receives (peek-lock) through the sub-queue until
+/// it holds the message asked for, sends its body unchanged to the main queue under a fresh MessageId (the queues detect
+/// duplicates on MessageId, so reusing the old one could silently drop the replay), then completes the dead letter;
+/// every other message it locked is abandoned, and if the send fails the dead letter is abandoned and stays. A replay
+/// sent twice is harmless: the consumers deduplicate on the outbox id.</para>
+/// <para>Failures: the SDK retries transient errors itself; what is left (not authorized, throttled or down) becomes a
+/// <see cref="DeadLetterQueueUnavailableException"/> that names the cause and never message content.</para>
 /// </summary>
-public sealed partial class ServiceBusDeadLetterQueue(ServiceBusRestClient client, IReadOnlyList<string> queues, IIdGenerator ids, ILogger<ServiceBusDeadLetterQueue> logger) : IDeadLetterQueue
+public sealed partial class ServiceBusDeadLetterQueue(ServiceBusClient client, IReadOnlyList<string> queues, IIdGenerator ids, ILogger<ServiceBusDeadLetterQueue> logger) : IDeadLetterQueue
 {
     /// <summary>How many dead letters per queue a replay looks through to find the one asked for.</summary>
     public const int ReplayScanLimit = 500;
 
-    private const string DeadLetterSubQueue = "$DeadLetterQueue";
+    private const int Batch = 50;
+
+    private static readonly ServiceBusReceiverOptions DeadLetters = new() { SubQueue = SubQueue.DeadLetter, ReceiveMode = ServiceBusReceiveMode.PeekLock };
 
     public async Task<IReadOnlyList<DeadLetterSummary>> ListAsync(string? queue, int max, CancellationToken cancellationToken)
     {
         var chosen = queue is null ? queues : queues.Where(q => string.Equals(q, queue, StringComparison.Ordinal)).ToList();
-        var perQueue = await Task.WhenAll(chosen.Select(q => ListQueueAsync(q, max, cancellationToken))).ConfigureAwait(false);
+        var perQueue = await Task.WhenAll(chosen.Select(q => Guarded(() => ListQueueAsync(q, max, cancellationToken)))).ConfigureAwait(false);
         return [.. perQueue.SelectMany(l => l)];
     }
 
@@ -37,44 +42,10 @@ public sealed partial class ServiceBusDeadLetterQueue(ServiceBusRestClient clien
     {
         foreach (var queue in queues)
         {
-            var locked = new List<LockedMessage>();
-            LockedMessage? found = null;
-            try
+            if (await Guarded(() => ReplayFromAsync(queue, id, cancellationToken)).ConfigureAwait(false))
             {
-                while (found is null && locked.Count < ReplayScanLimit && await client.PeekLockAsync(DeadLetterPath(queue), cancellationToken).ConfigureAwait(false) is { } message)
-                {
-                    if (IdOf(queue, message) == id)
-                    {
-                        found = message;
-                    }
-                    else
-                    {
-                        locked.Add(message);
-                    }
-                }
-
-                if (found is null)
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await client.SendAsync(queue, found.Body, ids.NewId().ToString("N"), cancellationToken).ConfigureAwait(false);
-                }
-                catch
-                {
-                    locked.Add(found);
-                    throw;
-                }
-
-                await client.DeleteAsync(found, cancellationToken).ConfigureAwait(false);
                 LogReplayed(logger, id, queue);
                 return true;
-            }
-            finally
-            {
-                await UnlockAllAsync(locked).ConfigureAwait(false);
             }
         }
 
@@ -82,10 +53,10 @@ public sealed partial class ServiceBusDeadLetterQueue(ServiceBusRestClient clien
     }
 
     /// <summary>The id a supervisor sees and replays by (see the class remarks).</summary>
-    public static Guid IdOf(string queue, LockedMessage message)
+    public static Guid IdOf(string queue, ServiceBusReceivedMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (DeadLetterBodies.OutboxIdOf(message.Body) is { } outboxId)
+        if (DeadLetterBodies.OutboxIdOf(message.Body.ToString()) is { } outboxId)
         {
             return outboxId;
         }
@@ -101,47 +72,122 @@ public sealed partial class ServiceBusDeadLetterQueue(ServiceBusRestClient clien
 
     private async Task<IReadOnlyList<DeadLetterSummary>> ListQueueAsync(string queue, int max, CancellationToken cancellationToken)
     {
-        var locked = new List<LockedMessage>();
-        try
+        await using var receiver = client.CreateReceiver(queue, DeadLetters);
+        var seen = new List<ServiceBusReceivedMessage>();
+        long? from = null;
+        while (seen.Count < max)
         {
-            while (locked.Count < max && await client.PeekLockAsync(DeadLetterPath(queue), cancellationToken).ConfigureAwait(false) is { } message)
+            var page = await receiver.PeekMessagesAsync(Math.Min(Batch, max - seen.Count), from, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
             {
-                locked.Add(message);
+                break;
             }
 
-            return [.. locked.Select(m => new DeadLetterSummary(
-                IdOf(queue, m),
-                queue,
-                DeadLetterBodies.ProtocolOf(m.Body),
-                m.DeliveryCount,
-                m.EnqueuedAt ?? DateTimeOffset.UnixEpoch,
-                null,
-                ReasonOf(m)))];
+            seen.AddRange(page);
+            from = page[^1].SequenceNumber + 1;
+        }
+
+        return [.. seen.Select(m => new DeadLetterSummary(
+            IdOf(queue, m),
+            queue,
+            DeadLetterBodies.ProtocolOf(m.Body.ToString()),
+            m.DeliveryCount,
+            m.EnqueuedTime == default ? DateTimeOffset.UnixEpoch : m.EnqueuedTime,
+            null,
+            ReasonOf(m)))];
+    }
+
+    private async Task<bool> ReplayFromAsync(string queue, Guid id, CancellationToken cancellationToken)
+    {
+        await using var receiver = client.CreateReceiver(queue, DeadLetters);
+        var locked = new List<ServiceBusReceivedMessage>();
+        try
+        {
+            ServiceBusReceivedMessage? found = null;
+            while (found is null && locked.Count < ReplayScanLimit)
+            {
+                var batch = await receiver.ReceiveMessagesAsync(Math.Min(Batch, ReplayScanLimit - locked.Count), TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var message in batch)
+                {
+                    if (found is null && IdOf(queue, message) == id)
+                    {
+                        found = message;
+                    }
+                    else
+                    {
+                        locked.Add(message);
+                    }
+                }
+            }
+
+            if (found is null)
+            {
+                return false;
+            }
+
+            try
+            {
+                await using var sender = client.CreateSender(queue);
+                await sender.SendMessageAsync(new ServiceBusMessage(found.Body) { MessageId = ids.NewId().ToString("N"), ContentType = found.ContentType }, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                locked.Add(found);
+                throw;
+            }
+
+            await receiver.CompleteMessageAsync(found, cancellationToken).ConfigureAwait(false);
+            return true;
         }
         finally
         {
-            await UnlockAllAsync(locked).ConfigureAwait(false);
+            await AbandonAllAsync(receiver, locked).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Unlocks every message, even when one unlock fails (the others must not stay locked for that); a lock that
-    /// cannot be released expires by itself after the queue's lock duration.</summary>
-    private async Task UnlockAllAsync(List<LockedMessage> locked)
+    /// <summary>Releases every lock taken, even when one release fails (the others must not stay locked for that); a lock
+    /// that cannot be released expires by itself after the queue's lock duration.</summary>
+    private async Task AbandonAllAsync(ServiceBusReceiver receiver, List<ServiceBusReceivedMessage> locked)
     {
         foreach (var message in locked)
         {
             try
             {
-                await client.UnlockAsync(message, CancellationToken.None).ConfigureAwait(false);
+                await receiver.AbandonMessageAsync(message, null, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (DeadLetterQueueUnavailableException ex)
+            catch (Exception ex) when (ex is ServiceBusException or UnauthorizedAccessException or ObjectDisposedException)
             {
-                LogUnlockFailed(logger, ex, message.SequenceNumber);
+                LogReleaseFailed(logger, ex, message.SequenceNumber);
             }
         }
     }
 
-    private static string ReasonOf(LockedMessage message) =>
+    /// <summary>What the SDK could not do after its own retries, as the port's failure (no message content in it).</summary>
+    private static async Task<T> Guarded<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new DeadLetterQueueUnavailableException(
+                "Service Bus refused the app's identity: it needs Azure Service Bus Data Owner on each queue (infra/app/rbac.bicep).", ex);
+        }
+        catch (ServiceBusException ex) when (ex.Reason is ServiceBusFailureReason.ServiceBusy or ServiceBusFailureReason.ServiceTimeout
+                                                 or ServiceBusFailureReason.ServiceCommunicationProblem or ServiceBusFailureReason.MessagingEntityNotFound
+                                                 or ServiceBusFailureReason.QuotaExceeded or ServiceBusFailureReason.GeneralError)
+        {
+            throw new DeadLetterQueueUnavailableException($"Service Bus did not answer the dead-letter request ({ex.Reason}).", ex);
+        }
+    }
+
+    private static string ReasonOf(ServiceBusReceivedMessage message) =>
         (message.DeadLetterReason, message.DeadLetterErrorDescription) switch
         {
             ({ Length: > 0 } reason, { Length: > 0 } description) => reason + ": " + description,
@@ -150,11 +196,9 @@ public sealed partial class ServiceBusDeadLetterQueue(ServiceBusRestClient clien
             _ => "(sem motivo informado pelo Service Bus)",
         };
 
-    private static string DeadLetterPath(string queue) => queue + "/" + DeadLetterSubQueue;
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed dead letter {Id} to Service Bus queue {Queue}")]
     private static partial void LogReplayed(ILogger logger, Guid id, string queue);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not unlock dead letter with sequence number {SequenceNumber}; its lock will expire by itself")]
-    private static partial void LogUnlockFailed(ILogger logger, Exception exception, long sequenceNumber);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lock of dead letter with sequence number {SequenceNumber}; it will expire by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, long sequenceNumber);
 }

@@ -94,6 +94,8 @@ public sealed class RunningApp : IAsyncDisposable
             if (asFunctionsHost)
             {
                 builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"] = "0";
+                // Under the host a real survey key is required whatever the environment (a test may set its own).
+                builder.Configuration["Survey:SigningKey"] = "test-survey-signing-key-for-the-hosted-app-0123456789";
             }
 
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

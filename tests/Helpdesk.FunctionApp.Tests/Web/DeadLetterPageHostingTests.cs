@@ -2,16 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Messaging.ServiceBus;
 using Helpdesk.Application.Outbox;
 using Helpdesk.FunctionApp.Tests.Support;
-using Helpdesk.Infrastructure.Azure.ServiceBus;
 using Helpdesk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpdesk.FunctionApp.Tests.Web;
 
 /// <summary>Under the Functions host with the Service Bus namespace set, the dead-letter API and page read Service Bus's
-/// dead-letter sub-queues (here an in-memory namespace answering the REST API) instead of the embedded outbox.</summary>
+/// dead-letter sub-queues (here an in-memory namespace behind the Service Bus SDK's mocking seams) instead of the embedded outbox.</summary>
 public sealed class DeadLetterPageHostingTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -24,12 +24,8 @@ public sealed class DeadLetterPageHostingTests : IAsyncLifetime
         {
             ["Survey:SigningKey"] = "a-test-survey-key-of-at-least-32-characters",
             ["WEBSITE_AUTH_ENABLED"] = "True",
-            ["ServiceBusConnection:fullyQualifiedNamespace"] = _bus.Namespace.Host,
-        }, configure: builder => builder.Services.AddSingleton(new ServiceBusRestClient(
-            new HttpClient(_bus),
-            new CountingCredential(),
-            new ServiceBusRestOptions { Namespace = _bus.Namespace, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, MaxAttempts = 2 },
-            TimeProvider.System)));
+            ["ServiceBusConnection:fullyQualifiedNamespace"] = _bus.Namespace,
+        }, configure: builder => builder.Services.AddSingleton<ServiceBusClient>(_bus));
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -67,7 +63,7 @@ public sealed class DeadLetterPageHostingTests : IAsyncLifetime
         Assert.Equal("2026.000777", letter.GetProperty("protocol").GetString());
         Assert.Equal(JsonValueKind.Null, letter.GetProperty("deadLetteredAt").ValueKind);
         Assert.DoesNotContain("maria@", letter.GetRawText(), StringComparison.Ordinal);
-        Assert.Null(Assert.Single(_bus.Messages(Queues.Escalations + "/$DeadLetterQueue")).LockToken);
+        Assert.False(Assert.Single(_bus.Messages(Queues.Escalations + "/$DeadLetterQueue")).Locked);
 
         using var replay = await SendAsync(HttpMethod.Post, $"/api/deadletters/{id}/replay");
         using var again = await SendAsync(HttpMethod.Post, $"/api/deadletters/{id}/replay");
@@ -124,7 +120,7 @@ public sealed class DeadLetterPageHostingTests : IAsyncLifetime
     [Fact]
     public async Task Service_bus_unavailable_is_a_503_problem_on_the_api_and_an_alert_on_the_page()
     {
-        _bus.Fail(HttpMethod.Post, "/messages/head", HttpStatusCode.ServiceUnavailable, times: 1000);
+        _bus.Fail("peek", new ServiceBusException(true, "the namespace is busy", null, ServiceBusFailureReason.ServiceBusy), times: 1000);
 
         using var api = await SendAsync(HttpMethod.Get, "/api/deadletters");
         using var page = await SendAsync(HttpMethod.Get, "/api/app/dead-letters");

@@ -1,4 +1,4 @@
-using System.Net;
+using Azure.Messaging.ServiceBus;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Helpdesk.Infrastructure.Azure.ServiceBus;
@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Helpdesk.Infrastructure.Tests.ServiceBus;
 
-/// <summary>The Service Bus dead-letter adapter against an in-memory namespace that answers the documented REST shapes.</summary>
+/// <summary>The Service Bus dead-letter adapter on the SDK, against an in-memory namespace behind the SDK's own
+/// mocking seams (<see cref="FakeServiceBus"/>, messages made with <see cref="ServiceBusModelFactory"/>).</summary>
 public sealed class ServiceBusDeadLetterQueueTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private readonly FakeServiceBus _bus = new();
-    private readonly CountingCredential _credential = new();
 
     private sealed class SequentialIds : IIdGenerator
     {
@@ -22,24 +22,18 @@ public sealed class ServiceBusDeadLetterQueueTests
         public Guid NewId() => new($"00000000-0000-0000-0000-{Interlocked.Increment(ref _next):D12}");
     }
 
-    private ServiceBusDeadLetterQueue Queue(int maxAttempts = 4) => new(
-        new ServiceBusRestClient(
-            new HttpClient(_bus),
-            _credential,
-            new ServiceBusRestOptions { Namespace = _bus.Namespace, MaxAttempts = maxAttempts, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero },
-            TimeProvider.System),
-        Queues.All,
-        new SequentialIds(),
-        NullLogger<ServiceBusDeadLetterQueue>.Instance);
+    private ServiceBusDeadLetterQueue Queue() => new(_bus, Queues.All, new SequentialIds(), NullLogger<ServiceBusDeadLetterQueue>.Instance);
 
     private static string Mail(Guid outboxId, string protocol) =>
         $$"""{"outboxId":"{{outboxId}}","ticketId":"t-1","protocol":"{{protocol}}","messageId":"m@x","to":"maria@example.gov.br","subject":"S","text":"secret text","inReplyTo":null,"references":[],"purpose":"reply"}""";
 
     private bool AnythingLocked() =>
-        Queues.All.SelectMany(q => _bus.Messages(q + "/$DeadLetterQueue").Concat(_bus.Messages(q))).Any(m => m.LockToken is not null);
+        Queues.All.SelectMany(q => _bus.Messages(q + "/$DeadLetterQueue").Concat(_bus.Messages(q))).Any(m => m.Locked);
+
+    private IReadOnlyList<FakeServiceBus.Message> DeadLetters(string queue) => _bus.Messages(queue + "/$DeadLetterQueue");
 
     [Fact]
-    public async Task Listing_shows_every_dead_letter_without_its_body_and_unlocks_every_message_it_locked()
+    public async Task Listing_peeks_every_dead_letter_without_its_body_and_changes_nothing()
     {
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
@@ -57,16 +51,9 @@ public sealed class ServiceBusDeadLetterQueueTests
         Assert.Equal("TTLExpiredException", Assert.Single(letters, l => l.Id == second).Reason);
         Assert.Null(Assert.Single(letters, l => l.Queue == Queues.Escalations).Protocol);
         Assert.DoesNotContain(letters, l => l.ToString().Contains("secret text", StringComparison.Ordinal) || l.ToString().Contains("maria@", StringComparison.Ordinal));
-
-        var locks = _bus.Requests.Count(r => r.Method == HttpMethod.Post && r.Path.EndsWith("/messages/head", StringComparison.Ordinal));
-        var unlocks = _bus.Requests.Count(r => r.Method == HttpMethod.Put);
-        Assert.Equal(3, unlocks);
-        Assert.Equal(locks - Queues.All.Count, unlocks); // one empty peek per sub-queue ends each listing
         Assert.False(AnythingLocked());
-        Assert.Equal(2, _bus.Messages(Queues.OutboundMail + "/$DeadLetterQueue").Count);
-        Assert.DoesNotContain(_bus.Requests, r => r.Method == HttpMethod.Delete || r.Path == Queues.OutboundMail + "/messages");
-        Assert.All(_bus.Requests, r => Assert.StartsWith("Bearer token-", r.Authorization, StringComparison.Ordinal));
-        Assert.Equal("https://servicebus.azure.net/.default", Assert.Single(_credential.Scopes.Distinct()));
+        Assert.Equal([10, 10], DeadLetters(Queues.OutboundMail).Select(m => m.DeliveryCount)); // a peek counts no delivery
+        Assert.Empty(_bus.Messages(Queues.OutboundMail));
     }
 
     [Fact]
@@ -83,12 +70,25 @@ public sealed class ServiceBusDeadLetterQueueTests
 
         Assert.Equal(3, once.Count);
         Assert.Equal(once, twice);
-        Assert.Equal(5, _bus.Messages(Queues.Escalations + "/$DeadLetterQueue").Count);
-        Assert.False(AnythingLocked());
+        Assert.Equal(5, DeadLetters(Queues.Escalations).Count);
     }
 
     [Fact]
-    public async Task Replay_sends_the_body_unchanged_to_the_main_queue_then_deletes_the_dead_letter()
+    public async Task Listing_pages_through_more_dead_letters_than_one_peek_returns()
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            _bus.DeadLetter(Queues.OutboundMail, Mail(Guid.NewGuid(), $"2026.{i:D6}"));
+        }
+
+        var letters = await Queue().ListAsync(Queues.OutboundMail, 110, Ct);
+
+        Assert.Equal(110, letters.Count);
+        Assert.Equal(110, letters.Select(l => l.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Replay_sends_the_body_unchanged_to_the_main_queue_then_completes_the_dead_letter()
     {
         var id = Guid.NewGuid();
         var body = Mail(id, "2026.000200");
@@ -100,12 +100,24 @@ public sealed class ServiceBusDeadLetterQueueTests
         var sent = Assert.Single(_bus.Messages(Queues.OutboundMail));
         Assert.Equal(body, sent.Body);
         Assert.NotEqual(dead.MessageId, sent.MessageId); // duplicate detection on MessageId would drop a resend under the old id
-        var remaining = Assert.Single(_bus.Messages(Queues.OutboundMail + "/$DeadLetterQueue"));
+        var remaining = Assert.Single(DeadLetters(Queues.OutboundMail));
         Assert.Equal("2026.000199", DeadLetterBodies.ProtocolOf(remaining.Body));
-        var sendAt = _bus.Requests.FindIndex(r => r.Method == HttpMethod.Post && r.Path == Queues.OutboundMail + "/messages");
-        var deleteAt = _bus.Requests.FindIndex(r => r.Method == HttpMethod.Delete);
-        Assert.True(sendAt >= 0 && deleteAt > sendAt, "the dead letter is deleted only after the send succeeded");
         Assert.False(AnythingLocked());
+    }
+
+    [Fact]
+    public async Task The_dead_letter_is_completed_only_after_the_send_succeeded()
+    {
+        var id = Guid.NewGuid();
+        _bus.DeadLetter(Queues.OutboundMail, Mail(id, "2026.000400"));
+        _bus.Fail("send", new ServiceBusException("quota", ServiceBusFailureReason.QuotaExceeded));
+
+        await Assert.ThrowsAsync<DeadLetterQueueUnavailableException>(() => Queue().ReplayAsync(id, Ct));
+
+        var kept = Assert.Single(DeadLetters(Queues.OutboundMail));
+        Assert.False(kept.Locked);
+        Assert.Empty(_bus.Messages(Queues.OutboundMail));
+        Assert.True(await Queue().ReplayAsync(id, Ct)); // and it can be replayed once Service Bus takes it
     }
 
     [Fact]
@@ -119,7 +131,7 @@ public sealed class ServiceBusDeadLetterQueueTests
         Assert.False(await queue.ReplayAsync(id, Ct));
 
         Assert.Single(_bus.Messages(Queues.Escalations));
-        Assert.Empty(_bus.Messages(Queues.Escalations + "/$DeadLetterQueue"));
+        Assert.Empty(DeadLetters(Queues.Escalations));
     }
 
     [Fact]
@@ -131,23 +143,8 @@ public sealed class ServiceBusDeadLetterQueueTests
         Assert.False(await Queue().ReplayAsync(Guid.NewGuid(), Ct));
 
         Assert.False(AnythingLocked());
-        Assert.Equal(2, Queues.All.Sum(q => _bus.Messages(q + "/$DeadLetterQueue").Count));
-        Assert.DoesNotContain(_bus.Requests, r => r.Method == HttpMethod.Delete || (r.Method == HttpMethod.Post && !r.Path.EndsWith("/head", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public async Task A_failed_send_unlocks_the_dead_letter_and_keeps_it()
-    {
-        var id = Guid.NewGuid();
-        _bus.DeadLetter(Queues.OutboundMail, Mail(id, "2026.000400"));
-        _bus.Fail(HttpMethod.Post, Queues.OutboundMail + "/messages", HttpStatusCode.Forbidden); // quota exceeded
-
-        await Assert.ThrowsAsync<DeadLetterQueueUnavailableException>(() => Queue().ReplayAsync(id, Ct));
-
-        var kept = Assert.Single(_bus.Messages(Queues.OutboundMail + "/$DeadLetterQueue"));
-        Assert.Null(kept.LockToken);
-        Assert.Empty(_bus.Messages(Queues.OutboundMail));
-        Assert.DoesNotContain(_bus.Requests, r => r.Method == HttpMethod.Delete);
+        Assert.Equal(2, Queues.All.Sum(q => DeadLetters(q).Count));
+        Assert.All(Queues.All, q => Assert.Empty(_bus.Messages(q)));
     }
 
     [Fact]
@@ -166,59 +163,30 @@ public sealed class ServiceBusDeadLetterQueueTests
         Assert.Contains(first, l => l.Id == guidMessage);
         var derived = Assert.Single(first, l => l.Id != guidMessage).Id;
         Assert.True(await queue.ReplayAsync(derived, Ct));
-        Assert.Equal(guidMessage.ToString("N"), Assert.Single(_bus.Messages(Queues.GraphNotifications + "/$DeadLetterQueue")).MessageId);
+        Assert.Equal(guidMessage.ToString("N"), Assert.Single(DeadLetters(Queues.GraphNotifications)).MessageId);
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.TooManyRequests)]
-    [InlineData(HttpStatusCode.ServiceUnavailable)]
-    [InlineData(HttpStatusCode.InternalServerError)]
-    public async Task A_transient_answer_is_retried(HttpStatusCode status)
-    {
-        var id = Guid.NewGuid();
-        _bus.DeadLetter(Queues.Escalations, Mail(id, "2026.000500"));
-        _bus.Fail(HttpMethod.Post, Queues.Escalations + "/$DeadLetterQueue/messages/head", status, times: 2);
-
-        var letters = await Queue().ListAsync(Queues.Escalations, 10, Ct);
-
-        Assert.Equal(id, Assert.Single(letters).Id);
-        Assert.False(AnythingLocked());
-    }
-
-    [Fact]
-    public async Task Service_bus_down_after_every_attempt_is_reported_unavailable()
+    [InlineData(ServiceBusFailureReason.ServiceBusy)]
+    [InlineData(ServiceBusFailureReason.ServiceTimeout)]
+    [InlineData(ServiceBusFailureReason.ServiceCommunicationProblem)]
+    public async Task Service_bus_down_after_the_SDKs_retries_is_reported_unavailable(ServiceBusFailureReason reason)
     {
         _bus.DeadLetter(Queues.Escalations, Mail(Guid.NewGuid(), "2026.000501"));
-        _bus.Fail(HttpMethod.Post, "/messages/head", HttpStatusCode.ServiceUnavailable, times: 100);
-
-        var error = await Assert.ThrowsAsync<DeadLetterQueueUnavailableException>(() => Queue(maxAttempts: 3).ListAsync(Queues.Escalations, 10, Ct));
-
-        Assert.Contains("503", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, _bus.Requests.Count);
-    }
-
-    [Fact]
-    public async Task A_401_is_retried_once_with_a_fresh_token()
-    {
-        var id = Guid.NewGuid();
-        _bus.DeadLetter(Queues.Escalations, Mail(id, "2026.000600"));
-        _bus.Fail(HttpMethod.Post, "/messages/head", HttpStatusCode.Unauthorized);
-
-        var letters = await Queue().ListAsync(Queues.Escalations, 10, Ct);
-
-        Assert.Equal(id, Assert.Single(letters).Id);
-        Assert.Equal(2, _credential.Issued);
-        Assert.Equal("Bearer token-2", _bus.Requests[1].Authorization);
-    }
-
-    [Fact]
-    public async Task A_lasting_401_names_the_roles_the_identity_needs()
-    {
-        _bus.Fail(HttpMethod.Post, "/messages/head", HttpStatusCode.Unauthorized, times: 100);
+        _bus.Fail("peek", new ServiceBusException(true, "the broker is busy", null, reason));
 
         var error = await Assert.ThrowsAsync<DeadLetterQueueUnavailableException>(() => Queue().ListAsync(Queues.Escalations, 10, Ct));
 
-        Assert.Contains("Azure Service Bus Data Receiver", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, _bus.Requests.Count);
+        Assert.Contains(reason.ToString(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_identity_names_the_role_it_needs()
+    {
+        _bus.Fail("peek", new UnauthorizedAccessException("Unauthorized access. 'Listen' claim(s) are required to perform this operation."));
+
+        var error = await Assert.ThrowsAsync<DeadLetterQueueUnavailableException>(() => Queue().ListAsync(Queues.Escalations, 10, Ct));
+
+        Assert.Contains("Azure Service Bus Data Owner", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,33 +1,27 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Azure.Core;
+using Azure.Messaging.ServiceBus;
 
 namespace Helpdesk.Tests.Support;
 
 /// <summary>
-/// An in-memory Service Bus namespace behind an <see cref="HttpMessageHandler"/>, answering the REST runtime shapes of
-/// learn.microsoft.com/rest/api/servicebus: Peek-Lock (<c>POST {entity}/messages/head</c>: 201 with a
-/// <c>BrokerProperties</c> JSON header, custom properties as JSON-quoted headers and a <c>Location</c> URI; 204 when
-/// empty), Unlock (<c>PUT</c> that URI: 200; 404 when not locked by that token), Delete (<c>DELETE</c> it: 200) and Send
-/// (<c>POST {queue}/messages</c>: 201). Requests without a bearer token get 401. <see cref="Fail"/> scripts failures.
-/// Shared (linked) by the Infrastructure and FunctionApp tests.
+/// An in-memory Service Bus namespace behind the SDK's own test seams: a <see cref="ServiceBusClient"/> whose receivers
+/// and senders (the SDK's mockable base classes) read and write in-memory queues, with the broker's rules the dead-letter
+/// adapter relies on: a peek locks nothing; a received message is locked until completed (removed) or abandoned
+/// (unlocked, delivery count + 1); a locked message is not received again; sequence numbers grow. Received messages are
+/// made with <see cref="ServiceBusModelFactory"/>, as the SDK documents for tests. <see cref="Fail"/> makes the next
+/// operations of a kind throw what the SDK throws after its own retries.
 /// </summary>
-public sealed class FakeServiceBus : HttpMessageHandler
+public sealed class FakeServiceBus : ServiceBusClient
 {
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private readonly Dictionary<string, List<Message>> _entities = new(StringComparer.Ordinal);
-    private readonly List<(Func<HttpRequestMessage, bool> Matches, HttpStatusCode Status, int Times)> _failures = [];
-    private long _sequence;
+    private readonly Dictionary<string, (Exception Error, int Times)> _failures = new(StringComparer.Ordinal);
+    private long _sequence = 100;
 
-    public FakeServiceBus(string host = "sb-test.servicebus.windows.net") => Namespace = new Uri("https://" + host + "/");
+    public FakeServiceBus(string host = "sb-test.servicebus.windows.net") => Namespace = host;
 
-    public Uri Namespace { get; }
+    public string Namespace { get; }
 
-    /// <summary>Every request, in order: method, path (unescaped) and the Authorization header.</summary>
-    public List<(HttpMethod Method, string Path, string? Authorization)> Requests { get; } = [];
-
+    /// <summary>A message as the broker holds it; <see cref="Locked"/> while a receiver holds its lock.</summary>
     public sealed class Message
     {
         public required string MessageId { get; init; }
@@ -37,10 +31,11 @@ public sealed class FakeServiceBus : HttpMessageHandler
         public DateTimeOffset EnqueuedAt { get; init; }
         public string? Reason { get; init; }
         public string? Description { get; init; }
-        public string? LockToken { get; set; }
+        public Guid? LockToken { get; set; }
+        public bool Locked => LockToken is not null;
     }
 
-    /// <summary>Puts a message in <c>{queue}/$DeadLetterQueue</c> as the broker does after the last delivery.</summary>
+    /// <summary>Puts a message straight into <paramref name="queue"/>'s dead-letter sub-queue.</summary>
     public Message DeadLetter(string queue, string body, string? messageId = null, int deliveryCount = 10, string reason = "MaxDeliveryCountExceeded", string? description = "Message could not be consumed after 10 delivery attempts.")
     {
         lock (_gate)
@@ -55,11 +50,12 @@ public sealed class FakeServiceBus : HttpMessageHandler
                 Reason = reason,
                 Description = description,
             };
-            Entity(queue + "/$DeadLetterQueue").Add(message);
+            Entity(DeadLetterPath(queue)).Add(message);
             return message;
         }
     }
 
+    /// <summary>The messages of an entity: a queue name, or <c>{queue}/$DeadLetterQueue</c>.</summary>
     public IReadOnlyList<Message> Messages(string entity)
     {
         lock (_gate)
@@ -68,168 +64,135 @@ public sealed class FakeServiceBus : HttpMessageHandler
         }
     }
 
-    /// <summary>The next <paramref name="times"/> requests with that method whose path contains <paramref name="pathPart"/> answer <paramref name="status"/>.</summary>
-    public void Fail(HttpMethod method, string pathPart, HttpStatusCode status, int times = 1)
+    /// <summary>The next <paramref name="times"/> operations of <paramref name="operation"/> ("peek", "receive", "send",
+    /// "complete", "abandon") throw <paramref name="error"/>.</summary>
+    public void Fail(string operation, Exception error, int times = 1)
     {
         lock (_gate)
         {
-            _failures.Add((r => r.Method == method && Uri.UnescapeDataString(r.RequestUri!.AbsolutePath).Contains(pathPart, StringComparison.Ordinal), status, times));
+            _failures[operation] = (error, times);
         }
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public override ServiceBusReceiver CreateReceiver(string queueName, ServiceBusReceiverOptions options) =>
+        new Receiver(this, options?.SubQueue == SubQueue.DeadLetter ? DeadLetterPath(queueName) : queueName);
+
+    public override ServiceBusSender CreateSender(string queueOrTopicName) => new Sender(this, queueOrTopicName);
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static string DeadLetterPath(string queue) => queue + "/$DeadLetterQueue";
+
+    private List<Message> Entity(string path)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        lock (_gate)
+        if (!_entities.TryGetValue(path, out var list))
         {
-            var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath).Trim('/');
-            var authorization = request.Headers.Authorization?.ToString();
-            Requests.Add((request.Method, path, authorization));
-            if (request.RequestUri.Host != Namespace.Host || authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
-            {
-                return new HttpResponseMessage(HttpStatusCode.Unauthorized);
-            }
-
-            for (var i = 0; i < _failures.Count; i++)
-            {
-                var (matches, status, times) = _failures[i];
-                if (matches(request))
-                {
-                    _failures[i] = (matches, status, times - 1);
-                    if (times - 1 == 0)
-                    {
-                        _failures.RemoveAt(i);
-                    }
-
-                    var failure = new HttpResponseMessage(status);
-                    if (status == HttpStatusCode.TooManyRequests)
-                    {
-                        failure.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
-                    }
-
-                    return failure;
-                }
-            }
-
-            var segments = path.Split('/');
-            var messagesAt = Array.LastIndexOf(segments, "messages");
-            if (messagesAt < 1)
-            {
-                return new HttpResponseMessage(HttpStatusCode.BadRequest);
-            }
-
-            var entity = string.Join('/', segments[..messagesAt]);
-            var rest = segments[(messagesAt + 1)..];
-            return (request.Method.Method, rest.Length) switch
-            {
-                ("POST", 1) when rest[0] == "head" => PeekLock(entity),
-                ("POST", 0) => Send(entity, request, body ?? ""),
-                ("PUT", 2) => Unlock(entity, rest[0], rest[1], delete: false),
-                ("DELETE", 2) => Unlock(entity, rest[0], rest[1], delete: true),
-                _ => new HttpResponseMessage(HttpStatusCode.BadRequest),
-            };
-        }
-    }
-
-    private List<Message> Entity(string entity)
-    {
-        if (!_entities.TryGetValue(entity, out var list))
-        {
-            list = [];
-            _entities[entity] = list;
+            _entities[path] = list = [];
         }
 
         return list;
     }
 
-    private HttpResponseMessage PeekLock(string entity)
+    private void ThrowIfFailing(string operation)
     {
-        var message = Entity(entity).FirstOrDefault(m => m.LockToken is null);
-        if (message is null)
+        if (_failures.TryGetValue(operation, out var failure) && failure.Times > 0)
         {
-            return new HttpResponseMessage(HttpStatusCode.NoContent);
+            _failures[operation] = (failure.Error, failure.Times - 1);
+            throw failure.Error;
         }
-
-        message.LockToken = Guid.NewGuid().ToString();
-        var response = new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent(message.Body, Encoding.UTF8, "application/json") };
-        response.Headers.TryAddWithoutValidation("BrokerProperties", JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["DeliveryCount"] = message.DeliveryCount,
-            ["EnqueuedSequenceNumber"] = 0,
-            ["EnqueuedTimeUtc"] = message.EnqueuedAt.ToString("R", CultureInfo.InvariantCulture),
-            ["LockToken"] = message.LockToken,
-            ["LockedUntilUtc"] = message.EnqueuedAt.AddMinutes(1).ToString("R", CultureInfo.InvariantCulture),
-            ["MessageId"] = message.MessageId,
-            ["SequenceNumber"] = message.SequenceNumber,
-            ["State"] = "Active",
-            ["TimeToLive"] = 922337203685.47754,
-        }));
-        if (message.Reason is not null)
-        {
-            response.Headers.TryAddWithoutValidation("DeadLetterReason", JsonSerializer.Serialize(message.Reason));
-        }
-
-        if (message.Description is not null)
-        {
-            response.Headers.TryAddWithoutValidation("DeadLetterErrorDescription", JsonSerializer.Serialize(message.Description));
-        }
-
-        response.Headers.Location = new Uri(Namespace, $"{entity}/messages/{message.SequenceNumber}/{message.LockToken}");
-        return response;
     }
 
-    private HttpResponseMessage Unlock(string entity, string reference, string lockToken, bool delete)
+    private static ServiceBusReceivedMessage ToReceived(Message m) =>
+        ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: BinaryData.FromString(m.Body),
+            messageId: m.MessageId,
+            properties: new Dictionary<string, object>
+            {
+                ["DeadLetterReason"] = m.Reason!,
+                ["DeadLetterErrorDescription"] = m.Description!,
+            }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
+            lockTokenGuid: m.LockToken ?? Guid.Empty,
+            deliveryCount: m.DeliveryCount,
+            sequenceNumber: m.SequenceNumber,
+            enqueuedTime: m.EnqueuedAt);
+
+    private sealed class Receiver(FakeServiceBus bus, string path) : ServiceBusReceiver
     {
-        var list = Entity(entity);
-        var message = list.FirstOrDefault(m => (m.MessageId == reference || m.SequenceNumber.ToString(CultureInfo.InvariantCulture) == reference) && m.LockToken == lockToken);
-        if (message is null)
+        public override string EntityPath => path;
+
+        public override Task<IReadOnlyList<ServiceBusReceivedMessage>> PeekMessagesAsync(int maxMessages, long? fromSequenceNumber = null, CancellationToken cancellationToken = default)
         {
-            return new HttpResponseMessage(HttpStatusCode.NotFound);
+            lock (bus._gate)
+            {
+                bus.ThrowIfFailing("peek");
+                IReadOnlyList<ServiceBusReceivedMessage> page = [.. bus.Entity(path)
+                    .Where(m => m.SequenceNumber >= (fromSequenceNumber ?? long.MinValue))
+                    .OrderBy(m => m.SequenceNumber)
+                    .Take(maxMessages)
+                    .Select(ToReceived)];
+                return Task.FromResult(page);
+            }
         }
 
-        if (delete)
+        public override Task<IReadOnlyList<ServiceBusReceivedMessage>> ReceiveMessagesAsync(int maxMessages, TimeSpan? maxWaitTime = null, CancellationToken cancellationToken = default)
         {
-            list.Remove(message);
-        }
-        else
-        {
-            message.LockToken = null;
+            lock (bus._gate)
+            {
+                bus.ThrowIfFailing("receive");
+                var taken = bus.Entity(path).Where(m => !m.Locked).OrderBy(m => m.SequenceNumber).Take(maxMessages).ToList();
+                foreach (var message in taken)
+                {
+                    message.LockToken = Guid.NewGuid();
+                }
+
+                IReadOnlyList<ServiceBusReceivedMessage> received = [.. taken.Select(ToReceived)];
+                return Task.FromResult(received);
+            }
         }
 
-        return new HttpResponseMessage(HttpStatusCode.OK);
+        public override Task CompleteMessageAsync(ServiceBusReceivedMessage message, CancellationToken cancellationToken = default)
+        {
+            lock (bus._gate)
+            {
+                bus.ThrowIfFailing("complete");
+                bus.Entity(path).Remove(Held(message));
+                return Task.CompletedTask;
+            }
+        }
+
+        public override Task AbandonMessageAsync(ServiceBusReceivedMessage message, IDictionary<string, object>? propertiesToModify = null, CancellationToken cancellationToken = default)
+        {
+            lock (bus._gate)
+            {
+                bus.ThrowIfFailing("abandon");
+                var held = Held(message);
+                held.LockToken = null;
+                held.DeliveryCount++;
+                return Task.CompletedTask;
+            }
+        }
+
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private Message Held(ServiceBusReceivedMessage message) =>
+            bus.Entity(path).SingleOrDefault(m => m.LockToken?.ToString() == message.LockToken)
+            ?? throw new ServiceBusException("The lock supplied is invalid.", ServiceBusFailureReason.MessageLockLost);
     }
 
-    private HttpResponseMessage Send(string entity, HttpRequestMessage request, string body)
+    private sealed class Sender(FakeServiceBus bus, string queue) : ServiceBusSender
     {
-        var messageId = request.Headers.TryGetValues("BrokerProperties", out var values)
-            && JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(string.Join(",", values)) is { } props
-            && props.TryGetValue("MessageId", out var id)
-            ? id.GetString()!
-            : Guid.NewGuid().ToString("N");
-        Entity(entity).Add(new Message { MessageId = messageId, Body = body, SequenceNumber = ++_sequence, EnqueuedAt = DateTimeOffset.UnixEpoch });
-        return new HttpResponseMessage(HttpStatusCode.Created);
-    }
-}
+        public override string EntityPath => queue;
 
-/// <summary>A credential that hands out numbered tokens and counts how often it was asked.</summary>
-public sealed class CountingCredential : TokenCredential
-{
-    private int _issued;
-
-    public int Issued => _issued;
-
-    public List<string> Scopes { get; } = [];
-
-    public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
-    {
-        lock (Scopes)
+        public override Task SendMessageAsync(ServiceBusMessage message, CancellationToken cancellationToken = default)
         {
-            Scopes.AddRange(requestContext.Scopes);
+            lock (bus._gate)
+            {
+                bus.ThrowIfFailing("send");
+                bus.Entity(queue).Add(new Message { MessageId = message.MessageId, Body = message.Body.ToString(), SequenceNumber = ++bus._sequence, EnqueuedAt = DateTimeOffset.UtcNow });
+                return Task.CompletedTask;
+            }
         }
 
-        return new AccessToken("token-" + Interlocked.Increment(ref _issued), DateTimeOffset.MaxValue);
+        public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
-
-    public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(GetToken(requestContext, cancellationToken));
 }
