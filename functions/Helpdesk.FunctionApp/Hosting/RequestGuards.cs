@@ -8,7 +8,7 @@ namespace Helpdesk.FunctionApp.Hosting;
 /// <summary>
 /// Checks every request meets before it reaches an endpoint: no dot segments hidden by percent-encoding (which
 /// would let <c>/api/tickets/%2e%2e/mailbox/messages</c> reach another route), and each endpoint's body limit
-/// (<see cref="IRequestSizeLimitMetadata"/>, e.g. <see cref="BodyLimits"/>), answered 413 as problem details, never 500.
+/// (<see cref="IRequestSizeLimitMetadata"/>, e.g. <see cref="IntakeBodyBytes"/>), answered 413 as problem details, never 500.
 /// </summary>
 public static class RequestGuards
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Helpdesk.FunctionApp.Tests.Support;
 
-/// <summary>The app as the Functions host runs it in Azure with Cosmos DB: the account of <paramref name="options"/>
+/// <summary>The app as the Functions host runs it in Azure with Cosmos DB: the account of the given options
 /// (the loopback server), staff signed in through App Service authentication, and its own local data folder.</summary>
 public static class CosmosHostedApp
 {

@@ -9,7 +9,7 @@ namespace Helpdesk.FunctionApp.Tests.Support;
 
 /// <summary>
 /// The real server on a free loopback port with its own temporary data folder, spoken to over real HTTP, as the
-/// Functions host and mail systems do. <paramref name="asFunctionsHost"/> starts it the way the host would
+/// Functions host and mail systems do. <c>asFunctionsHost</c> starts it the way the host would
 /// (FUNCTIONS_CUSTOMHANDLER_PORT set: no embedded runner), so that tests can play the host's part.
 /// </summary>
 public sealed class RunningApp : IAsyncDisposable
