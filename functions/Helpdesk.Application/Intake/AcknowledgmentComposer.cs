@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Helpdesk.Application.Presentation;
 using Helpdesk.Domain.Contracts;
@@ -19,9 +20,9 @@ public static class AcknowledgmentComposer
         var text = new StringBuilder()
             .AppendLine(greeting)
             .AppendLine()
-            .AppendLine($"Recebemos sua mensagem e registramos o chamado de protocolo {ticket.Protocol} em {PtBrTime.Format(ticket.RegisteredAt, clock)} (horário de Brasília).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Recebemos sua mensagem e registramos o chamado de protocolo {ticket.Protocol} em {PtBrTime.Format(ticket.RegisteredAt, clock)} (horário de Brasília).")
             .AppendLine()
-            .AppendLine($"Assunto: {ticket.Subject}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Assunto: {ticket.Subject}")
             .AppendLine()
             .AppendLine("Guarde este número: ele identifica o seu atendimento. Para acrescentar informações, basta responder a este e-mail mantendo o protocolo no assunto.")
             .AppendLine()

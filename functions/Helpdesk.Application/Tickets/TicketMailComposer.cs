@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Helpdesk.Application.Presentation;
 using Helpdesk.Domain.Contracts;
@@ -24,7 +25,7 @@ public static class TicketMailComposer
             .AppendLine("Atenciosamente,")
             .AppendLine(agentName is { Length: > 0 } name ? name : "Central de Atendimento")
             .AppendLine()
-            .AppendLine($"Protocolo {ticket.Protocol}. Para responder, basta responder a este e-mail.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Protocolo {ticket.Protocol}. Para responder, basta responder a este e-mail.")
             .ToString();
     }
 
@@ -35,12 +36,12 @@ public static class TicketMailComposer
         return new StringBuilder()
             .AppendLine(greeting)
             .AppendLine()
-            .AppendLine($"O chamado de protocolo {ticket.Protocol} foi resolvido em {PtBrTime.Format(ticket.ResolvedAt ?? ticket.UpdatedAt, clock)} (horário de Brasília).")
+            .AppendLine(CultureInfo.InvariantCulture, $"O chamado de protocolo {ticket.Protocol} foi resolvido em {PtBrTime.Format(ticket.ResolvedAt ?? ticket.UpdatedAt, clock)} (horário de Brasília).")
             .AppendLine()
             .AppendLine("Solução:")
             .AppendLine(resolution.Trim())
             .AppendLine()
-            .AppendLine($"Se o problema continuar, responda a este e-mail em até {reopenWindowDays} dias e o chamado será reaberto.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Se o problema continuar, responda a este e-mail em até {reopenWindowDays} dias e o chamado será reaberto.")
             .AppendLine()
             .AppendLine("Conte-nos como foi o atendimento (nota de 0 a 10, leva menos de um minuto):")
             .AppendLine(surveyUrl)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Application.Ports;
@@ -48,7 +49,7 @@ public sealed class SqliteKnowledgeBase(SqliteDatabase database) : IKnowledgeBas
         var terms = TextFolding.Terms(search.Text);
         for (var i = 0; i < terms.Count && i < 10; i++)
         {
-            sql.Append($" AND search_text LIKE $t{i} ESCAPE '\\'");
+            sql.Append(CultureInfo.InvariantCulture, $" AND search_text LIKE $t{i} ESCAPE '\\'");
             command.Parameters.AddWithValue("$t" + i, "%" + terms[i].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         }
 
