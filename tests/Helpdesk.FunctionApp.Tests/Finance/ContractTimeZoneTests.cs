@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Helpdesk.Application.Finance;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.FunctionApp.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
-using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Tickets;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Tickets;
 using Microsoft.AspNetCore.Mvc;
 
