@@ -41,7 +41,7 @@ public sealed record ClockResponse(string State, bool IsSuspended, DateTimeOffse
 
 public sealed record SlaResponse(string Category, string Priority, ClockResponse FirstResponse, ClockResponse Resolution);
 
-/// <summary>A ticket as the API shows it. Instants carry the São Paulo offset. CPF/CNPJ are masked unless the role needs
+/// <summary>A ticket as the API shows it. Instants carry the contract's offset. CPF/CNPJ are masked unless the role needs
 /// them (supervisor, admin); finance also sees requester e-mail addresses masked.</summary>
 public sealed record TicketResponse(
     string Protocol,
@@ -216,7 +216,7 @@ public sealed record TicketResponse(
 
 /// <summary>
 /// A ticket in a list: the store's list row (<see cref="TicketSummary"/>, whose fields are written once, there) as the
-/// viewer sees it: instants in São Paulo time, the requester's e-mail masked for roles that must not see it.
+/// viewer sees it: instants on the contract's clock, the requester's e-mail masked for roles that must not see it.
 /// </summary>
 public static class TicketSummaryResponse
 {

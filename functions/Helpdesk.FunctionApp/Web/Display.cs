@@ -4,7 +4,7 @@ using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.FunctionApp.Web;
 
-/// <summary>How values read in Brazilian Portuguese: dates in São Paulo time, statuses and channels by name.</summary>
+/// <summary>How values read in Brazilian Portuguese: dates on the contract's clock, statuses and channels by name.</summary>
 public static class Display
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("pt-BR");
