@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Application.Identity;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Audit;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Contracts;

@@ -1,7 +1,7 @@
 using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Application.Finance;

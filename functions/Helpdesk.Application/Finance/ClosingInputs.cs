@@ -1,8 +1,8 @@
 using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Application.Finance;

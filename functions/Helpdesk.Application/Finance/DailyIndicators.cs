@@ -1,5 +1,5 @@
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance;
 

@@ -1,7 +1,7 @@
 using Helpdesk.Application.Sla;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Exports;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.Events;
 using HistoryEvent = Helpdesk.Domain.Tickets.History.TicketEvent;

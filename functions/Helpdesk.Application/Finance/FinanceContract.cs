@@ -1,4 +1,3 @@
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
 
 namespace Helpdesk.Application.Finance;

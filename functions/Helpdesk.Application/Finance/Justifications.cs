@@ -1,5 +1,5 @@
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using Helpdesk.Application.Finance.Formats;
-using Helpdesk.Application.Ports;
 using Helpdesk.Application.Finance.Formats.Documents;
+using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using Microsoft.Extensions.Options;
 

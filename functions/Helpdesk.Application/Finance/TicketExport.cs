@@ -1,7 +1,8 @@
-using Helpdesk.Application.Finance.Formats;
 using System.Text.Json;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Exports;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance;
 

@@ -1,8 +1,8 @@
-using Helpdesk.Application.Finance.Formats;
 using System.Globalization;
 using Helpdesk.Application.Finance;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Cli.Verbs;

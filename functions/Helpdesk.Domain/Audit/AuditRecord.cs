@@ -1,4 +1,3 @@
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;

@@ -1,4 +1,4 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Domain.Catalogue;
 

@@ -1,5 +1,5 @@
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Domain.Catalogue;
 

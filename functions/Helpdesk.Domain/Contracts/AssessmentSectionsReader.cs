@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 

@@ -1,4 +1,5 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Domain.Contracts;
 

@@ -44,7 +44,7 @@ public sealed record ContractDefinition
     /// aggravations, rescission, justification, invoice …; docs/assessment-contract.md), read from the same document by
     /// the same load; null when the document has none of them (a calendar-only contract).
     /// </summary>
-    public Assessment.AssessmentContract? Assessment { get; init; }
+    public Helpdesk.Domain.Contracts.AssessmentContract? Assessment { get; init; }
 
     /// <summary>Root sections present in the JSON that this version does not read (e.g. a newer product's sections).</summary>
     public IReadOnlyList<string> UnknownSections { get; init; } = [];

@@ -109,7 +109,7 @@ public static class ContractDefinitionLoader
     /// The assessment sections of the same document, when it has any, by <see cref="AssessmentSectionsReader"/>:
     /// one document, one load, one object carrying both (ADR-015).
     /// </summary>
-    private static Assessment.AssessmentContract? ReadAssessment(JsonElement root, List<ContractError> errors)
+    private static Helpdesk.Domain.Contracts.AssessmentContract? ReadAssessment(JsonElement root, List<ContractError> errors)
     {
         if (!root.EnumerateObject().Any(p => AssessmentSections.Contains(p.Name)))
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
 
 namespace Helpdesk.Domain.Indicators;
 

@@ -1,4 +1,4 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Exports;
 
 namespace Helpdesk.Domain.Indicators;
 

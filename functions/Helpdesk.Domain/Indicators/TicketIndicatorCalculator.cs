@@ -1,5 +1,7 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Exports;
 using Helpdesk.Domain.Penalties;
+using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Domain.Indicators;
 

@@ -1,4 +1,3 @@
-using Helpdesk.Domain.Assessment;
 
 namespace Helpdesk.Domain.Indicators;
 

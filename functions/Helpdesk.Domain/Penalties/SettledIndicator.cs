@@ -1,4 +1,4 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Domain.Penalties;
 

@@ -1,4 +1,5 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Domain.Penalties;
 

@@ -189,7 +189,7 @@ public static class AgentTicketsEndpoints
             next = "/api/tickets?" + string.Join('&', q);
         }
 
-        return Results.Ok(new TicketListResponse([.. page.Items.Select(i => TicketSummaryResponse.From(i, agent))], page.NextPageToken, next));
+        return Results.Ok(new TicketListResponse([.. page.Items.Select(i => TicketSummaryResponse.From(i, agent, Web.Display.ClockOf(context)))], page.NextPageToken, next));
     }
 
     internal static async Task<IResult> GetAsync(string protocol, HttpContext context, TicketActions actions, TicketClocks clocks, TimeProvider clock, CancellationToken cancellationToken)
@@ -202,7 +202,7 @@ public static class AgentTicketsEndpoints
         var agent = Agents.Current(context.User)!;
         var ticket = await actions.GetAsync(number, agent, cancellationToken).ConfigureAwait(false);
         ETags.Set(context.Response, ticket.CommittedVersion);
-        return Results.Ok(TicketResponse.From(ticket, agent, clocks.Read(ticket, clock.GetUtcNow())));
+        return Results.Ok(TicketResponse.From(ticket, agent, Web.Display.ClockOf(context), clocks.Read(ticket, clock.GetUtcNow())));
     }
 
     /// <summary>Maps <c>POST /api/tickets/{protocol}/{verb}</c>: protocol and If-Match read here, the use case does the rest.</summary>
@@ -230,7 +230,7 @@ public static class AgentTicketsEndpoints
                 var agent = Agents.Current(context.User)!;
                 var ticket = await action(body, new TicketTarget(number, version), agent, actions, cancellationToken).ConfigureAwait(false);
                 ETags.Set(context.Response, ticket.CommittedVersion);
-                return Results.Ok(TicketResponse.From(ticket, agent, clocks.Read(ticket, clock.GetUtcNow())));
+                return Results.Ok(TicketResponse.From(ticket, agent, Web.Display.ClockOf(context), clocks.Read(ticket, clock.GetUtcNow())));
             })
             .WithName(name)
             .WithSummary(summary)

@@ -32,7 +32,7 @@ public static class AuditEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var range = Range(from, to, errors);
+        var range = Range(from, to, errors, Web.Display.ClockOf(context));
         var csv = format is null || string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         if (!csv && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase))
         {
@@ -46,7 +46,7 @@ public static class AuditEndpoints
 
         var name = $"registros-{from}-a-{to}.{(csv ? "csv" : "jsonl")}";
         return Results.Stream(
-            body => AuditExportWriter.WriteAsync(body, audit.RecordsAsync(start, end, cancellationToken), csv, viewer, Web.Display.Clock, cancellationToken),
+            body => AuditExportWriter.WriteAsync(body, audit.RecordsAsync(start, end, cancellationToken), csv, viewer, Web.Display.ClockOf(context), cancellationToken),
             csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
             name);
     }
@@ -90,7 +90,7 @@ public static class AuditEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var range = Range(from, to, errors);
+        var range = Range(from, to, errors, Web.Display.ClockOf(context));
         if (windowDays is < 1 or > AuditService.MaxWindowDays)
         {
             errors["windowDays"] = [$"A janela vai de 1 a {AuditService.MaxWindowDays} dias."];
@@ -114,7 +114,7 @@ public static class AuditEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var range = Range(from, to, errors);
+        var range = Range(from, to, errors, Web.Display.ClockOf(context));
         var words = Words(keywords, "keywords", errors) ?? AuditKeywords.Default.Complaint;
         var categories = Words(complaintCategories, "complaintCategories", errors) ?? AuditKeywords.Default.ComplaintCategories;
         if (errors.Count > 0 || range is not var (start, end))
@@ -166,7 +166,7 @@ public static class AuditEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (Range(from, to, errors) is not { } range || errors.Count > 0)
+        if (Range(from, to, errors, Web.Display.ClockOf(context)) is not { } range || errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
@@ -198,7 +198,7 @@ public static class AuditEndpoints
     }
 
     /// <summary>São Paulo days [from, to] → UTC instants [start, end).</summary>
-    private static (DateTimeOffset Start, DateTimeOffset End)? Range(string? from, string? to, Dictionary<string, string[]> errors)
+    private static (DateTimeOffset Start, DateTimeOffset End)? Range(string? from, string? to, Dictionary<string, string[]> errors, Domain.Contracts.ContractClock clock)
     {
         var start = Day(from, "from", errors);
         var end = Day(to, "to", errors);
@@ -213,7 +213,7 @@ public static class AuditEndpoints
             return null;
         }
 
-        var (s, e) = (Midnight(start.Value), Midnight(end.Value.AddDays(1)));
+        var (s, e) = (clock.StartOfDay(start.Value), clock.StartOfDay(end.Value.AddDays(1)));
         if (e - s > AuditService.MaxRange)
         {
             errors["to"] = ["O período vai até um ano (366 dias)."];
@@ -234,5 +234,4 @@ public static class AuditEndpoints
         return null;
     }
 
-    private static DateTimeOffset Midnight(DateOnly day) => Web.Display.Clock.StartOfDay(day);
 }

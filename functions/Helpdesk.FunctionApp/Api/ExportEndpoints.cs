@@ -1,7 +1,7 @@
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.FunctionApp.Identity;
 
 namespace Helpdesk.FunctionApp.Api;

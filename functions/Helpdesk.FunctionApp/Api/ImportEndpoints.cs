@@ -1,7 +1,7 @@
+using Helpdesk.Application.Finance;
 using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
-using Helpdesk.Application.Finance;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Helpdesk.FunctionApp.Api;

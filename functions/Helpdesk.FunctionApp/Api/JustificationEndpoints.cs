@@ -1,7 +1,7 @@
-using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Identity;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using Helpdesk.FunctionApp.Identity;
 

@@ -14,11 +14,12 @@ public sealed record ArticleFromReplyRequest(string? Protocol, string? MessageId
 public sealed record KnowledgeArticleResponse(
     Guid Id, string Kind, string Title, string Body, IReadOnlyList<string> Tags, string? Category, int UseCount, string? SourceProtocol, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
-    public static KnowledgeArticleResponse From(KnowledgeArticle a)
+    public static KnowledgeArticleResponse From(KnowledgeArticle a, Domain.Contracts.ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(clock);
         return new(a.Id, TicketResponse.JsonName(a.Kind.ToString()), a.Title, a.Body, a.Tags, a.Category, a.UseCount, a.SourceProtocol, a.CreatedBy,
-            Web.Display.Clock.ToLocal(a.CreatedAt), Web.Display.Clock.ToLocal(a.UpdatedAt));
+            clock.ToLocal(a.CreatedAt), clock.ToLocal(a.UpdatedAt));
     }
 }
 
@@ -53,12 +54,12 @@ public static class KnowledgeEndpoints
         }
 
         var found = await knowledge.SearchAsync(Agents.Current(context.User)!, new KnowledgeSearch(q, k, category, limit ?? 20), cancellationToken).ConfigureAwait(false);
-        return Results.Ok(found.Select(KnowledgeArticleResponse.From).ToList());
+        return Results.Ok(found.Select(a => KnowledgeArticleResponse.From(a, Web.Display.ClockOf(context))).ToList());
     }
 
     internal static async Task<IResult> GetAsync(Guid id, HttpContext context, KnowledgeService knowledge, CancellationToken cancellationToken) =>
         await knowledge.GetAsync(Agents.Current(context.User)!, id, cancellationToken).ConfigureAwait(false) is { } article
-            ? Results.Ok(KnowledgeArticleResponse.From(article))
+            ? Results.Ok(KnowledgeArticleResponse.From(article, Web.Display.ClockOf(context)))
             : Problems.NotFound("Artigo não encontrado.");
 
     internal static async Task<IResult> CreateAsync(KnowledgeArticleRequest? body, HttpContext context, KnowledgeService knowledge, CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ public static class KnowledgeEndpoints
         }
 
         var article = await knowledge.CreateAsync(Agents.Current(context.User)!, kind, body.Title ?? string.Empty, body.Body ?? string.Empty, body.Tags, body.Category, cancellationToken).ConfigureAwait(false);
-        return Results.Created("/api/kb/" + article.Id, KnowledgeArticleResponse.From(article));
+        return Results.Created("/api/kb/" + article.Id, KnowledgeArticleResponse.From(article, Web.Display.ClockOf(context)));
     }
 
     internal static async Task<IResult> UpdateAsync(Guid id, KnowledgeArticleRequest? body, HttpContext context, KnowledgeService knowledge, CancellationToken cancellationToken)
@@ -86,7 +87,7 @@ public static class KnowledgeEndpoints
         }
 
         var article = await knowledge.UpdateAsync(Agents.Current(context.User)!, id, body.Title ?? string.Empty, body.Body ?? string.Empty, body.Tags, body.Category, cancellationToken).ConfigureAwait(false);
-        return article is null ? Problems.NotFound("Artigo não encontrado.") : Results.Ok(KnowledgeArticleResponse.From(article));
+        return article is null ? Problems.NotFound("Artigo não encontrado.") : Results.Ok(KnowledgeArticleResponse.From(article, Web.Display.ClockOf(context)));
     }
 
     internal static async Task<IResult> RecordUseAsync(Guid id, HttpContext context, KnowledgeService knowledge, CancellationToken cancellationToken) =>
@@ -107,7 +108,7 @@ public static class KnowledgeEndpoints
         }
 
         var article = await knowledge.CreateFromReplyAsync(Agents.Current(context.User)!, protocol, body.MessageId ?? string.Empty, body.Title ?? string.Empty, body.Tags, cancellationToken).ConfigureAwait(false);
-        return Results.Created("/api/kb/" + article.Id, KnowledgeArticleResponse.From(article));
+        return Results.Created("/api/kb/" + article.Id, KnowledgeArticleResponse.From(article, Web.Display.ClockOf(context)));
     }
 
     private static bool TryKind(string text, out KnowledgeKind kind) =>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.History;
 
@@ -29,17 +30,18 @@ public sealed record RatingResponse(int Score, string? Comment, DateTimeOffset A
 /// days"), the share of the target already run, and the regulator's cap if any.</summary>
 public sealed record ClockResponse(string State, bool IsSuspended, DateTimeOffset? DueAt, string Remaining, double ElapsedFraction, DateTimeOffset? LimitAt, bool BeyondLimit)
 {
-    public static ClockResponse From(Domain.Sla.ClockReading r)
+    public static ClockResponse From(Domain.Sla.ClockReading r, ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(TicketResponse.JsonName(r.State.ToString()), r.IsSuspended, r.DueAt is { } d ? Web.Display.Clock.ToLocal(d) : null, r.Remaining.ToString(),
-            Math.Round(r.ElapsedFraction, 4), r.LimitAt is { } l ? Web.Display.Clock.ToLocal(l) : null, r.BeyondLimit);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new(TicketResponse.JsonName(r.State.ToString()), r.IsSuspended, r.DueAt is { } d ? clock.ToLocal(d) : null, r.Remaining.ToString(),
+            Math.Round(r.ElapsedFraction, 4), r.LimitAt is { } l ? clock.ToLocal(l) : null, r.BeyondLimit);
     }
 }
 
 public sealed record SlaResponse(string Category, string Priority, ClockResponse FirstResponse, ClockResponse Resolution);
 
-/// <summary>A ticket as the API shows it. Instants carry the São Paulo offset. CPF/CNPJ are masked unless the role needs
+/// <summary>A ticket as the API shows it. Instants carry the contract's offset. CPF/CNPJ are masked unless the role needs
 /// them (supervisor, admin); finance also sees requester e-mail addresses masked.</summary>
 public sealed record TicketResponse(
     string Protocol,
@@ -112,10 +114,11 @@ public sealed record TicketResponse(
     /// <summary>Whether the stored history's hash chain verifies.</summary>
     public bool HistoryVerified { get; init; }
 
-    public static TicketResponse From(Ticket ticket, AgentIdentity viewer, Application.Sla.TicketClockReadings? clocks = null)
+    public static TicketResponse From(Ticket ticket, AgentIdentity viewer, ContractClock clock, Application.Sla.TicketClockReadings? clocks = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(clock);
         var email = viewer.CanSeeRequesterEmail ? ticket.RequesterEmail.Value : ticket.RequesterEmail.Masked();
         return new TicketResponse(
             ticket.Protocol.ToString(),
@@ -125,13 +128,13 @@ public sealed record TicketResponse(
             email,
             ticket.RequesterName,
             JsonName(ticket.Channel.ToString()),
-            Web.Display.Clock.ToLocal(ticket.ReceivedAt),
-            Web.Display.Clock.ToLocal(ticket.RegisteredAt),
+            clock.ToLocal(ticket.ReceivedAt),
+            clock.ToLocal(ticket.RegisteredAt),
             ticket.CommittedVersion,
             [.. ticket.Messages.Select(m => new TicketMessageResponse(
-                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), MaskTaxIds(m.Subject, viewer), MaskTaxIds(m.Text, viewer), Web.Display.Clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
+                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), MaskTaxIds(m.Subject, viewer), MaskTaxIds(m.Text, viewer), clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
             [.. ticket.History.Select(e => new TicketEventResponse(
-                e.Sequence, Web.Display.Clock.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
+                e.Sequence, clock.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
         {
             RequesterTaxId = ticket.RequesterTaxId is { } taxId ? (viewer.CanSeeTaxIds ? taxId.Formatted : taxId.Masked) : null,
             Institution = ticket.Institution,
@@ -141,31 +144,31 @@ public sealed record TicketResponse(
             Assignee = ticket.Assignee,
             Category = ticket.Category,
             Priority = ticket.Priority,
-            UpdatedAt = Web.Display.Clock.ToLocal(ticket.UpdatedAt),
-            FirstResponseAt = Local(ticket.FirstResponseAt),
-            ResolvedAt = Local(ticket.ResolvedAt),
+            UpdatedAt = clock.ToLocal(ticket.UpdatedAt),
+            FirstResponseAt = Local(ticket.FirstResponseAt, clock),
+            ResolvedAt = Local(ticket.ResolvedAt, clock),
             ResolvedAtFirstContact = ticket.ResolvedAtFirstContact,
             Resolution = ticket.Resolution,
-            ClosedAt = Local(ticket.ClosedAt),
+            ClosedAt = Local(ticket.ClosedAt, clock),
             WasEscalated = ticket.WasEscalated,
             ReopenCount = ticket.ReopenCount,
             MergedInto = ticket.MergedInto?.ToString(),
             FollowsProtocol = ticket.FollowsProtocol?.ToString(),
             Duplicates = ticket.Duplicates,
-            Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(Web.Display.Clock.ToLocal(s.From), Local(s.To)))],
-            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, Web.Display.Clock.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
-            Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, Web.Display.Clock.ToLocal(r.At)) : null,
-            ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, viewer) : null,
-            ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, viewer))],
+            Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(clock.ToLocal(s.From), Local(s.To, clock)))],
+            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, clock.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
+            Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, clock.ToLocal(r.At)) : null,
+            ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, viewer, clock) : null,
+            ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, viewer, clock))],
             HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
-            Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse), ClockResponse.From(clocks.Resolution)),
+            Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse, clock), ClockResponse.From(clocks.Resolution, clock)),
         };
     }
 
-    private static ExternalHandOffResponse HandOff(ExternalHandOff h, AgentIdentity viewer) =>
-        new(h.Team, h.TeamName, h.Reference, MaskTaxIds(h.Reason, viewer), Web.Display.Clock.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt), h.ReturnNote is { } n ? MaskTaxIds(n, viewer) : null);
+    private static ExternalHandOffResponse HandOff(ExternalHandOff h, AgentIdentity viewer, ContractClock clock) =>
+        new(h.Team, h.TeamName, h.Reference, MaskTaxIds(h.Reason, viewer), clock.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt, clock), h.ReturnNote is { } n ? MaskTaxIds(n, viewer) : null);
 
-    private static DateTimeOffset? Local(DateTimeOffset? instant) => instant is { } i ? Web.Display.Clock.ToLocal(i) : null;
+    private static DateTimeOffset? Local(DateTimeOffset? instant, ContractClock clock) => instant is { } i ? clock.ToLocal(i) : null;
 
     /// <summary>Free text (subjects, bodies, notes) with any CPF/CNPJ masked for roles that do not need them.</summary>
     private static string MaskTaxIds(string text, AgentIdentity viewer) => viewer.CanSeeTaxIds ? text : TaxIdRedaction.Mask(text);
@@ -213,21 +216,22 @@ public sealed record TicketResponse(
 
 /// <summary>
 /// A ticket in a list: the store's list row (<see cref="TicketSummary"/>, whose fields are written once, there) as the
-/// viewer sees it: instants in São Paulo time, the requester's e-mail masked for roles that must not see it.
+/// viewer sees it: instants on the contract's clock, the requester's e-mail masked for roles that must not see it.
 /// </summary>
 public static class TicketSummaryResponse
 {
-    public static TicketSummary From(TicketSummary s, AgentIdentity viewer)
+    public static TicketSummary From(TicketSummary s, AgentIdentity viewer, ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(clock);
         return s with
         {
             RequesterEmail = viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(s.RequesterEmail, out var parsed, out _) ? s.RequesterEmail : parsed.Masked(),
-            RegisteredAt = Web.Display.Clock.ToLocal(s.RegisteredAt),
-            UpdatedAt = Web.Display.Clock.ToLocal(s.UpdatedAt),
-            AtRiskAt = s.AtRiskAt is { } a ? Web.Display.Clock.ToLocal(a) : null,
-            DueAt = s.DueAt is { } d ? Web.Display.Clock.ToLocal(d) : null,
+            RegisteredAt = clock.ToLocal(s.RegisteredAt),
+            UpdatedAt = clock.ToLocal(s.UpdatedAt),
+            AtRiskAt = s.AtRiskAt is { } a ? clock.ToLocal(a) : null,
+            DueAt = s.DueAt is { } d ? clock.ToLocal(d) : null,
         };
     }
 }

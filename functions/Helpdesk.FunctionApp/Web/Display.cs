@@ -4,24 +4,36 @@ using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.FunctionApp.Web;
 
-/// <summary>How values read in Brazilian Portuguese: dates in São Paulo time, statuses and channels by name.</summary>
+/// <summary>How values read in Brazilian Portuguese: dates on the contract's clock, statuses and channels by name.</summary>
 public static class Display
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("pt-BR");
 
     /// <summary>
-    /// The clock of the contract this host serves (the built-in contract, the same <see cref="ContractDefinition"/> that
-    /// <c>AgentApi</c> registers): pages and API answers show instants on it. The one place the web layer takes a zone.
+    /// The clock of the contract this host serves: the registered <see cref="ContractDefinition"/> (the one
+    /// <c>AgentApi</c> registers, or another a host registers), taken from the request's services. API answers show
+    /// instants on it; pages take the same definition by injection.
     /// </summary>
-    public static ContractClock Clock => DefaultContract.Definition.Clock;
+    public static ContractClock ClockOf(Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ContractDefinition>(context.RequestServices).Clock;
+    }
 
-    /// <summary>dd/MM/yyyy HH:mm on the contract's clock.</summary>
-    public static string When(DateTimeOffset instant) =>
-        Clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>dd/MM/yyyy HH:mm on the clock of the contract this host serves (the registered
+    /// <see cref="ContractDefinition"/>'s <see cref="ContractDefinition.Clock"/>, which pages take from DI).</summary>
+    public static string When(ContractClock clock, DateTimeOffset instant)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    }
 
-    /// <summary>The ISO 8601 form for &lt;time datetime&gt;.</summary>
-    public static string MachineWhen(DateTimeOffset instant) =>
-        Clock.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    /// <summary>The ISO 8601 form for &lt;time datetime&gt;, on the contract's clock.</summary>
+    public static string MachineWhen(ContractClock clock, DateTimeOffset instant)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
 
     public static string Day(DateOnly day) => day.ToString("dd/MM", CultureInfo.InvariantCulture);
 

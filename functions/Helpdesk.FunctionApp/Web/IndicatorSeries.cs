@@ -1,6 +1,6 @@
 using System.Globalization;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.FunctionApp.Web;

@@ -9,7 +9,7 @@ public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title,
 /// <summary>Builds the timeline an agent reads, oldest first, from the ticket's history (the single source of truth).</summary>
 public static class TicketTimeline
 {
-    public static IReadOnlyList<TimelineEntry> For(Ticket ticket)
+    public static IReadOnlyList<TimelineEntry> For(Ticket ticket, Helpdesk.Domain.Contracts.ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var entries = new List<TimelineEntry>();
@@ -41,7 +41,7 @@ public static class TicketTimeline
                 TicketForwardedToExternalTeam f => Forwarded(e.At, f, who, teamNames),
                 ExternalTeamReturned r => new(e.At, "event", $"Retorno da equipe externa {teamNames.GetValueOrDefault(r.Team, r.Team)} (registro {r.Reference})", who, r.Note, null),
                 EscalationRouted x => new(e.At, "event", $"Escalonamento encaminhado ao grupo {x.Group}" + (x.Assignee is null ? " (sem responsável disponível)" : $", atribuído a {x.Assignee}"), who, "Regra: " + x.Explanation, null),
-                DeadlineAlerted d => new(e.At, "event", d.Stage == DeadlineStage.Breached ? "Aviso: prazo de resolução descumprido" : "Aviso: chamado em risco de descumprir o prazo", who, "Prazo: " + Display.When(d.DueAt), null),
+                DeadlineAlerted d => new(e.At, "event", d.Stage == DeadlineStage.Breached ? "Aviso: prazo de resolução descumprido" : "Aviso: chamado em risco de descumprir o prazo", who, "Prazo: " + Display.When(clock, d.DueAt), null),
                 _ => new(e.At, "event", EventName(e.Data.Kind), who, null, null),
             };
             entries.Add(entry);

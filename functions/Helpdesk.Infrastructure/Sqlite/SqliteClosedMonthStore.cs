@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Infrastructure.Sqlite;

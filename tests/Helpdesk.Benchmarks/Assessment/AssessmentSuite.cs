@@ -1,9 +1,12 @@
-using Helpdesk.Application.Finance.Formats;
 using System.Diagnostics;
 using System.Globalization;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Application.Finance.Formats;
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Exports;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
+using Helpdesk.Domain.Tickets;
 using Microsoft.Data.Sqlite;
 
 namespace Helpdesk.Benchmarks.Assessment;

@@ -1,4 +1,5 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Exports;
+using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Benchmarks.Assessment;
 

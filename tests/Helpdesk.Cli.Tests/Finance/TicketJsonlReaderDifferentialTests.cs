@@ -1,9 +1,9 @@
-using Helpdesk.Application.Finance.Formats;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Helpdesk.Application.Finance;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Application.Finance.Formats;
+using Helpdesk.Domain.Exports;
 
 namespace Helpdesk.Cli.Tests.Finance;
 

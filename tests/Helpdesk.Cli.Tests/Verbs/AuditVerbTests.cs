@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Application.Audit;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;

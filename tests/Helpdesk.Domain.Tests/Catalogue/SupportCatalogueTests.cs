@@ -1,6 +1,6 @@
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Domain.Tests.Catalogue;
 

@@ -1,5 +1,5 @@
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Domain.Tests.Contracts;
 

@@ -1,4 +1,4 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 

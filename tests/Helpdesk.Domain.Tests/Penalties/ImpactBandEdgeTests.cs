@@ -1,3 +1,4 @@
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using static Helpdesk.Domain.Tests.Penalties.DefaultRules;
 
@@ -108,6 +109,6 @@ public class ImpactBandEdgeTests
     [InlineData(26.49, 26)]
     public void Mean_times_are_rounded_to_whole_seconds_before_comparing(double raw, int rounded)
     {
-        Assert.Equal(rounded, PenaltyCalculator.Round((decimal)raw, Indicators.IndicatorUnit.Seconds, InterpretationOptions.Default));
+        Assert.Equal(rounded, PenaltyCalculator.Round((decimal)raw, IndicatorUnit.Seconds, InterpretationOptions.Default));
     }
 }

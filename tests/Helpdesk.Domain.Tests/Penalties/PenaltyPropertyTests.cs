@@ -1,5 +1,4 @@
 using CsCheck;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using static Helpdesk.Domain.Tests.Penalties.DefaultRules;

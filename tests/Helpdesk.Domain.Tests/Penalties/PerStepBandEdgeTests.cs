@@ -1,3 +1,4 @@
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using static Helpdesk.Domain.Tests.Penalties.DefaultRules;
 
@@ -54,7 +55,7 @@ public class PerStepBandEdgeTests
     public void Proportional_partial_points_charge_fractions(double value, double expected)
     {
         var rule = new PerStepRule(Percent.Of(1m), 1m, PartialPoints.Proportional) { Cap = Percent.Of(30m) };
-        var penalty = PenaltyCalculator.ForValue(rule, (decimal)value, 95m, Indicators.Comparison.AtLeast, Indicators.IndicatorUnit.Percent, Invoice, InterpretationOptions.Default);
+        var penalty = PenaltyCalculator.ForValue(rule, (decimal)value, 95m, Comparison.AtLeast, IndicatorUnit.Percent, Invoice, InterpretationOptions.Default);
         Assert.Equal((decimal)expected, penalty.Rate.Value);
     }
 
@@ -65,7 +66,7 @@ public class PerStepBandEdgeTests
     public void Indicator_6_counted_from_zero_when_the_setting_says_so(double value, double expected)
     {
         var rule = new PerStepRule(Percent.Of(0.5m), 0.5m, PartialPoints.WholeStepsOnly, ShortfallOrigin.Ideal);
-        var penalty = PenaltyCalculator.ForValue(rule, (decimal)value, 99m, Indicators.Comparison.AtLeast, Indicators.IndicatorUnit.Percent, Invoice, InterpretationOptions.Default);
+        var penalty = PenaltyCalculator.ForValue(rule, (decimal)value, 99m, Comparison.AtLeast, IndicatorUnit.Percent, Invoice, InterpretationOptions.Default);
         Assert.Equal((decimal)expected, penalty.Rate.Value);
     }
 }

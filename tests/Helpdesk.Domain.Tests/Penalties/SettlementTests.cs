@@ -1,7 +1,8 @@
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 using Helpdesk.Domain.Tests.Calendar;
-using static Helpdesk.Domain.Tests.Assessment.Tickets;
+using static Helpdesk.Domain.Tests.Indicators.Tickets;
 
 namespace Helpdesk.Domain.Tests.Penalties;
 

@@ -109,7 +109,7 @@ public sealed class TicketUfTests
         Assert.Equal("SP", record.Uf);
         Assert.Equal("ifsp.edu.br", record.CustomerCode);
         Assert.Equal("email:maria@ifsp.edu.br", ReopenDetector.RequesterKey(record)); // a requester, not the whole institution
-        Assert.Equal(Helpdesk.Domain.Assessment.TicketKind.Complaint, record.Kind);
+        Assert.Equal(Helpdesk.Domain.Tickets.TicketKind.Complaint, record.Kind);
         Assert.True(record.IsComplaint(AuditKeywords.Default with { ComplaintCategories = [] }));
         Assert.Null(withoutInstitution.Uf);
         Assert.Equal("maria@ifsp.edu.br", withoutInstitution.CustomerCode);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Helpdesk.Application.Finance;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.FunctionApp.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -55,6 +55,30 @@ public sealed class ContractTimeZoneTests : IAsyncLifetime
         var record = Assert.Single(march, r => r["protocol"]!.GetValue<string>() == protocol);
         Assert.Equal(new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.FromHours(-4)), DateTimeOffset.Parse(record["receivedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.EndsWith("-04:00", record["receivedAt"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_ticket_API_and_page_show_instants_on_the_registered_contracts_clock()
+    {
+        var protocol = await _app.OpenAsync(email: "ana@ifrs.edu.br");
+        var manausEvening = new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.FromHours(-4));
+
+        // The ticket's answer: received at 03:30Z, which is 23:30 on 31/03 in Manaus (00:30 on 01/04 in São Paulo).
+        var (ticket, _) = await _app.ReadAsync(protocol);
+        var receivedAt = ticket.GetProperty("receivedAt").GetString()!;
+        Assert.EndsWith("-04:00", receivedAt, StringComparison.Ordinal);
+        Assert.Equal(manausEvening, DateTimeOffset.Parse(receivedAt, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith("-04:00", ticket.GetProperty("history")[0].GetProperty("at").GetString(), StringComparison.Ordinal);
+
+        // The list answer, on the same clock.
+        var list = JsonNode.Parse(await _app.Staff().GetStringAsync(new Uri("/api/tickets", UriKind.Relative), Ct))!;
+        var row = list["items"]!.AsArray().Single(i => i!["protocol"]!.GetValue<string>() == protocol)!;
+        Assert.EndsWith("-04:00", row["registeredAt"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The agents' page writes the registration in Manaus time (dd/MM/yyyy HH:mm), not São Paulo's 01/04/2026 00:30.
+        var page = await _app.Staff().GetStringAsync(new Uri("/api/app/tickets/" + protocol, UriKind.Relative), Ct);
+        Assert.Contains("31/03/2026 23:30", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("01/04/2026 00:30", page, StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<JsonObject>> ExportAsync(string month) =>

@@ -8,9 +8,9 @@ using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Reports;
 using Helpdesk.Cli;
-using Helpdesk.Domain.Assessment;
-using Helpdesk.Infrastructure.Sqlite;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.FunctionApp.Tests.Support;
+using Helpdesk.Infrastructure.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Infrastructure.Tests.Finance;

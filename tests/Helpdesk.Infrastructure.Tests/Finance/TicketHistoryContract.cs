@@ -1,12 +1,13 @@
-using Helpdesk.Application.Finance.Formats;
 using System.Text;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Exports;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Infrastructure.Sqlite;
 using Helpdesk.Infrastructure.Tests.Support;

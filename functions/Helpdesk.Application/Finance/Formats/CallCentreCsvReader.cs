@@ -1,5 +1,6 @@
 using System.Globalization;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Calendar;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance.Formats;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Application.Finance.Formats;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Contracts;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Application.Finance.Formats;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Exports;
 
 namespace Helpdesk.Application.Finance.Formats;
 

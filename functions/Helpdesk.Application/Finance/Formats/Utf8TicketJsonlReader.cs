@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Exports;
+using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Application.Finance.Formats;
 

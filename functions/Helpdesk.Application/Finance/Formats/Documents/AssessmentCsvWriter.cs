@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance.Formats.Documents;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Helpdesk.Application.Presentation;
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Indicators;
 

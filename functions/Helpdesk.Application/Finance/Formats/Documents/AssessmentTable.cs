@@ -1,4 +1,3 @@
-using Helpdesk.Domain.Assessment;
 using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance.Formats.Documents;

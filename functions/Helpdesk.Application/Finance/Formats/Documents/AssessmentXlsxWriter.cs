@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 
 namespace Helpdesk.Application.Finance.Formats.Documents;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Penalties;
 
 namespace Helpdesk.Application.Finance.Formats.Documents;

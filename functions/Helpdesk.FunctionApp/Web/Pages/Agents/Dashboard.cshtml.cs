@@ -1,8 +1,8 @@
-using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Finance;
+using Helpdesk.Application.Finance.Formats;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Tickets;
-using Helpdesk.Domain.Assessment;
+using Helpdesk.Domain.Indicators;
 using Helpdesk.Domain.Tickets;
 using Microsoft.AspNetCore.Mvc;
 
@@ -123,11 +123,11 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
     private async Task LoadAsync(string? mes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        Month = AssessmentMonth.TryParse(mes, out var chosen) ? chosen : Display.Clock.MonthOf(now);
+        Month = AssessmentMonth.TryParse(mes, out var chosen) ? chosen : contract.Definition.Clock.MonthOf(now);
         MonthError = string.IsNullOrEmpty(mes) || chosen == Month ? null : $"Mês inválido ({mes}): informe aaaa-MM. Mostrando o mês atual.";
         Indicators = IndicatorSeries.Of(contract.Assessment, await daily.ListAsync(Month.FirstDay, Month.LastDay, cancellationToken));
 
-        var today = Display.Clock.LocalDate(now);
+        var today = contract.Definition.Clock.LocalDate(now);
         Dates = [.. Enumerable.Range(0, Days).Select(i => today.AddDays(i - Days + 1))];
         var opened = new Dictionary<(DateOnly, Channel), int>();
         var backlog = new Dictionary<int, int> { [1] = 0, [2] = 0 };
@@ -139,7 +139,7 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
             foreach (var t in page.Items)
             {
                 count++;
-                var day = Display.Clock.LocalDate(t.RegisteredAt);
+                var day = contract.Definition.Clock.LocalDate(t.RegisteredAt);
                 if (day >= Dates[0])
                 {
                     opened[(day, t.Channel)] = opened.GetValueOrDefault((day, t.Channel)) + 1;

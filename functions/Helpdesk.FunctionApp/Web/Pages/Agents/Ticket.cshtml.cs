@@ -224,8 +224,8 @@ public sealed class TicketModel(
         Deadline = deadlines.For(Ticket);
         Clocks = clocks.Read(Ticket, Now);
         Timeline = Agent.CanSeeTaxIds
-            ? TicketTimeline.For(Ticket)
-            : [.. TicketTimeline.For(Ticket).Select(e => e with { Text = TaxIdRedaction.MaskOptional(e.Text), Html = TaxIdRedaction.MaskOptional(e.Html) })];
+            ? TicketTimeline.For(Ticket, contract.Clock)
+            : [.. TicketTimeline.For(Ticket, contract.Clock).Select(e => e with { Text = TaxIdRedaction.MaskOptional(e.Text), Html = TaxIdRedaction.MaskOptional(e.Html) })];
         Level2Groups = [.. (await catalogue.GetAsync(cancellationToken)).Catalogue.Groups.Where(g => g.Level == SupportGroup.Level2)];
         if (!string.IsNullOrWhiteSpace(Kb))
         {

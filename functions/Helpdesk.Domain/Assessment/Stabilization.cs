@@ -1,9 +1,0 @@
-namespace Helpdesk.Domain.Assessment;
-
-/// <summary>The stabilization period from the contract's start (seed 003 3.3: 90 days).</summary>
-public sealed record Stabilization(int Days = 90, StabilizationPolicy Policy = StabilizationPolicy.WaivePenalties)
-{
-    /// <summary>True when fines of <paramref name="month"/> are waived: it starts before the period ends (or before the contract).</summary>
-    public bool Waives(AssessmentMonth month, DateOnly? contractStart) =>
-        Policy == StabilizationPolicy.WaivePenalties && contractStart is { } start && month.FirstDay < start.AddDays(Days);
-}
