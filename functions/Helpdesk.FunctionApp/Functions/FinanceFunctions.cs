@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp.Functions;
 
-/// <summary>The finance services, timers and export endpoints (issue 7).</summary>
+/// <summary>The finance services, timers and export endpoints.</summary>
 public static class FinanceFunctions
 {
     public static void AddFinance(this IServiceCollection services, IConfiguration configuration)

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Helpdesk.FunctionApp.Tests.Reliability;
 
-/// <summary>The hardening list of issue 18, section 2: each input that could fail a message, reach the wrong route or
+/// <summary>Each input that could fail a message, reach the wrong route or
 /// be forged from another site gets a clear answer.</summary>
 public sealed class InputHardeningTests : IAsyncLifetime
 {
