@@ -69,7 +69,7 @@ public static class AutomaticMailDetector
     /// and auto-responder headers, <c>Precedence: auto_reply</c>). Such a message carries no request: it stays ignored
     /// (never a ticket, never held, never answered), which is what keeps two robots from talking through the desk.
     /// Every other automatic message (a <c>noreply</c> or daemon sender, bulk and list mail, <c>auto-generated</c>
-    /// notices, bounces that match no ticket) may hide a request and is held for a supervisor (ADR-021).
+    /// notices, bounces that match no ticket) may hide a request and is held for a supervisor (ADR-022).
     /// </summary>
     public static bool IsAutoReply(InboundEmail email)
     {
