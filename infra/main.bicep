@@ -130,7 +130,7 @@ param agentsAuthClientId string
 @description('Paths App Service authentication skips altogether (exact, or a prefix ending in /*): the Graph webhook, mail intake (guarded by a function key), survey links, the front end\'s static assets and health. Only routes that never read the caller\'s identity belong here: on an excluded path a forged X-MS-CLIENT-PRINCIPAL header is not removed. Every other path, the anonymous intake POST /api/tickets and the public form included, goes through the module with AllowAnonymous, and the app enforces roles (ADR-005).')
 param authExcludedPaths array = [
   '/api/graph/notifications'
-  '/api/mailbox/*'
+  '/api/mailbox/messages'
   '/api/surveys/*'
   '/api/app/assets/*'
   '/api/health'

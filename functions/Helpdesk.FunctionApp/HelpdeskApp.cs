@@ -70,6 +70,7 @@ public static class HelpdeskApp
         Adapters.Add(services, configuration, mode, dataDirectory); // every port, once, for the mode its settings choose (Hosting/)
 
         services.AddSingleton<TicketIntake>();
+        services.AddSingleton<HeldMessageReview>();
         services.AddSingleton<SendRequesterMail>();
         services.AddSingleton<TicketCards>();
         services.AddSingleton<RouteEscalation>();
@@ -124,6 +125,7 @@ public static class HelpdeskApp
         app.UseAgentApi();
         app.MapTicketsEndpoints();
         app.MapMailboxEndpoints();
+        app.MapHeldMessageEndpoints();
         app.MapHealthEndpoints();
         app.MapDeadLetterEndpoints();
         app.MapGroupEndpoints();

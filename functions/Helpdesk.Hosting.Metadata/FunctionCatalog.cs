@@ -16,9 +16,15 @@ public static class FunctionCatalog
 
     public static FunctionDefinition Mailbox { get; } = new(
         "Mailbox",
-        new HttpTrigger("mailbox/{*path}", ["POST"], AuthLevel.Function),
+        new HttpTrigger("mailbox/messages", ["POST"], AuthLevel.Function),
         [new HttpOutput()],
         "Raw RFC 822 messages from mail systems (local mailbox intake); requires a function key in Azure.");
+
+    public static FunctionDefinition HeldMessages { get; } = new(
+        "HeldMessages",
+        new HttpTrigger("mailbox/held/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "Messages the intake held for review (list, open a ticket, discard); supervisors and admins only (issue 18).");
 
     public static FunctionDefinition Tickets { get; } = new(
         "Tickets",
@@ -194,6 +200,7 @@ public static class FunctionCatalog
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
+        HeldMessages,
         Tickets,
         Knowledge,
         Catalogue,

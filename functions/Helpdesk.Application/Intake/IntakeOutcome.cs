@@ -14,8 +14,18 @@ public enum IntakeOutcome
     /// <summary>The same message was already received; nothing changed.</summary>
     Duplicate,
 
-    /// <summary>The message must not open a ticket (auto-reply, bounce, list traffic, no sender).</summary>
+    /// <summary>The message is an automatic answer (auto-reply, out-of-office) or our own mail: never a ticket, never answered.</summary>
     Ignored,
+
+    /// <summary>The message cannot become a ticket by itself (automatic or <c>noreply</c> sender, no usable sender, a
+    /// guessed sender, a bounce that matches no ticket): it is kept for a supervisor.</summary>
+    Held,
+
+    /// <summary>A delivery report for a message a ticket sent: recorded on that ticket ("não entregue").</summary>
+    Undelivered,
+
+    /// <summary>Another delivery claimed this message moments ago and its ticket is not written yet: retry later.</summary>
+    InProgress,
 }
 
 public sealed record IntakeResult(IntakeOutcome Outcome, string? Protocol, string? Reason);

@@ -24,7 +24,8 @@ public sealed partial class TicketIntake(
     ILogger<TicketIntake> logger,
     IInstitutionDirectory institutions,
     IOptions<TicketOptions> ticketOptions,
-    ContractDefinition contract)
+    ContractDefinition contract,
+    IHeldMessages held)
 {
     private const int MaxConflictRetries = 5;
     private readonly IntakeOptions _options = options.Value;
@@ -43,25 +44,35 @@ public sealed partial class TicketIntake(
     {
         ArgumentNullException.ThrowIfNull(email);
         var automatic = AutomaticMailDetector.Classify(email);
-        if (automatic is not null)
+        if (automatic is not null && AutomaticMailDetector.IsAutoReply(email))
         {
             LogIgnored(logger, automatic);
             return new IntakeResult(IntakeOutcome.Ignored, null, automatic);
         }
 
-        if (!EmailAddress.TryParse(email.FromAddress, out var from, out _))
-        {
-            LogIgnored(logger, "no-valid-sender");
-            return new IntakeResult(IntakeOutcome.Ignored, null, "no-valid-sender");
-        }
-
-        if (string.Equals(from.Value, _options.SupportAddress, StringComparison.OrdinalIgnoreCase))
+        EmailAddress? sender = EmailAddress.TryParse(email.FromAddress, out var parsed, out _) ? parsed : null;
+        if (sender is { } own && string.Equals(own.Value, _options.SupportAddress, StringComparison.OrdinalIgnoreCase))
         {
             LogIgnored(logger, "from-support-address");
             return new IntakeResult(IntakeOutcome.Ignored, null, "from-support-address");
         }
 
-        var messageId = email.MessageId is { Length: > 0 } id ? NormalizeMessageId(id) : SyntheticMessageId(email, from);
+        var messageId = email.MessageId is { Length: > 0 } id ? NormalizeMessageId(id) : SyntheticMessageId(email, sender?.Value ?? email.SenderGuess ?? email.FromAddress ?? string.Empty);
+        if (automatic is "delivery-report" or "bounce" && await RecordUndeliveredAsync(email, cancellationToken).ConfigureAwait(false) is { } undelivered)
+        {
+            return undelivered;
+        }
+
+        if (automatic is not null)
+        {
+            return await HoldAsync(email, messageId, automatic, receivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sender is not { } from)
+        {
+            return await HoldAsync(email, messageId, email.SenderGuess is null ? "no-valid-sender" : "sender-guessed", receivedAt, cancellationToken).ConfigureAwait(false);
+        }
+
         var known = await store.FindByMessageIdsAsync([messageId], cancellationToken).ConfigureAwait(false);
         if (known is not null)
         {
@@ -109,11 +120,18 @@ public sealed partial class TicketIntake(
         var year = contract.Clock.ProtocolYear(now);
         var ticketId = new TicketId(ids.NewId());
         var outboxId = ids.NewId();
+        var acknowledge = !AutomaticMailDetector.IsAutomaticAddress(request.RequesterEmail.Value);
         var outcome = await store.CreateAsync(
             year,
             protocol =>
             {
                 var ticket = Ticket.Register(ticketId, protocol, request, now);
+                if (!acknowledge)
+                {
+                    // No acknowledgment is ever sent to an automatic address (loop protection).
+                    return new TicketDraft(ticket, messageIds, []);
+                }
+
                 var (subject, text) = AcknowledgmentComposer.Compose(ticket, contract.Clock);
                 var ackMessageId = OutboundMessageId(outboxId);
                 ticket.RecordMessageSent(ackMessageId, subject, text, AcknowledgmentComposer.Purpose, Actor.System, now);
@@ -134,6 +152,12 @@ public sealed partial class TicketIntake(
                     [new OutboxMessage(outboxId, Queues.OutboundMail, mail.ToJson(), now)]);
             },
             cancellationToken).ConfigureAwait(false);
+
+        if (outcome.InProgress)
+        {
+            LogInProgress(logger);
+            return new IntakeResult(IntakeOutcome.InProgress, null, "in-progress");
+        }
 
         if (!outcome.Created)
         {
@@ -255,9 +279,9 @@ public sealed partial class TicketIntake(
     public static string NormalizeMessageId(string messageId) => messageId.Trim().Trim('<', '>').Trim();
 
     /// <summary>A message with no Message-ID gets a stable one from its content, so that a redelivery still dedupes.</summary>
-    private static string SyntheticMessageId(InboundEmail email, EmailAddress from)
+    private static string SyntheticMessageId(InboundEmail email, string from)
     {
-        var text = string.Join('\n', from.Value, email.Date?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", email.Subject, email.Text);
+        var text = string.Join('\n', from, email.Date?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", email.Subject, email.Text);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
@@ -272,6 +296,9 @@ public sealed partial class TicketIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery for ticket {Protocol} ignored")]
     private static partial void LogDuplicate(ILogger logger, string protocol);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A message id is claimed by a delivery whose ticket is not written yet: answered as retryable")]
+    private static partial void LogInProgress(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message not turned into a ticket: {Reason}")]
     private static partial void LogIgnored(ILogger logger, string reason);

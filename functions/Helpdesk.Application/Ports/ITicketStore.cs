@@ -10,8 +10,11 @@ public sealed record TicketRef(TicketId Id, ProtocolNumber Protocol);
 /// messages its registration causes. All of it is written in one atomic operation.</summary>
 public sealed record TicketDraft(Ticket Ticket, IReadOnlyList<string> MessageIds, IReadOnlyList<OutboxMessage> Outbox);
 
-/// <summary>Outcome of a create: the new ticket, or the ticket that already holds one of the draft's message ids.</summary>
-public sealed record CreateOutcome(TicketRef Ticket, bool Created);
+/// <summary>Outcome of a create: the new ticket, or the ticket that already holds one of the draft's message ids.
+/// <see cref="InProgress"/>: another writer claimed one of the message ids less than the abandonment time ago and its
+/// ticket does not exist yet (it may be writing it, or it died); <see cref="Ticket"/> is then that writer's
+/// intended ticket, which must not be reported as existing.</summary>
+public sealed record CreateOutcome(TicketRef Ticket, bool Created, bool InProgress = false);
 
 /// <summary>The ticket store port. Every write is atomic: ticket events, thread index and outbox together.</summary>
 public interface ITicketStore

@@ -47,14 +47,37 @@ public static class AutomaticMailDetector
             return "bounce";
         }
 
-        var from = email.FromAddress ?? string.Empty;
-        var at = from.IndexOf('@', StringComparison.Ordinal);
-        var local = at > 0 ? from[..at] : from;
-        if (DaemonLocalParts.Contains(local.ToLowerInvariant()))
+        if (IsAutomaticAddress(email.FromAddress))
         {
             return "automatic-sender";
         }
 
         return null;
+    }
+
+    /// <summary>True for an address no person reads (<c>noreply@</c>, <c>mailer-daemon@</c>, ...): nothing is ever sent to it.</summary>
+    public static bool IsAutomaticAddress(string? address)
+    {
+        var from = address ?? string.Empty;
+        var at = from.IndexOf('@', StringComparison.Ordinal);
+        var local = at > 0 ? from[..at] : from;
+        return DaemonLocalParts.Contains(local.ToLowerInvariant());
+    }
+
+    /// <summary>
+    /// True for an automatic answer to some other message (RFC 3834 <c>Auto-Submitted: auto-replied</c>, out-of-office
+    /// and auto-responder headers, <c>Precedence: auto_reply</c>). Such a message carries no request: it stays ignored
+    /// (never a ticket, never held, never answered), which is what keeps two robots from talking through the desk.
+    /// Every other automatic message (a <c>noreply</c> or daemon sender, bulk and list mail, <c>auto-generated</c>
+    /// notices, bounces that match no ticket) may hide a request and is held for a supervisor (ADR-022).
+    /// </summary>
+    public static bool IsAutoReply(InboundEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var h = email.LoopHeaders;
+        return (h.TryGetValue("auto-submitted", out var autoSubmitted) && autoSubmitted.Trim().StartsWith("auto-replied", StringComparison.OrdinalIgnoreCase)) ||
+            (h.TryGetValue("precedence", out var precedence) && precedence.Trim().Equals("auto_reply", StringComparison.OrdinalIgnoreCase)) ||
+            h.ContainsKey("x-autoreply") || h.ContainsKey("x-autorespond") ||
+            (h.TryGetValue("x-auto-response-suppress", out var suppress) && suppress.Contains("All", StringComparison.OrdinalIgnoreCase) && h.ContainsKey("x-ms-exchange-generated-message-source"));
     }
 }

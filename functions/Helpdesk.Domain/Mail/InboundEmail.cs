@@ -31,4 +31,14 @@ public sealed record InboundEmail
 
     /// <summary>The envelope sender (Return-Path) if known; <c>&lt;&gt;</c> (empty) marks a bounce.</summary>
     public string? ReturnPath { get; init; }
+
+    /// <summary>When no sender address could be read with certainty: the address a repair guessed (see
+    /// <see cref="SenderRepair"/>), offered to the supervisor who reviews the held message.</summary>
+    public string? SenderGuess { get; init; }
+
+    /// <summary>For a delivery report: the Message-ID of the message that was not delivered, if the report quotes it.</summary>
+    public string? ReportedMessageId { get; init; }
+
+    /// <summary>For a delivery report: the first per-recipient status it gives (e.g. <c>5.1.1</c>).</summary>
+    public string? ReportedStatus { get; init; }
 }

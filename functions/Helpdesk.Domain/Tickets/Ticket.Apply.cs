@@ -132,6 +132,8 @@ public sealed partial class Ticket
                 break;
             case ExternalTeamReturned:
                 break;
+            case MessageUndelivered:
+                break; // documents the mail's fate; the ticket's state and clocks do not change
             default:
                 throw new DomainException("ticket.event.unknown", $"Unknown event kind {e.Data.Kind}.");
         }

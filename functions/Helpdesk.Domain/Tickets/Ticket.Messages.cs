@@ -51,6 +51,22 @@ public sealed partial class Ticket
     public void RecordMessageSent(string messageId, string subject, string text, string purpose, Actor actor, DateTimeOffset now) =>
         Append(now, actor, new MessageSent(messageId, RequesterEmail.Value, subject, text, purpose));
 
+    /// <summary>Records that a delivery report came back for the message <paramref name="messageId"/> this ticket sent.
+    /// Returns false (and changes nothing) when the ticket sent no such message or the failure is recorded already, so
+    /// a repeated report changes nothing. Allowed in every status: it documents what happened to the mail.</summary>
+    public bool RecordUndelivered(string messageId, string? status, DateTimeOffset now)
+    {
+        var sent = _messages.Exists(m => m.Direction == MessageDirection.Outbound && string.Equals(m.MessageId, messageId, StringComparison.Ordinal));
+        var known = History.Any(e => e.Data is MessageUndelivered u && string.Equals(u.MessageId, messageId, StringComparison.Ordinal));
+        if (!sent || known)
+        {
+            return false;
+        }
+
+        Append(now, Actor.System, new MessageUndelivered(messageId, status));
+        return true;
+    }
+
     /// <summary>A public reply of an agent, queued as e-mail by the caller with <paramref name="messageId"/>.</summary>
     public void Reply(string messageId, string subject, string text, Actor agent, DateTimeOffset now)
     {

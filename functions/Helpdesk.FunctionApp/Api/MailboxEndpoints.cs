@@ -58,11 +58,20 @@ public static class MailboxEndpoints
         }
 
         var result = await intake.ReceiveEmailAsync(email, receivedAt, cancellationToken).ConfigureAwait(false);
-        return ToResult(result);
+        return ToResult(context, result);
     }
 
-    internal static IResult ToResult(IntakeResult result) => result.Outcome switch
+    /// <summary>Seconds a sender waits before retrying a message whose Message-ID another delivery is registering.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    /// <summary>The text of the 503 answered while another delivery of the same message is being registered.</summary>
+    public const string InProgressDetail = "Outra entrega desta mensagem está sendo registrada e o chamado ainda não existe; reenvie a mensagem mais tarde.";
+
+    internal static IResult ToResult(HttpContext context, IntakeResult result) => result.Outcome switch
     {
+        IntakeOutcome.InProgress => Problems.RetryLater(context, InProgressDetail, RetryAfterSeconds),
+        IntakeOutcome.Held => Results.Accepted(value: new { protocol = (string?)null, outcome = "held", reason = result.Reason }),
+        IntakeOutcome.Undelivered => Results.Ok(new { protocol = result.Protocol, outcome = "undelivered" }),
         IntakeOutcome.Created => Results.Created("/api/tickets/" + result.Protocol, new { protocol = result.Protocol, outcome = "created" }),
         IntakeOutcome.Threaded => Results.Ok(new { protocol = result.Protocol, outcome = "threaded" }),
         IntakeOutcome.Reopened => Results.Ok(new { protocol = result.Protocol, outcome = "reopened" }),

@@ -43,4 +43,12 @@ public static class Problems
 
     public static IResult TooManyRequests(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Muitas requisições", type: "https://helpdesk.local/problems/too-many-requests");
+
+    /// <summary>503 with <c>Retry-After</c>: the request is sound but cannot be answered safely yet; a retry will be.</summary>
+    public static IResult RetryLater(HttpContext context, string detail, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Tente novamente em instantes", type: "https://helpdesk.local/problems/retry-later");
+    }
 }

@@ -49,6 +49,11 @@ public static class TicketsEndpoints
 
             var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
             var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == IntakeOutcome.InProgress)
+            {
+                return Problems.RetryLater(request.HttpContext, "Outra requisição com esta Idempotency-Key está sendo registrada; tente novamente mais tarde.", MailboxEndpoints.RetryAfterSeconds);
+            }
+
             var body = new { protocol = result.Protocol, outcome = result.Outcome.ToString().ToLowerInvariant() };
             var location = "/api/tickets/" + result.Protocol;
             return result.Outcome == IntakeOutcome.Created

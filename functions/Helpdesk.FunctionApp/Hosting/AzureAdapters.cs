@@ -82,6 +82,7 @@ public static class AzureAdapters
         services.AddSingleton<IKnowledgeBase, CosmosKnowledgeBase>();
         services.AddSingleton<IDailyIndicatorStore, CosmosDailyIndicatorStore>(); // the dashboard's daily figures
         services.AddSingleton<IJustificationStore, CosmosJustificationStore>();
+        services.AddSingleton<IHeldMessages, CosmosHeldMessages>();
         services.AddSingleton<IClosedMonthStore, CosmosClosedMonthStore>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
 

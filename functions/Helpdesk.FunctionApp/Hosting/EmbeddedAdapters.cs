@@ -45,6 +45,7 @@ public static class EmbeddedAdapters
         services.AddSingleton<IKnowledgeBase, SqliteKnowledgeBase>();
         services.AddSingleton<IDailyIndicatorStore, SqliteDailyIndicatorStore>();
         services.AddSingleton<IJustificationStore, SqliteJustificationStore>();
+        services.AddSingleton<IHeldMessages, SqliteHeldMessages>();
         services.AddSingleton<IClosedMonthStore, SqliteClosedMonthStore>();
         services.AddSingleton<IAvailabilityLog, SqliteAvailabilityLog>();
 

@@ -73,6 +73,11 @@ public sealed partial class MailDropFolderWatcher(
 
             var result = await intake.ReceiveEmailAsync(email, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogReceived(logger, name, result.Outcome, result.Protocol);
+            if (result.Outcome == IntakeOutcome.InProgress)
+            {
+                return; // left in the folder: the next scan delivers it again
+            }
+
             File.Move(file, Path.Combine(paths.Processed, name), overwrite: true);
         }
         catch (UnreadableMessageException ex)

@@ -27,6 +27,7 @@ public static class TicketTimeline
                 TicketRegistered r => new(e.At, "event", $"Chamado registrado ({Display.Channel(r.Channel)})", who, null, null),
                 MessageReceived m => new(m.ReceivedAt, "inbound", "Mensagem do solicitante", m.From, m.Text, m.Html),
                 MessageSent s => new(e.At, "outbound", SentTitle(s.Purpose), who, s.Text, null),
+                MessageUndelivered u => new(e.At, "event", "Mensagem não entregue ao solicitante", who, u.Status is null ? "O servidor de e-mail devolveu a mensagem." : $"O servidor de e-mail devolveu a mensagem (status {u.Status}).", null),
                 InternalNoteAdded n => new(e.At, "note", "Nota interna", who, n.Text, null),
                 TicketAssigned a => new(e.At, "event", a.Assignee is null ? "Responsável removido" : $"Atribuído a {a.Assignee}" + (a.Group is null ? string.Empty : $" (grupo {a.Group})"), who, null, null),
                 TicketEscalated x => new(e.At, "event", $"Escalado para o nível {x.ToLevel}, grupo {x.Group}", who, "Motivo: " + x.Reason, null),

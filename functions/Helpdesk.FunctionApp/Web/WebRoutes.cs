@@ -21,6 +21,9 @@ public static class WebRoutes
     /// <summary>The supervisors' list of dead-lettered messages, with replay.</summary>
     public const string DeadLetters = Prefix + "/dead-letters";
 
+    /// <summary>The supervisors' list of held messages ("Mensagens retidas"): open a ticket or discard.</summary>
+    public const string HeldMessages = Prefix + "/held-messages";
+
     /// <summary>The development sign-in (Development environment, embedded mode only): picks a role, sets a cookie.</summary>
     public const string DevSignIn = Prefix + "/dev-sign-in";
 

@@ -23,6 +23,11 @@ internal static class CosmosItems
     public const string InstitutionType = "institution";
     public const string InstitutionsSeededType = "institutionsSeeded";
     public const string KnowledgeType = "knowledge";
+    public const string HeldMessageType = "heldMessage";
+
+    /// <summary>Held messages share one logical partition: a supervisor's list is one single-partition query, and they
+    /// are few (messages no automatic rule could place), far below a partition's 20 GB.</summary>
+    public const string HeldPartition = "held-messages";
 
     /// <summary>The knowledge base's entries share one logical partition (searched as a whole).</summary>
     public const string KnowledgePartition = "knowledge";

@@ -46,6 +46,13 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
             return new CreateOutcome(known, Created: false);
         }
 
+        // A claim younger than AbandonedAfter whose ticket does not exist: its writer is writing it now, or died. Neither
+        // is a duplicate the sender may forget: answer "retry later" (and reserve no number for it).
+        if (await PendingClaimAsync(provisional.MessageIds, cancellationToken).ConfigureAwait(false) is { } pending)
+        {
+            return new CreateOutcome(pending, Created: false, InProgress: true);
+        }
+
         var protocol = await ReserveAsync(year, cancellationToken).ConfigureAwait(false);
         var draft = build(protocol);
         var ticketId = draft.Ticket.Id.ToString();
@@ -61,7 +68,9 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
                 }
 
                 await VoidAsync(protocol, $"duplicate delivery of a message of ticket {owner.Protocol}", cancellationToken).ConfigureAwait(false);
-                return new CreateOutcome(owner, Created: false);
+                var ownerId = owner.Id.ToString();
+                var written = await _gateway.ReadAsync(ownerId, ownerId, cancellationToken).ConfigureAwait(false) is not null;
+                return new CreateOutcome(owner, Created: false, InProgress: !written);
             }
 
             claimed.Add(messageId);
@@ -338,6 +347,26 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
         }
 
         throw new CosmosStoreException("The message id claim kept changing; giving up.");
+    }
+
+    /// <summary>The intended ticket of a claim on one of <paramref name="messageIds"/> made less than
+    /// <see cref="CosmosOptions.AbandonedAfter"/> ago whose ticket item does not exist (yet).</summary>
+    private async Task<TicketRef?> PendingClaimAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        foreach (var messageId in messageIds.Distinct(StringComparer.Ordinal))
+        {
+            var key = CosmosItems.MessageId(messageId);
+            var claim = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
+            if (claim is not null &&
+                now - TicketDocument.ParseTime(claim.Body["claimedAt"]!.GetValue<string>()) < _options.AbandonedAfter &&
+                await ExistingTicketAsync(claim.Body, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return new TicketRef(TicketId.Parse(claim.Body["ticketId"]!.GetValue<string>()), ParseProtocol(claim.Body));
+            }
+        }
+
+        return null;
     }
 
     private async Task<TicketRef?> ExistingTicketAsync(JsonObject claim, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ public sealed partial class GraphNotificationProcessor(GraphMailbox mailbox, Tic
         }
 
         var result = await intake.ReceiveEmailAsync(email, email.Date ?? clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return $"{result.Outcome} {result.Protocol}";
+        return result.Outcome == IntakeOutcome.InProgress ? throw new MessageInProgressException() : $"{result.Outcome} {result.Protocol}";
     }
 
     private async Task<string> ResyncAsync(CancellationToken cancellationToken)
@@ -54,7 +54,12 @@ public sealed partial class GraphNotificationProcessor(GraphMailbox mailbox, Tic
         foreach (var email in emails)
         {
             var result = await intake.ReceiveEmailAsync(email, email.Date ?? clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            created += result.Outcome == IntakeOutcome.Created ? 1 : 0;
+            created += result.Outcome switch
+            {
+                IntakeOutcome.Created => 1,
+                IntakeOutcome.InProgress => throw new MessageInProgressException(),
+                _ => 0,
+            };
         }
 
         LogResync(logger, emails.Count, created);

@@ -1,5 +1,6 @@
 using Helpdesk.Application.Intake;
 using Helpdesk.Domain.Mail;
+using Helpdesk.Domain.Tickets;
 using MimeKit;
 
 namespace Helpdesk.Infrastructure.Mail;
@@ -40,6 +41,7 @@ public static class MimeMessageParser
         }
 
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        var (fromAddress, senderGuess) = ReadSender(message, from);
         var loopHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in message.Headers)
         {
@@ -61,7 +63,7 @@ public static class MimeMessageParser
         return new InboundEmail
         {
             MessageId = string.IsNullOrWhiteSpace(message.MessageId) ? null : message.MessageId,
-            FromAddress = from?.Address,
+            FromAddress = fromAddress,
             FromName = string.IsNullOrWhiteSpace(from?.Name) ? null : from!.Name,
             Subject = message.Subject ?? string.Empty,
             Text = text,
@@ -73,6 +75,59 @@ public static class MimeMessageParser
             LoopHeaders = loopHeaders,
             TopLevelContentType = topLevelContentType,
             ReturnPath = returnPath,
+            SenderGuess = senderGuess,
+            ReportedMessageId = ReportedMessageId(message),
+            ReportedStatus = ReportedStatus(message),
         };
     }
+
+    /// <summary>
+    /// The sender as mail clients break it (issue 18): the first of From, Sender, Reply-To and Return-Path that gives an
+    /// address, read by MimeKit or, failing that, repaired by <see cref="SenderRepair"/>. A repair that is a guess is
+    /// returned apart, as the guess, with no address: the intake holds such a message.
+    /// </summary>
+    private static (string? Address, string? Guess) ReadSender(MimeMessage message, MailboxAddress? parsed)
+    {
+        if (EmailAddress.TryParse(parsed?.Address, out var direct, out _))
+        {
+            return (direct.Value, null);
+        }
+
+        string? guess = null;
+        foreach (var id in (ReadOnlySpan<HeaderId>)[HeaderId.From, HeaderId.Sender, HeaderId.ReplyTo, HeaderId.ReturnPath])
+        {
+            var raw = message.Headers[id];
+            if (id != HeaderId.From && InternetAddressList.TryParse(raw ?? string.Empty, out var list) &&
+                list.Mailboxes.FirstOrDefault() is { } mailbox && EmailAddress.TryParse(mailbox.Address, out var other, out _))
+            {
+                return (other.Value, null);
+            }
+
+            var repaired = SenderRepair.Repair(raw);
+            if (repaired.Certainty == SenderCertainty.Certain)
+            {
+                return (repaired.Address, null);
+            }
+
+            guess ??= repaired.Address;
+        }
+
+        return (null, guess);
+    }
+
+    private static string? ReportedMessageId(MimeMessage message)
+    {
+        if (message.Body is not MultipartReport report)
+        {
+            return null;
+        }
+
+        var original = report.OfType<MessagePart>().Select(p => p.Message?.MessageId).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
+        return original;
+    }
+
+    private static string? ReportedStatus(MimeMessage message) =>
+        message.Body is MultipartReport report && report.OfType<MessageDeliveryStatus>().FirstOrDefault() is { } status
+            ? status.StatusGroups.Skip(1).Select(g => g["Status"]).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))?.Trim()
+            : null;
 }

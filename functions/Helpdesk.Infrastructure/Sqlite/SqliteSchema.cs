@@ -212,6 +212,27 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>Version 10: messages held for a supervisor (issue 18), one row per message id; the first decision stands.</summary>
+    private const string Version10 = """
+        CREATE TABLE IF NOT EXISTS held_messages (
+            id TEXT PRIMARY KEY,
+            message_id TEXT NOT NULL,
+            sender TEXT,
+            subject TEXT NOT NULL,
+            text TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            suggested_requester TEXT,
+            decision TEXT,
+            decided_by TEXT,
+            decided_at TEXT,
+            decision_protocol TEXT,
+            decision_requester TEXT,
+            decision_reason TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS held_messages_received ON held_messages(received_at);
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -250,6 +271,11 @@ internal static class SqliteSchema
         if (version < 9)
         {
             Migrate(connection, Version9, 9);
+        }
+
+        if (version < 10)
+        {
+            Migrate(connection, Version10, 10);
         }
     }
 

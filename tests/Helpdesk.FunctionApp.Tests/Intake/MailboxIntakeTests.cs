@@ -93,28 +93,39 @@ public sealed class MailboxIntakeTests : IAsyncLifetime
 
     [Theory]
     [InlineData("Auto-Submitted: auto-replied\r\n", "auto-submitted")]
-    [InlineData("Precedence: bulk\r\n", "precedence-bulk")]
-    [InlineData("List-Id: <avisos.lists.gov.br>\r\n", "mailing-list")]
-    [InlineData("Return-Path: <>\r\n", "bounce")]
-    public async Task Automatic_messages_never_open_a_ticket_nor_get_an_answer(string header, string reason)
+    [InlineData("X-Autoreply: yes\r\n", "auto-reply")]
+    public async Task Auto_replies_never_open_a_ticket_are_never_held_nor_answered(string header, string reason)
     {
         using var response = await _app.PostEmailAsync(Emails.Plain("auto-" + reason + "@ufmg.br", extraHeaders: header));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(JsonValueKind.Null, body.GetProperty("protocol").ValueKind);
+        Assert.Equal("ignored", body.GetProperty("outcome").GetString());
         Assert.Equal(reason, body.GetProperty("reason").GetString());
+        Assert.Empty(await _app.Staff().GetFromJsonAsync<JsonElement[]>("/api/mailbox/held", TestContext.Current.CancellationToken) ?? []);
         await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.False(Directory.Exists(_app.SentMailFolder) && Directory.GetFiles(_app.SentMailFolder).Length > 0);
     }
 
-    [Fact]
-    public async Task A_delivery_status_report_is_ignored()
+    [Theory]
+    [InlineData("Auto-Submitted: auto-generated\r\n", "auto-submitted")]
+    [InlineData("Precedence: bulk\r\n", "precedence-bulk")]
+    [InlineData("List-Id: <avisos.lists.gov.br>\r\n", "mailing-list")]
+    [InlineData("Return-Path: <>\r\n", "bounce")]
+    public async Task Other_automatic_messages_are_held_for_a_supervisor_and_never_answered(string header, string reason)
     {
-        using var response = await _app.PostEmailAsync(Emails.Bounce("bounce-1@mx.example.gov.br"));
+        using var response = await _app.PostEmailAsync(Emails.Plain("held-" + reason + "@ufmg.br", extraHeaders: header));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("delivery-report", (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("reason").GetString());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("held", body.GetProperty("outcome").GetString());
+        Assert.Equal(reason, body.GetProperty("reason").GetString());
+        var held = Assert.Single(await _app.Staff().GetFromJsonAsync<JsonElement[]>("/api/mailbox/held", TestContext.Current.CancellationToken) ?? []);
+        Assert.Equal("held-" + reason + "@ufmg.br", held.GetProperty("messageId").GetString());
+        Assert.Equal(reason, held.GetProperty("reason").GetString());
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.False(Directory.Exists(_app.SentMailFolder) && Directory.GetFiles(_app.SentMailFolder).Length > 0);
     }
 
     [Theory]

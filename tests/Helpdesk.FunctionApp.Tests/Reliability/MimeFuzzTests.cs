@@ -8,8 +8,9 @@ namespace Helpdesk.FunctionApp.Tests.Reliability;
 
 /// <summary>
 /// A bounded, deterministic fuzzing run over the mailbox intake: malformed MIME, truncations, bad encodings, hostile
-/// HTML, attachment floods, deep nesting and oversized bodies. Every input gets a clear answer (a ticket, an "ignored",
-/// or a problem-details rejection), never a server error, and the server keeps serving.
+/// HTML, attachment floods, deep nesting and oversized bodies. Every input gets a clear answer (a ticket, a "held" or
+/// "ignored" 202 with its reason, or a problem-details rejection), never a server error, and the server keeps serving;
+/// every message answered "held" is on the supervisors' list (issue 18: nothing accepted is dropped).
 /// </summary>
 public sealed class MimeFuzzTests : IAsyncLifetime
 {
@@ -26,6 +27,7 @@ public sealed class MimeFuzzTests : IAsyncLifetime
     {
         var random = new Random(Seed);
         var statuses = new Dictionary<HttpStatusCode, int>();
+        var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Cases; i++)
         {
             var (kind, body) = Generate(random, i);
@@ -42,7 +44,20 @@ public sealed class MimeFuzzTests : IAsyncLifetime
                 var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
                 Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
             }
+
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+                var outcome = answer.GetProperty("outcome").GetString()!;
+                Assert.True(outcome is "held" or "ignored", $"case {i} ({kind}) answered 202 {outcome}");
+                Assert.False(string.IsNullOrWhiteSpace(answer.GetProperty("reason").GetString()), $"case {i} ({kind}) gave no reason");
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
         }
+
+        TestContext.Current.SendDiagnosticMessage("fuzz 202 outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key}×{o.Value}")));
+        var held = JsonDocument.Parse(await _app.Staff().GetStringAsync(new Uri("/api/mailbox/held", UriKind.Relative), TestContext.Current.CancellationToken)).RootElement;
+        Assert.InRange(held.GetArrayLength(), outcomes.GetValueOrDefault("held") > 0 ? 1 : 0, outcomes.GetValueOrDefault("held")); // redeliveries are held once
 
         TestContext.Current.SendDiagnosticMessage("fuzz outcomes: " + string.Join(", ", statuses.Select(s => $"{(int)s.Key}×{s.Value}")));
         Assert.True(statuses.GetValueOrDefault(HttpStatusCode.Created) > 0, "some fuzzed messages are still valid and must open tickets");

@@ -73,6 +73,38 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
     }
 
     [Fact]
+    public async Task A_message_claimed_by_a_writer_that_died_before_its_ticket_is_in_progress_not_a_duplicate_until_abandoned()
+    {
+        // The first writer claims the message id, records its protocol and dies writing the ticket item (its content
+        // store fails on the large first event). A redelivery within AbandonedAfter must not be told "duplicate" (the
+        // sender would forget a message that is no ticket): it is in progress. After AbandonedAfter it becomes a ticket.
+        var year = Random.Shared.Next(2100, 9000);
+        var messageId = Guid.NewGuid().ToString("N") + "@ifsp.edu.br";
+        var dying = new CosmosTicketStore(cosmos.Tickets, cosmos.StoreOptions, _clock, new NoTicketDeadlines(), new FailingContentStore(), NullLogger<CosmosTicketStore>.Instance);
+        await Assert.ThrowsAsync<IOException>(() => dying.CreateAsync(year, LargeDraft(new TicketId(Guid.NewGuid()), messageId), Ct));
+        var store = NewStore();
+
+        var pending = await store.CreateAsync(year, Draft(new TicketId(Guid.NewGuid()), messageId), Ct);
+        Assert.True(pending.InProgress);
+        Assert.False(pending.Created);
+        Assert.Null(await store.FindByMessageIdsAsync([messageId], Ct));
+        Assert.Equal(1, await store.LastReservedAsync(year, Ct)); // a retry during the claim reserves no number
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var taken = await store.CreateAsync(year, Draft(new TicketId(Guid.NewGuid()), messageId), Ct);
+
+        Assert.True(taken.Created);
+        Assert.False(taken.InProgress);
+        Assert.Equal(taken.Ticket, await store.FindByMessageIdsAsync([messageId], Ct));
+    }
+
+    private static Func<ProtocolNumber, TicketDraft> LargeDraft(TicketId id, string messageId) => protocol =>
+        new TicketDraft(
+            Ticket.Register(id, protocol, new NewTicket("Sem acesso", new string('x', 40_000), EmailAddress.Parse("maria.silva@ifsp.edu.br"), null, Channel.Email, Now) { MessageId = messageId }, Now),
+            [messageId],
+            []);
+
+    [Fact]
     public async Task A_number_whose_writer_died_is_voided_once_abandoned_and_never_reused()
     {
         var store = NewStore();
@@ -239,6 +271,15 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
         Assert.Equal(1, await heartbeats.CountHeartbeatsAsync(minute.AddMinutes(1), minute.AddHours(1), Ct));
         Assert.Equal([minute, minute.AddMinutes(1)], await heartbeats.ListHeartbeatsAsync(minute.AddHours(-1), minute.AddHours(1), Ct)); // across two month partitions
     }
+}
+
+/// <summary>A content store that is down: a writer that must offload a large event stops before its ticket item.</summary>
+internal sealed class FailingContentStore : IContentStore
+{
+    public Task<string> PutAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
+        throw new IOException("the writer dies here");
+
+    public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
 }
 
 /// <summary>Deadlines whose first computation fails: the store stops right after the ticket item, before its list item.</summary>

@@ -28,6 +28,7 @@ namespace Helpdesk.Domain.Tickets.Events;
 [JsonDerivedType(typeof(EscalationRouted), "escalationRouted")]
 [JsonDerivedType(typeof(DeadlineAlerted), "deadlineAlerted")]
 [JsonDerivedType(typeof(TicketUfChanged), "ufChanged")]
+[JsonDerivedType(typeof(MessageUndelivered), "messageUndelivered")]
 public abstract record TicketEventData
 {
     /// <summary>The stable name of the event kind (the JSON discriminator).</summary>

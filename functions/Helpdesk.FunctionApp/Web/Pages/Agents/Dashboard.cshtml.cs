@@ -14,7 +14,7 @@ namespace Helpdesk.FunctionApp.Web.Pages.Agents;
 /// month-to-date indicators of the current or a chosen month (<c>?mes=yyyy-MM</c>, from the daily timer's figures);
 /// and a form to import the month's call-centre CSV (the same use case as <c>PUT /api/imports/call-centre/{month}</c>).
 /// </summary>
-public sealed class DashboardModel(TicketListing listing, TimeProvider clock, IDailyIndicatorStore daily, FinanceContract contract, CallCentreImport import) : AgentPageModel
+public sealed class DashboardModel(TicketListing listing, TimeProvider clock, IDailyIndicatorStore daily, FinanceContract contract, CallCentreImport import, IHeldMessages held) : AgentPageModel
 {
     /// <summary>Days the chart covers, ending today (São Paulo).</summary>
     public const int Days = 14;
@@ -51,6 +51,9 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
 
     /// <summary>Set when <c>?mes=</c> is not a month (the current month is shown instead).</summary>
     public string? MonthError { get; private set; }
+
+    /// <summary>Messages held today (São Paulo day) for a supervisor's decision (issue 18).</summary>
+    public int HeldToday { get; private set; }
 
     public int MaxPerDay => Dates.Count == 0 ? 0 : Dates.Max(d => Channels.Sum(c => Opened.GetValueOrDefault((d, c))));
 
@@ -128,6 +131,7 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
         Indicators = IndicatorSeries.Of(contract.Assessment, await daily.ListAsync(Month.FirstDay, Month.LastDay, cancellationToken));
 
         var today = contract.Definition.Clock.LocalDate(now);
+        HeldToday = await held.CountHeldAsync(contract.Definition.Clock.StartOfDay(today), contract.Definition.Clock.StartOfDay(today.AddDays(1)), cancellationToken);
         Dates = [.. Enumerable.Range(0, Days).Select(i => today.AddDays(i - Days + 1))];
         var opened = new Dictionary<(DateOnly, Channel), int>();
         var backlog = new Dictionary<int, int> { [1] = 0, [2] = 0 };

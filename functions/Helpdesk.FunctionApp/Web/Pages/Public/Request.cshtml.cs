@@ -139,6 +139,15 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
         }
 
         var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == Application.Intake.IntakeOutcome.InProgress)
+        {
+            // The same submission is being registered by an earlier click (Cosmos DB claim): ask to send again shortly.
+            Errors = [new FieldError(nameof(Description), "Seu pedido ainda está sendo registrado. Aguarde alguns segundos e envie novamente.")];
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Api.MailboxEndpoints.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
         return RedirectToPage("/Public/RequestReceived", new { protocol = result.Protocol });
     }
 
