@@ -6,7 +6,8 @@ namespace Helpdesk.AzureMode.Tests.Support;
 /// <summary>
 /// The deployment package, built once per test run by <c>infra/package.sh</c> itself (publish self-contained for
 /// linux-x64, the generated function.json folders, host.json, zipped with file modes), then unzipped the way the
-/// platform mounts it. <see cref="AppRoot"/> is the app root the host would run.
+/// platform mounts it. <see cref="AppRootAsync"/> is the app root the host would run; the environment variable
+/// <c>HELPDESK_AZURE_MODE_APP_ROOT</c> names an already unzipped package instead (local iteration only).
 /// </summary>
 public static class DeploymentPackage
 {
@@ -24,6 +25,13 @@ public static class DeploymentPackage
             if (_appRoot is not null)
             {
                 return _appRoot;
+            }
+
+            // A package already unzipped (e.g. by an earlier run), to iterate on the tests without rebuilding it.
+            if (Environment.GetEnvironmentVariable("HELPDESK_AZURE_MODE_APP_ROOT") is { Length: > 0 } prebuilt)
+            {
+                _appRoot = prebuilt;
+                return prebuilt;
             }
 
             var work = Path.Combine(Path.GetTempPath(), "helpdesk-azure-mode", Guid.NewGuid().ToString("N"));

@@ -34,7 +34,7 @@ public sealed class HostDriver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _invoked = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _output = new();
     private readonly SemaphoreSlim _pumpGate = new(1, 1);
-    private FeedIterator? _changeFeed;
+    private readonly HashSet<string> _handedOver = new(StringComparer.Ordinal);
 
     private HostDriver(Process process, int port, Dictionary<string, JsonObject> functions, int maxDeliveryCount, Container tickets)
     {
@@ -122,7 +122,7 @@ public sealed class HostDriver : IAsyncDisposable
 
         // Readiness: any HTTP answer to GET http://127.0.0.1:{port}/ every 25 ms (FUNCTIONS-HOST.md §1).
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + (readinessTimeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (readinessTimeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             try
@@ -264,7 +264,6 @@ public sealed class HostDriver : IAsyncDisposable
 
         _process.Dispose();
         _worker.Dispose();
-        _changeFeed?.Dispose();
         _pumpGate.Dispose();
     }
 
@@ -299,25 +298,41 @@ public sealed class HostDriver : IAsyncDisposable
         return forwarded;
     }
 
+    /// <summary>The changes not handed over yet, page by page. The loopback server's change feed is read from the beginning
+    /// each time (its continuation after an empty read returned nothing new), and a document version already handed
+    /// over (same id and <c>_etag</c>) is left out: what the host's lease does for a real account.</summary>
     private async IAsyncEnumerable<JsonArray> ChangeFeedPagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _changeFeed ??= Tickets.GetChangeFeedStreamIterator(ChangeFeedStartFrom.Beginning(), ChangeFeedMode.LatestVersion);
-        while (true)
+        using var feed = Tickets.GetChangeFeedStreamIterator(ChangeFeedStartFrom.Beginning(), ChangeFeedMode.LatestVersion);
+        while (feed.HasMoreResults)
         {
-            using var response = await _changeFeed.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await feed.ReadNextAsync(cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.NotModified)
             {
                 yield break;
             }
 
             response.EnsureSuccessStatusCode();
-            var page = (await JsonNode.ParseAsync(response.Content, cancellationToken: cancellationToken).ConfigureAwait(false))!["Documents"]!.AsArray();
-            if (page.Count == 0)
+            var documents = (await JsonNode.ParseAsync(response.Content, cancellationToken: cancellationToken).ConfigureAwait(false))!["Documents"]!.AsArray();
+            var fresh = new JsonArray();
+            foreach (var document in documents.ToList())
+            {
+                if (_handedOver.Add((string)document!["id"]! + "|" + (string?)document["_etag"]))
+                {
+                    documents.Remove(document);
+                    fresh.Add(document);
+                }
+            }
+
+            if (documents.Count == 0 && fresh.Count == 0)
             {
                 yield break;
             }
 
-            yield return page;
+            if (fresh.Count > 0)
+            {
+                yield return fresh;
+            }
         }
     }
 
@@ -333,7 +348,8 @@ public sealed class HostDriver : IAsyncDisposable
             for (var i = 0; i < count && messages.TryDequeue(out var message); i++)
             {
                 var attempt = message with { DeliveryCount = message.DeliveryCount + 1 };
-                var data = new JsonObject { [(string)trigger["name"]!] = JsonSerializer.Serialize(JsonSerializer.Serialize(attempt.Body)) };
+                // The body as a string, serialized once more by the host: "msg": "\"{...}\"" (FUNCTIONS-HOST.md §3).
+                var data = new JsonObject { [(string)trigger["name"]!] = JsonSerializer.Serialize(attempt.Body) };
                 var metadata = new JsonObject
                 {
                     ["DeliveryCount"] = attempt.DeliveryCount.ToString(CultureInfo.InvariantCulture),

@@ -322,6 +322,13 @@ public sealed class GraphStandIn : IAsyncDisposable
         draft["internetMessageId"] = $"<{Guid.NewGuid():N}@contoso.gov.br>";
         if (replyTo is not null)
         {
+            // createReply addresses the draft to the original's sender unless the request names recipients.
+            if (draft["toRecipients"] is not JsonArray { Count: > 0 })
+            {
+                draft["toRecipients"] = new JsonArray(replyTo["from"]!.DeepClone());
+            }
+
+            draft["subject"] ??= "RE: " + (string?)replyTo["subject"];
             draft["replyTo"] = (string?)replyTo["id"];
             draft["conversationId"] = "conversation-of-" + (string?)replyTo["id"];
         }
