@@ -50,6 +50,8 @@ public sealed partial class AzureTopology : IAsyncLifetime
 
     public string LateProtocol { get; private set; } = string.Empty;
 
+    public DateTimeOffset LateOpenedAt { get; private set; }
+
     private FakeTimeProvider _clock = null!;
     private RunningApp _seeding = null!;
 
@@ -166,7 +168,10 @@ public sealed partial class AzureTopology : IAsyncLifetime
         }
 
         _clock.SetUtcNow(now.AddDays(-7));
+        LateOpenedAt = _clock.GetUtcNow();
         LateProtocol = await _seeding.OpenAsync(email: "atrasado@ifrs.edu.br", subject: "Pedido esquecido");
+        await _seeding.DoAsync(LateProtocol, "assign", new { assignee = "me" }, "agent-l1", "ana.l1");
+        await _seeding.DoAsync(LateProtocol, "classify", new { category = "incident", priority = "high" }, "agent-l1", "ana.l1"); // its deadlines start here
     }
 
     /// <summary>Opens <see cref="BulkTickets"/> more tickets this year through the in-process instance's API (in

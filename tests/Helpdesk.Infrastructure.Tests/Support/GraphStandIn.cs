@@ -255,7 +255,8 @@ public sealed class GraphStandIn : IAsyncDisposable
                     return (HttpStatusCode.NotFound, Error("ErrorItemNotFound", "The specified object was not found in the store."));
                 }
 
-                var reply = JsonNode.Parse(body)!.AsObject()["message"]?.AsObject() ?? [];
+                // The SDK writes the action's parameters as Graph's metadata names them ("Message"); Graph reads them in any case.
+                var reply = JsonNode.Parse(body)!.AsObject().FirstOrDefault(p => string.Equals(p.Key, "message", StringComparison.OrdinalIgnoreCase)).Value?.AsObject() ?? [];
                 return (HttpStatusCode.Created, Draft(reply, original).ToJsonString());
             case ("POST", 5) when segments[4] == "send":
                 if (!_messages.TryGetValue(segments[3], out var draft) || draft["isDraft"]?.GetValue<bool>() != true)
