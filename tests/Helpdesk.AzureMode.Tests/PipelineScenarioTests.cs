@@ -15,7 +15,7 @@ namespace Helpdesk.AzureMode.Tests;
 /// <summary>
 /// The serverless pipeline, start to finish, in the Azure topology of <see cref="AzureTopology"/>: every step goes
 /// through the host driver to the packaged handler, and each is asserted and timed (the table is sent as a diagnostic
-/// message: run with <c>--diagnostic</c> or read the test output).
+/// message, written to the test output and to <c>{temp}/helpdesk-azure-mode/timings.md</c>).
 /// </summary>
 public sealed class PipelineScenarioTests(AzureTopology topology) : IClassFixture<AzureTopology>
 {
@@ -277,6 +277,9 @@ public sealed class PipelineScenarioTests(AzureTopology topology) : IClassFixtur
 
         TestContext.Current.SendDiagnosticMessage("Azure-mode scenario timings\n{0}", table.ToString());
         TestContext.Current.TestOutputHelper?.WriteLine(table.ToString());
+        var file = Path.Combine(Path.GetTempPath(), "helpdesk-azure-mode", "timings.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, table.ToString());
     }
 
     /// <summary>What a failure needs: the invocations, the dead letters and the handler's last lines.</summary>
