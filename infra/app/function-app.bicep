@@ -82,6 +82,12 @@ param graphMailboxUserId string
 @description('Path of the Graph change-notification endpoint, under the app host name.')
 param graphNotificationPath string
 
+@description('Root URL of Microsoft Graph (another value only for a national cloud).')
+param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
+
+@description('Entra authority host of the Graph token (another value only for a national cloud).')
+param graphAuthorityHost string = environment().authentication.loginEndpoint
+
 @description('SMTP address replies are sent from.')
 param supportMailboxAddress string
 
@@ -195,6 +201,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Graph__MailboxUserId: graphMailboxUserId
     Graph__ClientState: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.graphClientState})'
     Graph__NotificationUrl: '${publicBaseUrl}${graphNotificationPath}'
+    Graph__BaseUrl: graphBaseUrl
+    Graph__AuthorityHost: graphAuthorityHost
     Survey__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.surveySigningKey})'
     Teams__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.teamsWebhookUrl})'
     Helpdesk__PublicBaseUrl: publicBaseUrl

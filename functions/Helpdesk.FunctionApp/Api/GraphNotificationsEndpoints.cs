@@ -11,7 +11,10 @@ namespace Helpdesk.FunctionApp.Api;
 /// text/plain (the subscription handshake, answered at once). Otherwise each notification whose clientState matches
 /// (constant-time) is written to the outbox for the <c>graph-notifications</c> queue and the answer is 202 right away;
 /// the message itself is fetched later by <c>ProcessGraphNotification</c>, so Graph's 3-second limit is kept.
-/// Notifications with a wrong clientState are dropped and nothing of them is stored; if none matches, the answer is 403.
+/// Notifications with a wrong clientState are dropped (logged) and nothing of them is stored; the answer is still 202,
+/// as Graph expects of any notification it delivered (a refusal would only make it retry). Several notifications for
+/// one message in a batch are stored once; Graph's retries of a notification are absorbed by the processor, which
+/// fetches each message once.
 /// </summary>
 public static partial class GraphNotificationsEndpoints
 {
@@ -47,7 +50,7 @@ public static partial class GraphNotificationsEndpoints
         }
 
         var logger = loggers.CreateLogger("Helpdesk.Graph");
-        var accepted = 0;
+        var messages = new HashSet<string>(StringComparer.Ordinal);
         foreach (var notification in notifications)
         {
             if (!notification.HasClientState(clientState))
@@ -56,15 +59,17 @@ public static partial class GraphNotificationsEndpoints
                 continue;
             }
 
+            if (notification.LifecycleEvent is null && notification.ResourceData?.Id is { Length: > 0 } messageId && !messages.Add(messageId))
+            {
+                continue; // the same message twice in one batch
+            }
+
             await outbox.EnqueueAsync(new OutboxMessage(ids.NewId(), Queues.GraphNotifications, notification.ToJson(), clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-            accepted++;
         }
 
-        return accepted == 0 && notifications.Count > 0
-            ? Results.Problem(detail: "clientState inválido.", statusCode: StatusCodes.Status403Forbidden, title: "Notificação recusada")
-            : Results.Accepted();
+        return Results.Accepted();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph notification for subscription {Subscription} rejected: clientState does not match")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph notification for subscription {Subscription} ignored: clientState does not match")]
     private static partial void LogRejected(ILogger logger, string subscription);
 }

@@ -21,8 +21,9 @@ namespace Helpdesk.FunctionApp.Hosting;
 /// <list type="bullet">
 /// <item>reports and large message bodies: Blob storage when <c>ReportStorage__blobServiceUri</c> or
 /// <c>ReportStorage__connectionString</c> is set, else the folders <c>{data}/reports</c> and <c>{data}/content</c>;</item>
-/// <item>outgoing mail: Microsoft Graph when every <c>Graph__*</c> setting is set (none: the local mailbox of
-/// <c>.eml</c> files; some: the app refuses to start);</item>
+/// <item>outgoing mail: Microsoft Graph when every required <c>Graph__*</c> setting is set (none: the local mailbox of
+/// <c>.eml</c> files; some: the app refuses to start); <c>Graph__BaseUrl</c> and <c>Graph__AuthorityHost</c> are
+/// optional (a national cloud, or a loopback stand-in over plain http);</item>
 /// <item>Teams cards: the Workflows webhook of <c>Teams__WebhookUrl</c>, else JSON files in <c>{data}/teams/</c>;</item>
 /// <item>dead letters: Service Bus's dead-letter sub-queues under the Functions host when
 /// <c>ServiceBusConnection__fullyQualifiedNamespace</c> is set, else the SQLite outbox's.</item>
@@ -85,8 +86,9 @@ public sealed class EdgeAdapters
             services.GetRequiredService<IIdGenerator>(),
             services.GetRequiredService<ILogger<ServiceBusDeadLetterQueue>>());
 
-    /// <summary>What the chosen edges need besides their ports: Graph's client, mailbox and notification processor,
-    /// the Teams webhook's HTTP client, the Service Bus client.</summary>
+    /// <summary>What the chosen edges need besides their ports: Graph's client, mailbox and notification processor (and
+    /// the first subscription, created in the background once the server listens), the Teams webhook's HTTP client, the
+    /// Service Bus client.</summary>
     public void AddSupport(IServiceCollection services)
     {
         if (_graph is { } graph)
@@ -96,6 +98,7 @@ public sealed class EdgeAdapters
             services.AddSingleton(_ => GraphClientFactory.Create(graph));
             services.AddSingleton<GraphMailbox>();
             services.AddSingleton<GraphNotificationProcessor>();
+            services.AddHostedService<GraphSubscriptionAtStartup>();
         }
 
         if (_teamsWebhook is not null)
@@ -173,6 +176,8 @@ public sealed class EdgeAdapters
             MailboxUserId = section["MailboxUserId"],
             ClientState = section["ClientState"],
             NotificationUrl = AbsoluteUri("Graph__NotificationUrl", section["NotificationUrl"]!, allowHttp: false),
+            BaseUrl = NullIfBlank(section["BaseUrl"]) is { } baseUrl ? AbsoluteUri("Graph__BaseUrl", baseUrl, allowHttp: IsLoopback(baseUrl)) : null,
+            AuthorityHost = NullIfBlank(section["AuthorityHost"]) is { } authority ? AbsoluteUri("Graph__AuthorityHost", authority, allowHttp: IsLoopback(authority)) : null,
         };
         if (options.ClientState!.Length < 16)
         {

@@ -62,10 +62,7 @@ public sealed partial class GraphMailbox(GraphServiceClient graph, GraphOptions 
     public async Task<string> EnsureSubscriptionAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var existing = await graph.Subscriptions.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var ours = (existing?.Value ?? []).FirstOrDefault(s =>
-            string.Equals(s.NotificationUrl, options.NotificationUrl?.ToString(), StringComparison.OrdinalIgnoreCase) &&
-            string.Equals(s.Resource, options.MailboxResource, StringComparison.OrdinalIgnoreCase));
+        var ours = await FindOursAsync(cancellationToken).ConfigureAwait(false);
         if (ours is null)
         {
             await CreateSubscriptionAsync(cancellationToken).ConfigureAwait(false);
@@ -81,6 +78,21 @@ public sealed partial class GraphMailbox(GraphServiceClient graph, GraphOptions 
         return "renewed";
     }
 
+    /// <summary>At start-up: creates the inbox subscription when none exists, so that mail flows from the first
+    /// deployment instead of after the first renewal timer. Returns what it did ("created" or "exists").</summary>
+    public async Task<string> EnsureFirstSubscriptionAsync(CancellationToken cancellationToken)
+    {
+        if (await FindOursAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return "exists";
+        }
+
+        await CreateSubscriptionAsync(cancellationToken).ConfigureAwait(false);
+        return "created";
+    }
+
+    /// <summary>Creates the subscription; with <c>Prefer: IdType="ImmutableId"</c>, so that the ids in its notifications
+    /// are the immutable ids the message is fetched by.</summary>
     public async Task CreateSubscriptionAsync(CancellationToken cancellationToken)
     {
         var created = await graph.Subscriptions.PostAsync(
@@ -93,7 +105,8 @@ public sealed partial class GraphMailbox(GraphServiceClient graph, GraphOptions 
                 ExpirationDateTime = clock.GetUtcNow() + options.SubscriptionLifetime,
                 ClientState = options.ClientState,
             },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            r => r.Headers.Add("Prefer", GraphMessages.PreferImmutableIds),
+            cancellationToken).ConfigureAwait(false);
         LogSubscription(logger, "created", created?.Id ?? "?", created?.ExpirationDateTime);
     }
 
@@ -103,6 +116,14 @@ public sealed partial class GraphMailbox(GraphServiceClient graph, GraphOptions 
             new Subscription { ExpirationDateTime = clock.GetUtcNow() + options.SubscriptionLifetime },
             cancellationToken: cancellationToken).ConfigureAwait(false);
         LogSubscription(logger, "renewed", subscriptionId, renewed?.ExpirationDateTime);
+    }
+
+    private async Task<Subscription?> FindOursAsync(CancellationToken cancellationToken)
+    {
+        var existing = await graph.Subscriptions.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (existing?.Value ?? []).FirstOrDefault(s =>
+            string.Equals(s.NotificationUrl, options.NotificationUrl?.ToString(), StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(s.Resource, options.MailboxResource, StringComparison.OrdinalIgnoreCase));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph subscription {Subscription} {Action}, expires {Expires}")]

@@ -1,4 +1,5 @@
 using Helpdesk.Application.Intake;
+using Helpdesk.Application.Ports;
 using Microsoft.Extensions.Logging;
 
 namespace Helpdesk.Infrastructure.Azure.Graph;
@@ -6,11 +7,15 @@ namespace Helpdesk.Infrastructure.Azure.Graph;
 /// <summary>
 /// Processes one stored Graph notification (consumer of the <c>graph-notifications</c> queue): a new message is
 /// fetched and handed to the same <see cref="TicketIntake"/> as the local mailbox (threading, dedupe on
-/// internetMessageId, loop protection); lifecycle events renew, recreate or resynchronise. Idempotent: a message seen
-/// twice is a duplicate for the intake; renewing or resynchronising twice is harmless.
+/// internetMessageId, loop protection); lifecycle events renew, recreate or resynchronise. Idempotent: a message
+/// already handled (Graph retries a notification, or sends several for one message) is not fetched again (the
+/// processed-messages record, keyed by the message's immutable id); renewing or resynchronising twice is harmless.
 /// </summary>
-public sealed partial class GraphNotificationProcessor(GraphMailbox mailbox, TicketIntake intake, TimeProvider clock, ILogger<GraphNotificationProcessor> logger)
+public sealed partial class GraphNotificationProcessor(GraphMailbox mailbox, TicketIntake intake, IProcessedMessages processed, TimeProvider clock, ILogger<GraphNotificationProcessor> logger)
 {
+    /// <summary>The consumer name of the processed-messages record.</summary>
+    public const string Consumer = "graph-messages";
+
     public async Task<string> ProcessAsync(GraphNotification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
@@ -37,6 +42,11 @@ public sealed partial class GraphNotificationProcessor(GraphMailbox mailbox, Tic
             return "ignored: no message id";
         }
 
+        if (await processed.WasProcessedAsync(Consumer, id, cancellationToken).ConfigureAwait(false))
+        {
+            return "message already processed";
+        }
+
         var email = await mailbox.FetchAsync(id, cancellationToken).ConfigureAwait(false);
         if (email is null)
         {
@@ -44,7 +54,13 @@ public sealed partial class GraphNotificationProcessor(GraphMailbox mailbox, Tic
         }
 
         var result = await intake.ReceiveEmailAsync(email, email.Date ?? clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        return result.Outcome == IntakeOutcome.InProgress ? throw new MessageInProgressException() : $"{result.Outcome} {result.Protocol}";
+        if (result.Outcome == IntakeOutcome.InProgress)
+        {
+            throw new MessageInProgressException(); // another delivery holds the claim: the platform retries; not remembered
+        }
+
+        await processed.MarkProcessedAsync(Consumer, id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return $"{result.Outcome} {result.Protocol}";
     }
 
     private async Task<string> ResyncAsync(CancellationToken cancellationToken)

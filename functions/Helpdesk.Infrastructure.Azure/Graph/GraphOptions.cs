@@ -29,5 +29,13 @@ public sealed class GraphOptions
     /// <summary>How far back a resynchronisation (after missed notifications) looks.</summary>
     public TimeSpan ResyncWindow { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>Graph's root (<c>Graph__BaseUrl</c>); null: <c>https://graph.microsoft.com/v1.0</c>. A national cloud's
+    /// Graph, or a loopback stand-in (plain http only on loopback).</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>The Entra authority (<c>Graph__AuthorityHost</c>); null: <c>https://login.microsoftonline.com/</c>. Set, it is
+    /// used without instance discovery; a loopback http authority is spoken to directly (client credentials).</summary>
+    public Uri? AuthorityHost { get; set; }
+
     public string MailboxResource => $"users/{MailboxUserId}/mailFolders('inbox')/messages";
 }

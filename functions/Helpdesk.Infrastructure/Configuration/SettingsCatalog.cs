@@ -54,6 +54,8 @@ public static class SettingsCatalog
         new("Graph__MailboxUserId", SettingScope.Azure, true, "The support mailbox (user id or principal name).", ""),
         new("Graph__ClientState", SettingScope.Azure, true, "Random secret (16+ characters) Graph returns in every notification; a Key Vault reference in Azure.", ""),
         new("Graph__NotificationUrl", SettingScope.Azure, true, "Public https URL of the webhook, https://<app>/api/graph/notifications.", ""),
+        new("Graph__BaseUrl", SettingScope.Azure, false, "Graph's root URL. Empty: https://graph.microsoft.com/v1.0 (a national cloud's Graph otherwise; plain http only to a loopback stand-in).", ""),
+        new("Graph__AuthorityHost", SettingScope.Azure, false, "Entra authority host for the Graph token. Empty: https://login.microsoftonline.com/ (no instance discovery when set; plain http only to a loopback stand-in).", ""),
         new("Teams__WebhookUrl", SettingScope.Always, false, "Teams Workflows webhook URL for agent notifications (a Key Vault reference in Azure). Empty: cards are written to {data}/teams/.", ""),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", SettingScope.Azure, true, "Application Insights connection string (telemetry is accepted with Entra auth only).", null),
 

@@ -85,9 +85,14 @@ public sealed class AdapterSelectionTests
     [InlineData("ReportStorage:connectionString", "AccountName=x;Nonsense", "ReportStorage__connectionString")]
     [InlineData("ServiceBusConnection:fullyQualifiedNamespace", "https://sb-helpdesk.servicebus.windows.net/", "ServiceBusConnection__fullyQualifiedNamespace")]
     [InlineData("Graph:TenantId", "00000000-0000-0000-0000-000000000001", "Graph__ClientSecret")]
+    [InlineData("Graph:BaseUrl", "http://graph.example.gov.br/v1.0", "Graph__BaseUrl")]
+    [InlineData("Graph:AuthorityHost", "http://login.example.gov.br/", "Graph__AuthorityHost")]
+    [InlineData("Graph:AuthorityHost", "login.microsoftonline.com", "Graph__AuthorityHost")]
     public async Task A_malformed_or_missing_setting_stops_the_start_and_is_named(string key, string value, string named)
     {
-        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(asFunctionsHost: true, settings: new Dictionary<string, string?> { [key] = value }));
+        var settings = key.StartsWith("Graph:", StringComparison.Ordinal) && key != "Graph:TenantId" ? Graph.GraphWebhookTests.GraphSettings() : [];
+        settings[key] = value;
+        var error = await Assert.ThrowsAsync<StartupConfigurationException>(() => RunningApp.StartAsync(asFunctionsHost: true, settings: settings));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }

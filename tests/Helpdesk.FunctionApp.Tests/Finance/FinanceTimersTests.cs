@@ -4,8 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Helpdesk.Application.Finance;
 using Helpdesk.Application.Reports;
 using Helpdesk.Cli;
@@ -92,12 +90,12 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         // XLSX: opened and read back.
         var xlsx = await reports.ReadAsync(Key(MonthlyClosing.SpreadsheetFile), null, Ct);
         Assert.NotNull(xlsx);
-        var sheet = ReadSheet(xlsx.Content, "Indicadores");
+        var sheet = Spreadsheets.ReadSheet(xlsx.Content, "Indicadores");
         Assert.Equal("indicador", sheet[0][0]);
         Assert.Equal(indicators.Count + 1, sheet.Count);
         var xlsx4 = sheet.Single(r => r[0] == "4");
         Assert.Equal(3m, decimal.Parse(xlsx4[3], CultureInfo.InvariantCulture));
-        Assert.Equal(json.RootElement.GetProperty("penaltyAmount").GetDecimal(), decimal.Parse(ReadSheet(xlsx.Content, "Totais").Single(r => r[0] == "glosa_valor_total")[1], CultureInfo.InvariantCulture));
+        Assert.Equal(json.RootElement.GetProperty("penaltyAmount").GetDecimal(), decimal.Parse(Spreadsheets.ReadSheet(xlsx.Content, "Totais").Single(r => r[0] == "glosa_valor_total")[1], CultureInfo.InvariantCulture));
 
         // The readable report: pt-BR, the indicator table and the charts.
         var html = await reports.ReadAsync(Key(MonthlyClosing.ReportFile), null, Ct);
@@ -349,18 +347,6 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         using var response = await _app.Staff("finance").GetAsync(new Uri("/api/exports/daily-indicators?month=2026-11", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Ct);
-    }
-
-    private static List<string[]> ReadSheet(byte[] content, string name)
-    {
-        using var stream = new MemoryStream(content);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart!;
-        var sheet = workbook.Workbook.Descendants<Sheet>().Single(s => s.Name == name);
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        return part.Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray())
-            .ToList();
     }
 
     private static int CountOf(string text, string part)

@@ -62,14 +62,28 @@ public sealed class GraphWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_notification_with_a_wrong_client_state_is_refused_and_nothing_is_stored()
+    public async Task A_notification_with_a_wrong_client_state_is_ignored_with_202_and_nothing_is_stored()
     {
         using var wrong = await PostAsync(Notification("s3cr3t-client-state-1235"));
         using var missing = await PostAsync(Notification(string.Empty));
 
-        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, missing.StatusCode);
         Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task Notifications_for_one_message_in_one_batch_are_stored_once()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(Notification(ClientState));
+        var entry = document.RootElement.GetProperty("value")[0].GetRawText();
+        var other = System.Text.Json.JsonDocument.Parse(Notification(ClientState, "AAMkAGI2TG94AAA=")).RootElement.GetProperty("value")[0].GetRawText();
+
+        using var response = await PostAsync($$"""{"value":[{{entry}},{{entry}},{{other}}]}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var stored = await StoredAsync();
+        Assert.Equal(["AAMkAGI2TG93AAA=", "AAMkAGI2TG94AAA="], stored.Select(s => GraphNotification.FromJson(s.Body).ResourceData?.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

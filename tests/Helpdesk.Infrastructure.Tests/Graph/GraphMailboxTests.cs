@@ -48,6 +48,7 @@ public sealed class GraphMailboxTests : IDisposable
     private GraphNotificationProcessor Processor => new(
         Mailbox,
         new TicketIntake(_store, new SystemIdGenerator(_clock), _clock, Options.Create(new IntakeOptions { SupportAddress = GraphJson.Mailbox }), NullLogger<TicketIntake>.Instance, new SqliteInstitutionDirectory(_database), Options.Create(new TicketOptions()), Helpdesk.Domain.Contracts.DefaultContract.Definition, new SqliteHeldMessages(_database)),
+        new SqliteProcessedMessages(_database),
         _clock,
         NullLogger<GraphNotificationProcessor>.Instance);
 
@@ -91,7 +92,7 @@ public sealed class GraphMailboxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_message_notification_opens_one_ticket_even_when_delivered_twice()
+    public async Task A_new_message_notification_opens_one_ticket_and_a_retried_one_does_not_fetch_the_message_again()
     {
         _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD2=", GraphJson.Message("AAMkAD2=", "first-2@ifsp.edu.br"));
 
@@ -99,8 +100,20 @@ public sealed class GraphMailboxTests : IDisposable
         var second = await Processor.ProcessAsync(Created("AAMkAD2="), Ct);
 
         Assert.StartsWith("Created", first, StringComparison.Ordinal);
-        Assert.StartsWith("Duplicate", second, StringComparison.Ordinal);
+        Assert.Equal("message already processed", second);
+        Assert.Single(_graph.Calls, c => c.PathAndQuery.Contains("/messages/AAMkAD2=", StringComparison.Ordinal));
         Assert.NotNull(await _store.FindByMessageIdsAsync(["first-2@ifsp.edu.br"], Ct));
+    }
+
+    [Fact]
+    public async Task A_message_that_is_gone_is_not_remembered_as_processed()
+    {
+        var gone = await Processor.ProcessAsync(Created("AAMkAD9="), Ct);
+        _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD9=", GraphJson.Message("AAMkAD9=", "late-9@ifsp.edu.br"));
+        var later = await Processor.ProcessAsync(Created("AAMkAD9="), Ct);
+
+        Assert.Equal("message no longer exists", gone);
+        Assert.StartsWith("Created", later, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,6 +191,32 @@ public sealed class GraphMailboxTests : IDisposable
 
         Assert.Equal(action, await Mailbox.EnsureSubscriptionAsync(Ct));
         Assert.Equal(write, _graph.Calls.SingleOrDefault(c => c.Method != HttpMethod.Get)?.Method.Method);
+    }
+
+    [Fact]
+    public async Task A_subscription_is_created_asking_for_immutable_ids()
+    {
+        _graph.On(HttpMethod.Post, "/v1.0/subscriptions", GraphJson.Subscription("sub-2", Now.AddDays(6), NotificationUrl), HttpStatusCode.Created);
+
+        await Mailbox.CreateSubscriptionAsync(Ct);
+
+        var create = Assert.Single(_graph.Calls, c => c.Method == HttpMethod.Post);
+        Assert.Equal("IdType=\"ImmutableId\"", create.Headers["Prefer"]);
+        Assert.Contains("\"clientState\":\"s3cr3t-client-state-1234\"", create.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, "created")]
+    [InlineData(true, "exists")]
+    public async Task At_start_up_the_first_subscription_is_created_only_when_none_exists(bool exists, string action)
+    {
+        // One that expires tomorrow is still kept at start-up: renewing is the timer's job.
+        _graph.On(HttpMethod.Get, "/v1.0/subscriptions", exists ? "{\"value\":[" + GraphJson.Subscription("sub-1", Now.AddDays(1), NotificationUrl) + "]}" : "{\"value\":[]}");
+        _graph.On(HttpMethod.Post, "/v1.0/subscriptions", GraphJson.Subscription("sub-2", Now.AddDays(6), NotificationUrl), HttpStatusCode.Created);
+
+        Assert.Equal(action, await Mailbox.EnsureFirstSubscriptionAsync(Ct));
+        Assert.Equal(exists ? 0 : 1, _graph.Calls.Count(c => c.Method == HttpMethod.Post));
+        Assert.DoesNotContain(_graph.Calls, c => c.Method == HttpMethod.Patch);
     }
 
     /// <summary>A draft as Graph's createReply and create-message operations document it (201, the message resource,
