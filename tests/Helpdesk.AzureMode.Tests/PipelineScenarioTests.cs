@@ -232,6 +232,7 @@ public sealed class PipelineScenarioTests(AzureTopology topology) : IClassFixtur
                 ("/api/health", null), ("/api/openapi.json", null), ("/api/me", "agent-l1"), ("/api/catalogue", "agent-l1"), ("/api/kb/articles", "agent-l1"),
                 ("/api/institutions", "supervisor"), ("/api/deadletters", "supervisor"), ("/api/exports/tickets?month=2026-11", "finance"), ("/api/imports/call-centre?month=2026-11", "finance"),
                 ("/api/justifications?month=2026-11", "finance"), ("/api/surveys/nao-e-um-token", null), ("/api/app/", null),
+                ("/api/mailbox/held", "supervisor"),
             })
             {
                 using var response = await SendAsync(HttpMethod.Get, path, null, role, role is null ? null : role + ".user");
