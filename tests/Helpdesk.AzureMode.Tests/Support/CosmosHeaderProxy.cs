@@ -16,6 +16,8 @@ namespace Helpdesk.AzureMode.Tests.Support;
 /// and the stand-in omits: <c>x-ms-cosmos-query-requiresdistribution: false</c> on query responses. Without it the
 /// SDK asks for a query plan when a query has a second page (over 1,000 results), which the stand-in cannot answer.
 /// Everything else passes unchanged; the Host header is kept, so the account's endpoints name the proxy.
+/// A test can also make it hold requests (<see cref="HoldWhen"/>): a held request never reaches the server, and stays
+/// open until its client goes away, as when the app dies between two writes (issue 18's kill test links this file).
 /// </summary>
 public sealed class CosmosHeaderProxy : IAsyncDisposable
 {
@@ -23,6 +25,8 @@ public sealed class CosmosHeaderProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
     private int _annotated;
+    private Func<string, string, byte[], bool>? _hold;
+    private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private CosmosHeaderProxy(WebApplication app, HttpClient upstream, Uri endpoint)
     {
@@ -62,6 +66,18 @@ public sealed class CosmosHeaderProxy : IAsyncDisposable
         return proxy;
     }
 
+    /// <summary>From now on, requests for which <paramref name="predicate"/> (method, path, body) is true are held and
+    /// never forwarded. The task completes when the first one is held.</summary>
+    public Task HoldWhen(Func<string, string, byte[], bool> predicate)
+    {
+        _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _hold, predicate);
+        return _held.Task;
+    }
+
+    /// <summary>Stops holding new requests (requests already held stay held).</summary>
+    public void HoldNothing() => Volatile.Write(ref _hold, null);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
@@ -79,6 +95,21 @@ public sealed class CosmosHeaderProxy : IAsyncDisposable
         {
             body.Position = 0;
             request.Content = new StreamContent(body);
+        }
+
+        if (Volatile.Read(ref _hold) is { } hold && hold(incoming.Method, incoming.Path.Value ?? "", body.ToArray()))
+        {
+            _held.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // the client went away (killed): the request never reached the server
+            }
+
+            return;
         }
 
         foreach (var (name, values) in incoming.Headers)

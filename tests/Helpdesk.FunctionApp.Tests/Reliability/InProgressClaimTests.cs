@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Helpdesk.AzureMode.Tests.Support;
 using Helpdesk.FunctionApp.Tests.Support;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Tests.Support;
+using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -59,5 +62,80 @@ public sealed class InProgressClaimTests(CosmosServerFixture cosmos) : IClassFix
         var protocol = (await later.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("protocol").GetString();
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(protocol, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("protocol").GetString());
+    }
+
+    /// <summary>The issue's own test: the first writer is a separate process, SIGKILLed after its Message-ID claim while
+    /// its ticket item is on the wire (the proxy holds that write, so it never reaches the server). A redelivery to a new
+    /// process gets 503 with Retry-After, never 200; once the claim is ten minutes old (back-dated in the store, as time
+    /// passing would) the redelivery becomes the ticket, and a further one is its duplicate.</summary>
+    [Fact]
+    public async Task A_writer_killed_between_its_claim_and_its_ticket_leaves_a_retryable_503()
+    {
+        var messageId = "killed-" + Guid.NewGuid().ToString("N") + "@ifsp.edu.br";
+        var raw = Emails.Plain(messageId);
+        await using var proxy = await CosmosHeaderProxy.StartAsync(_options.AccountEndpoint!);
+        var ticketWritten = proxy.HoldWhen((method, path, body) =>
+            method == "POST" && path.EndsWith("/docs", StringComparison.Ordinal) && body.Length > 0 &&
+            JsonNode.Parse(body)?["type"]?.GetValue<string>() == "ticket");
+
+        using (var dying = await AppProcess.StartAsync(_data + "-dying", environment: HostedProcessSettings(proxy.Endpoint)))
+        {
+            using var client = new HttpClient { BaseAddress = dying.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+            var post = PostAsync(client, raw);
+            await ticketWritten.WaitAsync(TimeSpan.FromSeconds(90), Ct); // claimed; the ticket item is being written
+            dying.Kill();
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => post);
+        }
+
+        proxy.HoldNothing();
+        using var app = await AppProcess.StartAsync(_data, environment: HostedProcessSettings(_options.AccountEndpoint!));
+        using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        using (var retried = await PostAsync(http, raw))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, retried.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), retried.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", retried.Content.Headers.ContentType?.MediaType);
+        }
+
+        await BackdateClaimAsync(messageId, TimeSpan.FromMinutes(11));
+        using var later = await PostAsync(http, raw);
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+        var protocol = (await later.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("protocol").GetString();
+        using var again = await PostAsync(http, raw);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(protocol, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("protocol").GetString());
+    }
+
+    private Dictionary<string, string> HostedProcessSettings(Uri cosmosEndpoint) => new()
+    {
+        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "0", // as the Functions host starts it (the process listens on --urls)
+        ["CosmosDb__accountEndpoint"] = cosmosEndpoint.ToString(),
+        ["CosmosDb__accountKey"] = _options.AccountKey!,
+        ["CosmosDb__databaseName"] = _options.DatabaseName,
+        ["Survey__SigningKey"] = "test-survey-signing-key-for-the-hosted-app-0123456789",
+    };
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string raw)
+    {
+        using var content = new StringContent(raw);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        return await client.PostAsync(new Uri("/api/mailbox/messages", UriKind.Relative), content, Ct);
+    }
+
+    /// <summary>Moves the Message-ID claim's time back, as if <paramref name="age"/> had passed since it was made. The
+    /// claim's item id is <c>msg-</c> + the SHA-256 of the Message-ID (docs/cosmos-data-model.md).</summary>
+    private async Task BackdateClaimAsync(string messageId, TimeSpan age)
+    {
+        var container = cosmos.Client.GetContainer(_options.DatabaseName, _options.TicketsContainer);
+        var key = "msg-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)));
+        using var read = await container.ReadItemStreamAsync(key, new PartitionKey(key), cancellationToken: Ct);
+        Assert.True(read.IsSuccessStatusCode, $"read of the claim: {read.StatusCode}");
+        var claim = (await JsonNode.ParseAsync(read.Content, cancellationToken: Ct))!.AsObject();
+        Assert.Equal(messageId, claim["messageId"]!.GetValue<string>());
+        claim["claimedAt"] = DateTimeOffset.UtcNow.Subtract(age).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(claim.ToJsonString()));
+        using var replaced = await container.ReplaceItemStreamAsync(stream, key, new PartitionKey(key), cancellationToken: Ct);
+        Assert.True(replaced.IsSuccessStatusCode, $"replace of the claim: {replaced.StatusCode}");
     }
 }
