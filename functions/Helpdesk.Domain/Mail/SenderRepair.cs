@@ -23,6 +23,9 @@ public sealed record RepairedSender(string? Address, SenderCertainty Certainty)
     public static RepairedSender Nothing { get; } = new(null, SenderCertainty.None);
 }
 
+/// <summary>One place a sender may be named: the address a mail library read (if any) and the header as sent.</summary>
+public readonly record struct SenderCandidate(string? Parsed, string? RawHeader);
+
 /// <summary>
 /// Reads the address out of a sender header as mail clients break it (issue 18): a missing closing <c>&gt;</c>, a stray
 /// <c>&gt;</c>, spaces folded into the address. A repair that has one reading is certain; a repair that has to choose
@@ -31,6 +34,35 @@ public sealed record RepairedSender(string? Address, SenderCertainty Certainty)
 /// </summary>
 public static class SenderRepair
 {
+    /// <summary>
+    /// The sender of a message from its candidates in the order From, Sender, Reply-To, Return-Path: the first that
+    /// gives an address, taken as a mail library parsed it or, failing that, repaired from the raw header. A repair that
+    /// is a guess is returned apart, as the guess, with no address: the intake holds such a message. Used by every
+    /// intake path (MIME and Graph), so that a message is read the same way whichever way it came.
+    /// </summary>
+    public static (string? Address, string? Guess) FirstUsable(IEnumerable<SenderCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        string? guess = null;
+        foreach (var candidate in candidates)
+        {
+            if (EmailAddress.TryParse(candidate.Parsed, out var parsed, out _))
+            {
+                return (parsed.Value, null);
+            }
+
+            var repaired = Repair(candidate.RawHeader);
+            if (repaired.Certainty == SenderCertainty.Certain)
+            {
+                return (repaired.Address, null);
+            }
+
+            guess ??= repaired.Address;
+        }
+
+        return (null, guess);
+    }
+
     public static RepairedSender Repair(string? header)
     {
         if (string.IsNullOrWhiteSpace(header))

@@ -31,12 +31,21 @@ public static class GraphMessages
             loop[header.Name!.ToLowerInvariant()] = header.Value ?? string.Empty;
         }
 
+        // The sender as mail clients break it, read as the MIME intake reads it (issue 18): Exchange's parsed From, then
+        // the raw From, Sender, Reply-To and Return-Path headers repaired; a guess is held for a supervisor.
+        var (fromAddress, senderGuess) = SenderRepair.FirstUsable(
+        [
+            new SenderCandidate(message.From?.EmailAddress?.Address, Header("From")),
+            new SenderCandidate(message.Sender?.EmailAddress?.Address, Header("Sender")),
+            new SenderCandidate(null, Header("Reply-To")),
+            new SenderCandidate(null, Header("Return-Path")),
+        ]);
         var isHtml = message.Body?.ContentType == BodyType.Html;
         var content = message.Body?.Content ?? string.Empty;
         return new InboundEmail
         {
             MessageId = message.InternetMessageId,
-            FromAddress = message.From?.EmailAddress?.Address,
+            FromAddress = fromAddress,
             FromName = message.From?.EmailAddress?.Name,
             Subject = message.Subject ?? string.Empty,
             Text = isHtml ? Helpdesk.Application.Intake.HtmlText.ToPlainText(content) : content,
@@ -48,6 +57,7 @@ public static class GraphMessages
             LoopHeaders = loop,
             TopLevelContentType = Header("Content-Type"),
             ReturnPath = Header("Return-Path"),
+            SenderGuess = senderGuess,
         };
     }
 }

@@ -81,38 +81,19 @@ public static class MimeMessageParser
         };
     }
 
-    /// <summary>
-    /// The sender as mail clients break it (issue 18): the first of From, Sender, Reply-To and Return-Path that gives an
-    /// address, read by MimeKit or, failing that, repaired by <see cref="SenderRepair"/>. A repair that is a guess is
-    /// returned apart, as the guess, with no address: the intake holds such a message.
-    /// </summary>
+    /// <summary>The sender as mail clients break it (issue 18): From (as MimeKit read it, or its raw header repaired), then
+    /// Sender, Reply-To and Return-Path (see <see cref="SenderRepair.FirstUsable"/>).</summary>
     private static (string? Address, string? Guess) ReadSender(MimeMessage message, MailboxAddress? parsed)
     {
-        if (EmailAddress.TryParse(parsed?.Address, out var direct, out _))
-        {
-            return (direct.Value, null);
-        }
-
-        string? guess = null;
-        foreach (var id in (ReadOnlySpan<HeaderId>)[HeaderId.From, HeaderId.Sender, HeaderId.ReplyTo, HeaderId.ReturnPath])
+        var candidates = new List<SenderCandidate>(4) { new(parsed?.Address, message.Headers[HeaderId.From]) };
+        foreach (var id in (ReadOnlySpan<HeaderId>)[HeaderId.Sender, HeaderId.ReplyTo, HeaderId.ReturnPath])
         {
             var raw = message.Headers[id];
-            if (id != HeaderId.From && InternetAddressList.TryParse(raw ?? string.Empty, out var list) &&
-                list.Mailboxes.FirstOrDefault() is { } mailbox && EmailAddress.TryParse(mailbox.Address, out var other, out _))
-            {
-                return (other.Value, null);
-            }
-
-            var repaired = SenderRepair.Repair(raw);
-            if (repaired.Certainty == SenderCertainty.Certain)
-            {
-                return (repaired.Address, null);
-            }
-
-            guess ??= repaired.Address;
+            var mailbox = InternetAddressList.TryParse(raw ?? string.Empty, out var list) ? list.Mailboxes.FirstOrDefault()?.Address : null;
+            candidates.Add(new SenderCandidate(mailbox, raw));
         }
 
-        return (null, guess);
+        return SenderRepair.FirstUsable(candidates);
     }
 
     private static string? ReportedMessageId(MimeMessage message)

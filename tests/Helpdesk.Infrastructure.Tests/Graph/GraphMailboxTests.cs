@@ -85,6 +85,38 @@ public sealed class GraphMailboxTests : IDisposable
         Assert.NotNull(email.Html);
     }
 
+    /// <summary>Issue 18: a Graph message's sender is read as the MIME intake reads it. Exchange passes a broken From
+    /// through as it came; the raw headers are repaired, Reply-To is used when nothing else names the sender, and a
+    /// guess is kept apart (no address) so that the intake holds the message.</summary>
+    [Theory]
+    [InlineData("maria .silva@ifsp.edu.br", "", "maria.silva@ifsp.edu.br", null)]
+    [InlineData("", "", "maria.silva@ifsp.edu.br", null)]
+    [InlineData("maria silva@ifsp.edu.br", "", null, "mariasilva@ifsp.edu.br")]
+    public async Task A_broken_sender_from_graph_is_repaired_like_a_mime_one(string from, string rawFrom, string? expected, string? guess)
+    {
+        var headers = GraphJson.Header("From", rawFrom.Length > 0 ? rawFrom : $"Maria <{from}>") +
+            (from.Length == 0 ? GraphJson.Header("Reply-To", "Maria <maria.silva@ifsp.edu.br>") : string.Empty);
+        _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD7=", GraphJson.Message("AAMkAD7=", "broken-7@ifsp.edu.br", from: from, headers: headers));
+
+        var email = await Mailbox.FetchAsync("AAMkAD7=", Ct);
+
+        Assert.NotNull(email);
+        Assert.Equal(expected, email.FromAddress);
+        Assert.Equal(guess, email.SenderGuess);
+    }
+
+    [Fact]
+    public async Task A_graph_message_whose_sender_is_only_a_guess_is_held()
+    {
+        _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD8=", GraphJson.Message(
+            "AAMkAD8=", "guess-8@ifsp.edu.br", from: "maria silva@ifsp.edu.br", headers: GraphJson.Header("From", "Maria <maria silva@ifsp.edu.br>")));
+
+        var outcome = await Processor.ProcessAsync(Created("AAMkAD8="), Ct);
+
+        Assert.StartsWith("Held", outcome, StringComparison.Ordinal);
+        Assert.Null(await _store.FindByMessageIdsAsync(["guess-8@ifsp.edu.br"], Ct));
+    }
+
     [Fact]
     public async Task A_message_deleted_before_it_is_fetched_is_nothing()
     {
