@@ -127,12 +127,16 @@ param graphNotificationPath string = '/api/graph/notifications'
 @description('Client id of the app registration agents sign in with; empty leaves every non-public path answering 401.')
 param agentsAuthClientId string
 
-@description('Paths App Service authentication skips altogether (exact, or a prefix ending in /*): the Graph webhook, mail intake (guarded by a function key), survey links, the front end\'s static assets and health. Only routes that never read the caller\'s identity belong here: on an excluded path a forged X-MS-CLIENT-PRINCIPAL header is not removed. Every other path, the anonymous intake POST /api/tickets and the public form included, goes through the module with AllowAnonymous, and the app enforces roles (ADR-005).')
+@description('The Teams app id (teams/package.sh prints it; keep it across versions): escalation and deadline cards then open tickets in the Teams tab. Empty: cards open the browser only.')
+param teamsAppId string = ''
+
+@description('Paths App Service authentication skips altogether (exact, or a prefix ending in /*): the Graph webhook, mail intake (guarded by a function key), survey links, the front end\'s static assets, the Teams tab\'s token exchange (the app validates the Teams token itself) and health. Only routes that never read the caller\'s identity belong here: on an excluded path a forged X-MS-CLIENT-PRINCIPAL header is not removed. Every other path, the anonymous intake POST /api/tickets and the public form included, goes through the module with AllowAnonymous, and the app enforces roles (ADR-005).')
 param authExcludedPaths array = [
   '/api/graph/notifications'
   '/api/mailbox/messages'
   '/api/surveys/*'
   '/api/app/assets/*'
+  '/api/app/teams/session'
   '/api/health'
 ]
 
@@ -316,6 +320,7 @@ module functionApp 'app/function-app.bicep' = {
     supportMailboxAddress: supportMailboxAddress
     agentsAuthClientId: agentsAuthClientId
     authExcludedPaths: authExcludedPaths
+    teamsAppId: teamsAppId
   }
 }
 

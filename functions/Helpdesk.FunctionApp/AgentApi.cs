@@ -92,6 +92,7 @@ public static partial class AgentApi
         app.MapSurveyEndpoints();
         app.MapMeEndpoints();
         app.MapAuditEndpoints();
+        TeamsSessions.Map(app);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
         LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);
@@ -111,12 +112,20 @@ public static partial class AgentApi
         // one sign-in path in Azure, nothing to misconfigure here (docs/decisions/ADR-005-identity-and-roles.md).
         var (dev, easyAuth) = IdentitySources(configuration, environment, mode);
         services.AddSingleton<DevelopmentSignIn>();
-        services.AddAuthentication(HelpdeskAuthenticationHandler.SchemeName)
+        var teams = TeamsSignInOptions.Read(configuration);
+        services.AddSingleton(sp => new TeamsSessions(teams, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SurveyOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        var authentication = services.AddAuthentication(HelpdeskAuthenticationHandler.SchemeName)
             .AddScheme<HelpdeskAuthenticationOptions, HelpdeskAuthenticationHandler>(HelpdeskAuthenticationHandler.SchemeName, o =>
             {
                 o.DevelopmentSignInEnabled = dev;
                 o.EasyAuthEnabled = easyAuth;
             });
+        if (teams is not null)
+        {
+            // The Teams tab's single sign-on: the token Teams gives the tab is validated here, once, and exchanged for
+            // the tab's session cookie (Identity/TeamsSignIn.cs, issue 22).
+            TeamsSessions.AddScheme(authentication, teams);
+        }
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p
             .RequireAuthenticatedUser()
             .RequireAssertion(context => Agents.Current(context.User) is { } agent && agent.CanReadTickets));

@@ -72,6 +72,7 @@ public static class HelpdeskApp
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<HeldMessageReview>();
         services.AddSingleton<SendRequesterMail>();
+        services.Configure<Helpdesk.Application.Notifications.TeamsTabOptions>(configuration.GetSection("Teams"));
         services.AddSingleton<TicketCards>();
         services.AddSingleton<RouteEscalation>();
         services.AddSingleton<NotifyTeams>();

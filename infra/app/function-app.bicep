@@ -97,6 +97,9 @@ param agentsAuthClientId string
 @description('Paths App Service authentication skips altogether (exact, or a prefix ending in /*): only routes that never read the caller\'s identity, because on them a forged X-MS-CLIENT-PRINCIPAL header is not removed.')
 param authExcludedPaths array
 
+@description('The Teams app id (the id of teams/manifest.json as packaged by teams/package.sh): cards then open tickets in the Teams tab. Empty: cards open the browser only.')
+param teamsAppId string = ''
+
 var hostName = site.properties.defaultHostName
 var publicBaseUrl = 'https://${hostName}'
 var signInEnabled = !empty(agentsAuthClientId)
@@ -204,6 +207,12 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     Graph__BaseUrl: graphBaseUrl
     Graph__AuthorityHost: graphAuthorityHost
     Survey__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.surveySigningKey})'
+    // Teams tab single sign-on (issue 22): the same registration as App Service authentication; empty when sign-in is off.
+    Teams__ClientId: agentsAuthClientId
+    Teams__TenantId: signInEnabled ? tenant().tenantId : ''
+    Teams__ApplicationIdUri: signInEnabled ? 'api://${hostName}/${agentsAuthClientId}' : ''
+    Teams__MetadataAddress: signInEnabled ? '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0/.well-known/openid-configuration' : ''
+    Teams__AppId: teamsAppId
     Teams__WebhookUrl: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.teamsWebhookUrl})'
     Helpdesk__PublicBaseUrl: publicBaseUrl
     Helpdesk__SupportAddress: supportMailboxAddress

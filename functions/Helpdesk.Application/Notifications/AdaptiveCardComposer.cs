@@ -46,10 +46,17 @@ public static class AdaptiveCardComposer
                 new JsonObject { ["type"] = "TextBlock", ["text"] = title, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
                 new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
             },
-            ["actions"] = new JsonArray
-            {
-                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Abrir chamado", ["url"] = notification.TicketLink.ToString() },
-            },
+            ["actions"] = notification.TeamsLink is { } inTeams
+                ? new JsonArray
+                {
+                    // The tab opens on the ticket (issue 22); the browser stays one click away.
+                    new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Abrir no Teams", ["url"] = inTeams.AbsoluteUri },
+                    new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Abrir no navegador", ["url"] = notification.TicketLink.ToString() },
+                }
+                : new JsonArray
+                {
+                    new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Abrir chamado", ["url"] = notification.TicketLink.ToString() },
+                },
         };
         return new JsonObject
         {

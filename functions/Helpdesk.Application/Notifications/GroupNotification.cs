@@ -9,4 +9,5 @@ public sealed record GroupNotification(
     string? Assignee,
     string? RemainingTime,
     string? Reason,
-    Uri TicketLink);
+    Uri TicketLink,
+    Uri? TeamsLink = null);

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Helpdesk.Application.Notifications;
 
 /// <summary>Composes the Teams card of a ticket (protocol, subject with CPF/CNPJ masked, group, assignee, remaining
-/// business time, reason, link to the ticket page) as an outbox message, written with the change that causes it.</summary>
-public sealed class TicketCards(TicketClocks clocks, IIdGenerator ids, IOptions<IntakeOptions> intakeOptions)
+/// business time, reason, link to the ticket page and, with a Teams app id, to the ticket in the Teams tab) as an outbox message, written with the change that causes it.</summary>
+public sealed class TicketCards(TicketClocks clocks, IIdGenerator ids, IOptions<IntakeOptions> intakeOptions, IOptions<TeamsTabOptions> teamsTab)
 {
     public const string Escalated = "escalated";
     public const string AtRisk = "at-risk";
@@ -30,7 +30,8 @@ public sealed class TicketCards(TicketClocks clocks, IIdGenerator ids, IOptions<
             assignee,
             clocks.RemainingText(ticket, now),
             TaxIdRedaction.MaskOptional(reason),
-            TicketLinks.Page(intakeOptions.Value.PublicBaseUrl, protocol)));
+            TicketLinks.Page(intakeOptions.Value.PublicBaseUrl, protocol),
+            teamsTab.Value.TicketLink(protocol)));
     }
 
     /// <summary>A stable id for the card caused by message <paramref name="cause"/> (the first 16 bytes of a SHA-256), so

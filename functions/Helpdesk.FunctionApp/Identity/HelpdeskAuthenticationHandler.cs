@@ -23,7 +23,7 @@ public sealed class HelpdeskAuthenticationOptions : AuthenticationSchemeOptions
 /// or the development headers locally (docs/decisions/ADR-004-identity.md says when each is trusted). Answers 401 and
 /// 403 as problem details in pt-BR.
 /// </summary>
-public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, DevelopmentSignIn developmentSignIn)
+public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthenticationOptions> options, ILoggerFactory logger, UrlEncoder encoder, DevelopmentSignIn developmentSignIn, TeamsSessions teamsSessions)
     : AuthenticationHandler<HelpdeskAuthenticationOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Helpdesk";
@@ -40,6 +40,16 @@ public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthen
         if (Options.EasyAuthEnabled && Request.Headers[EasyAuthHeader].ToString() is { Length: > 0 } principal)
         {
             return Task.FromResult(FromEasyAuth(principal));
+        }
+
+        if (teamsSessions.Enabled && Request.Cookies.TryGetValue(TeamsSessions.CookieName, out var session))
+        {
+            // The Teams tab's session (issue 22); an expired or altered one is no identity, and the challenge sends the
+            // tab back to its page, which exchanges a new Teams token silently.
+            if (teamsSessions.Read(session) is { } identity)
+            {
+                return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+            }
         }
 
         if (developmentSignIn.IsEnabled)
@@ -67,6 +77,13 @@ public sealed class HelpdeskAuthenticationHandler(IOptionsMonitor<HelpdeskAuthen
         {
             // A person in a browser (or a Teams tab): send them to sign in, then back here.
             var back = Request.PathBase + Request.Path + Request.QueryString;
+            if (teamsSessions.Enabled && Request.Cookies.ContainsKey(TeamsSessions.CookieName))
+            {
+                // Inside the Teams tab (it has had a session): sign in again through Teams, not through a page Teams cannot frame.
+                Response.Redirect(Web.WebRoutes.TeamsTab + "?next=" + Uri.EscapeDataString(back));
+                return;
+            }
+
             if (Options.EasyAuthEnabled)
             {
                 Response.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(back));

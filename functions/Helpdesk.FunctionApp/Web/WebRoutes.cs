@@ -27,6 +27,9 @@ public static class WebRoutes
     /// <summary>The development sign-in (Development environment, embedded mode only): picks a role, sets a cookie.</summary>
     public const string DevSignIn = Prefix + "/dev-sign-in";
 
+    /// <summary>The Teams tab's entry page: signs in with Teams single sign-on, then opens the queue or a ticket.</summary>
+    public const string TeamsTab = Prefix + "/teams";
+
     public static string Ticket(string protocol) => Tickets + "/" + protocol;
 
     /// <summary>Stylesheet and the few scripts, served from resources embedded in the assembly.</summary>

@@ -56,6 +56,11 @@ public static class SettingsCatalog
         new("Graph__NotificationUrl", SettingScope.Azure, true, "Public https URL of the webhook, https://<app>/api/graph/notifications.", ""),
         new("Graph__BaseUrl", SettingScope.Azure, false, "Graph's root URL. Empty: https://graph.microsoft.com/v1.0 (a national cloud's Graph otherwise; plain http only to a loopback stand-in).", ""),
         new("Graph__AuthorityHost", SettingScope.Azure, false, "Entra authority host for the Graph token. Empty: https://login.microsoftonline.com/ (no instance discovery when set; plain http only to a loopback stand-in).", ""),
+        new("Teams__ClientId", SettingScope.Always, false, "Teams tab single sign-on: the app registration's client id (the manifest's webApplicationInfo.id). Empty: the tab signs in as the browser does.", ""),
+        new("Teams__TenantId", SettingScope.Always, false, "Teams tab single sign-on: the tenant (directory) id whose users may sign in.", ""),
+        new("Teams__ApplicationIdUri", SettingScope.Always, false, "Teams tab single sign-on: the registration's Application ID URI, api://<host>/<client id> (the token's audience).", ""),
+        new("Teams__MetadataAddress", SettingScope.Always, false, "Teams tab single sign-on: the tenant's OpenID metadata URL. Empty: https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration (plain http only to a loopback stand-in).", ""),
+        new("Teams__AppId", SettingScope.Always, false, "The Teams app's id (the manifest's id): when set, escalation and deadline cards open the ticket in the Teams tab.", ""),
         new("Teams__WebhookUrl", SettingScope.Always, false, "Teams Workflows webhook URL for agent notifications (a Key Vault reference in Azure). Empty: cards are written to {data}/teams/.", ""),
         new("APPLICATIONINSIGHTS_CONNECTION_STRING", SettingScope.Azure, true, "Application Insights connection string (telemetry is accepted with Entra auth only).", null),
 
