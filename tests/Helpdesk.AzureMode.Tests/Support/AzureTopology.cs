@@ -13,7 +13,7 @@ namespace Helpdesk.AzureMode.Tests.Support;
 
 /// <summary>
 /// The whole Azure topology on one machine, once per run: the loopback Cosmos DB server behind
-/// <see cref="CosmosHeaderProxy"/>, Azurite, the <see cref="GraphStandIn"/>, a loopback Teams webhook, and the
+/// <see cref="HttpsProxy"/>, Azurite, the <see cref="GraphStandIn"/>, a loopback Teams webhook, and the
 /// deployment package started by the <see cref="HostDriver"/> with app settings as in Azure. Before the package starts,
 /// the database holds what the scenario needs from the past, written through the app's own API by an in-process
 /// instance whose clock is set back (the packaged app runs on the real clock): last month's tickets for the closing
@@ -35,7 +35,7 @@ public sealed partial class AzureTopology : IAsyncLifetime
 
     public WebhookReceiver Teams { get; } = new();
 
-    public CosmosHeaderProxy Proxy { get; private set; } = null!;
+    public HttpsProxy Proxy { get; private set; } = null!;
 
     public HostDriver Driver { get; private set; } = null!;
 
@@ -70,7 +70,7 @@ public sealed partial class AzureTopology : IAsyncLifetime
             await _azurite.Service.GetBlobContainerClient(container).CreateIfNotExistsAsync(); // Bicep's part in Azure
         }
 
-        Proxy = await CosmosHeaderProxy.StartAsync(Database.AccountEndpoint!);
+        Proxy = await HttpsProxy.StartAsync(Database.AccountEndpoint!);
         SetUp.Add(("stand-ins (Cosmos DB server, Azurite, Graph, webhook, proxy)", watch.Elapsed));
 
         watch.Restart();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Helpdesk.AzureMode.Tests.Support;
 using Helpdesk.FunctionApp.Tests.Support;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Tests.Support;
@@ -73,7 +72,7 @@ public sealed class InProgressClaimTests(CosmosServerFixture cosmos) : IClassFix
     {
         var messageId = "killed-" + Guid.NewGuid().ToString("N") + "@ifsp.edu.br";
         var raw = Emails.Plain(messageId);
-        await using var proxy = await CosmosHeaderProxy.StartAsync(_options.AccountEndpoint!);
+        await using var proxy = await HttpsProxy.StartAsync(_options.AccountEndpoint!);
         var ticketWritten = proxy.HoldWhen((method, path, body) =>
             method == "POST" && path.EndsWith("/docs", StringComparison.Ordinal) && body.Length > 0 &&
             JsonNode.Parse(body)?["type"]?.GetValue<string>() == "ticket");
