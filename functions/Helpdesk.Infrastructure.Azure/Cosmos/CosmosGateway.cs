@@ -77,6 +77,24 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
         return true;
     }
 
+    /// <summary>Applies <paramref name="operations"/> to the item atomically on the server and returns the item as it is
+    /// afterwards (one request, no ETag race: e.g. <see cref="PatchOperation.Increment(string, long)"/> of a counter);
+    /// null when the item does not exist. Not retried on a timeout: an increment applied twice leaves a gap, which the
+    /// protocol accounting records as void (ADR-003), never a number used twice.</summary>
+    public async Task<StoredItem?> TryPatchAsync(string id, string partitionKey, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken)
+    {
+        var options = new PatchItemRequestOptions { EnableContentResponseOnWrite = true };
+        using var response = await container.PatchItemStreamAsync(id, new PartitionKey(partitionKey), operations, options, cancellationToken).ConfigureAwait(false);
+        LogCharge(logger, "patch", (int)response.StatusCode, response.Headers.RequestCharge);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        EnsureSuccess(response, "patch");
+        return new StoredItem(await ParseAsync(response, cancellationToken).ConfigureAwait(false), response.Headers.ETag);
+    }
+
     public async Task DeleteAsync(string id, string partitionKey, string? ifMatch, CancellationToken cancellationToken)
     {
         var options = new ItemRequestOptions { IfMatchEtag = ifMatch };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Azure.Cosmos;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Tickets;
@@ -263,6 +264,8 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
         return voided;
     }
 
+    /// <summary>The next protocol number of <paramref name="year"/>: one atomic server-side increment of the year's counter
+    /// (a patch, one request however many instances race; issue 21), or the counter's creation for the year's first.</summary>
     private async Task<ProtocolNumber> ReserveAsync(int year, CancellationToken cancellationToken)
     {
         var partition = ProtocolPartition(year);
@@ -270,28 +273,20 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
         for (var attempt = 0; attempt < MaxCounterAttempts; attempt++)
         {
             var now = TicketDocument.Format(_clock.GetUtcNow());
-            var counter = await _gateway.ReadAsync(id, partition, cancellationToken).ConfigureAwait(false);
-            if (counter is null)
+            var counter = await _gateway.TryPatchAsync(id, partition, [PatchOperation.Increment("/last", 1), PatchOperation.Set("/updatedAt", now)], cancellationToken).ConfigureAwait(false);
+            if (counter is not null)
             {
-                await RegisterYearAsync(year, cancellationToken).ConfigureAwait(false);
-                var first = new JsonObject { ["id"] = id, ["pk"] = partition, ["type"] = CosmosItems.CounterType, ["year"] = year, ["last"] = 1, ["updatedAt"] = now };
-                if (await _gateway.TryCreateAsync(first, partition, cancellationToken).ConfigureAwait(false))
-                {
-                    return ProtocolNumber.Create(year, 1);
-                }
-
-                continue;
+                return ProtocolNumber.Create(year, counter.Body["last"]!.GetValue<int>());
             }
 
-            var next = counter.Body["last"]!.GetValue<int>() + 1;
-            counter.Body["last"] = next;
-            counter.Body["updatedAt"] = now;
-            if (await _gateway.TryReplaceAsync(counter.Body, id, partition, counter.ETag, cancellationToken).ConfigureAwait(false))
+            await RegisterYearAsync(year, cancellationToken).ConfigureAwait(false);
+            var first = new JsonObject { ["id"] = id, ["pk"] = partition, ["type"] = CosmosItems.CounterType, ["year"] = year, ["last"] = 1, ["updatedAt"] = now };
+            if (await _gateway.TryCreateAsync(first, partition, cancellationToken).ConfigureAwait(false))
             {
-                return ProtocolNumber.Create(year, next);
+                return ProtocolNumber.Create(year, 1);
             }
 
-            await Task.Delay(Random.Shared.Next(5, 20 + (attempt * 5)), cancellationToken).ConfigureAwait(false);
+            // Another instance created the counter meanwhile: increment it.
         }
 
         throw new CosmosStoreException($"Could not reserve a protocol number of {year} after {MaxCounterAttempts} attempts.");
