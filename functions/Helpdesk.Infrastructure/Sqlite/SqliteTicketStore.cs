@@ -24,14 +24,16 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         var outcome = await database.WriteAsync(
             async (connection, transaction) =>
             {
-                var counter = await NextCounterAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
-                var draft = build(ProtocolNumber.Create(year, counter));
-                var existing = await FindByMessageIdsAsync(connection, transaction, draft.MessageIds, cancellationToken).ConfigureAwait(false);
+                // A redelivery is recognised before a number is taken, so that it consumes none (and writes nothing).
+                var provisional = build(ProtocolNumber.Create(year, 1));
+                var existing = await FindByMessageIdsAsync(connection, transaction, provisional.MessageIds, cancellationToken).ConfigureAwait(false);
                 if (existing is not null)
                 {
-                    transaction.Rollback();
                     return new CreateOutcome(existing, Created: false);
                 }
+
+                var counter = await NextCounterAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
+                var draft = build(ProtocolNumber.Create(year, counter));
 
                 await InsertTicketRowAsync(connection, transaction, draft.Ticket, cancellationToken).ConfigureAwait(false);
                 await InsertPendingAsync(connection, transaction, draft.Ticket, draft.MessageIds, draft.Outbox, cancellationToken).ConfigureAwait(false);
