@@ -94,7 +94,7 @@ public sealed partial class ApiThroughputSuite : IBenchmarkSuite
             connection.Open();
             using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+                pragma.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"; // the product's setting since issue 21
                 pragma.ExecuteNonQuery();
             }
 
