@@ -4,11 +4,15 @@ using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.FunctionApp.Hosting;
+using Helpdesk.FunctionApp.Identity;
 
 namespace Helpdesk.FunctionApp.Api;
 
 /// <summary><c>POST /api/tickets</c>: open a ticket over HTTP (the public form and other systems; anonymous, rate-limited
-/// per client address). Reading and working tickets is in <see cref="AgentTicketsEndpoints"/>.</summary>
+/// per client address). Reading and working tickets is in <see cref="AgentTicketsEndpoints"/>.
+/// What feeds the regulator's record and indicator 4 is staff's to say: an anonymous request is always channel
+/// <c>api</c> (a staff-only channel such as <c>phone</c> is refused naming <c>channel</c>) and carries no CPF/CNPJ (refused
+/// naming <c>requesterTaxId</c>); staff who work tickets register any channel with the requester's CPF/CNPJ.</summary>
 public static class TicketsEndpoints
 {
     private const int MaxNameLength = 200;
@@ -41,7 +45,8 @@ public static class TicketsEndpoints
 
         using (document)
         {
-            var (ticket, errors) = ReadNewTicket(document.RootElement, clock.GetUtcNow());
+            var staff = Agents.Current(request.HttpContext.User) is { CanWorkTickets: true };
+            var (ticket, errors) = ReadNewTicket(document.RootElement, clock.GetUtcNow(), staff);
             if (ticket is null)
             {
                 return Problems.Validation(errors);
@@ -62,8 +67,13 @@ public static class TicketsEndpoints
         }
     }
 
-    /// <summary>Reads and validates the JSON of a new ticket; every problem is reported under its field's name.</summary>
-    internal static (NewTicket? Ticket, Dictionary<string, string[]> Errors) ReadNewTicket(JsonElement root, DateTimeOffset now)
+    /// <summary>The channels an anonymous caller may name; whichever it names, the ticket is recorded as <c>api</c>.</summary>
+    private static readonly Channel[] AnonymousChannels = [Channel.Api, Channel.WebForm];
+
+    /// <summary>Reads and validates the JSON of a new ticket; every problem is reported under its field's name.
+    /// <paramref name="staff"/>: the caller is signed-in staff who work tickets, who alone may name any channel and the
+    /// requester's CPF/CNPJ; for anyone else <c>channel</c> is optional and the ticket is <c>api</c>.</summary>
+    internal static (NewTicket? Ticket, Dictionary<string, string[]> Errors) ReadNewTicket(JsonElement root, DateTimeOffset now, bool staff)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (root.ValueKind != JsonValueKind.Object)
@@ -76,7 +86,7 @@ public static class TicketsEndpoints
         var description = ReadString(root, "description", required: true, NewTicket.MaxDescriptionLength, errors);
         var email = ReadString(root, "requesterEmail", required: true, 254, errors);
         var name = ReadString(root, "requesterName", required: false, MaxNameLength, errors);
-        var channelText = ReadString(root, "channel", required: true, 40, errors);
+        var channelText = ReadString(root, "channel", required: staff, 40, errors);
         var taxIdText = ReadString(root, "requesterTaxId", required: false, 30, errors);
         var ufText = ReadString(root, "uf", required: false, 10, errors);
 
@@ -86,10 +96,24 @@ public static class TicketsEndpoints
             errors["requesterEmail"] = ["Informe um e-mail válido (nome@dominio)."];
         }
 
-        Channel channel = default;
+        var channel = Channel.Api;
         if (channelText is not null && !TryParseChannel(channelText, out channel))
         {
             errors["channel"] = [$"Canal desconhecido. Use um destes: {string.Join(", ", Enum.GetNames<Channel>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."];
+        }
+        else if (!staff && channelText is not null && Array.IndexOf(AnonymousChannels, channel) < 0)
+        {
+            errors["channel"] = ["Somente a equipe de atendimento, identificada, registra chamados deste canal. Pedidos sem identificação são registrados pelo canal api."];
+        }
+
+        if (!staff)
+        {
+            channel = Channel.Api;
+            if (!string.IsNullOrWhiteSpace(taxIdText))
+            {
+                errors["requesterTaxId"] = ["Somente a equipe de atendimento, identificada, registra o CPF/CNPJ do solicitante (ele entra no registro de atendimento do regulador)."];
+                taxIdText = null;
+            }
         }
 
         TaxId? taxId = null;
