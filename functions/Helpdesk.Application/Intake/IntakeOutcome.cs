@@ -14,6 +14,10 @@ public enum IntakeOutcome
     /// <summary>The same message was already received; nothing changed.</summary>
     Duplicate,
 
+    /// <summary>The message threads into a ticket by its headers but its sender is not one of the ticket's correspondents:
+    /// it was recorded as an internal note for the agent and changed nothing else (no reopening, no resumption).</summary>
+    Noted,
+
     /// <summary>The message is an automatic answer (auto-reply, out-of-office) or our own mail: never a ticket, never answered.</summary>
     Ignored,
 

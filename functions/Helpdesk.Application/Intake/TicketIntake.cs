@@ -238,7 +238,13 @@ public sealed partial class TicketIntake(
             {
                 await store.SaveAsync(ticket, [messageId], [], cancellationToken).ConfigureAwait(false);
                 LogThreaded(logger, ticket.Protocol.ToString(), outcome);
-                return new IntakeResult(outcome == RequesterReplyOutcome.Reopened ? IntakeOutcome.Reopened : IntakeOutcome.Threaded, ticket.Protocol.ToString(), null);
+                var threaded = outcome switch
+                {
+                    RequesterReplyOutcome.Reopened => IntakeOutcome.Reopened,
+                    RequesterReplyOutcome.NotedFromThirdParty => IntakeOutcome.Noted,
+                    _ => IntakeOutcome.Threaded,
+                };
+                return new IntakeResult(threaded, ticket.Protocol.ToString(), null);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
