@@ -28,6 +28,10 @@ public enum IntakeOutcome
     /// <summary>A delivery report for a message a ticket sent: recorded on that ticket ("não entregue").</summary>
     Undelivered,
 
+    /// <summary>The caller used this idempotency key before for a request with another body: nothing was registered
+    /// (HTTP 422). A key is the caller's own, so no other caller can claim it first.</summary>
+    IdempotencyConflict,
+
     /// <summary>Another delivery claimed this message moments ago and its ticket is not written yet: retry later.</summary>
     InProgress,
 }

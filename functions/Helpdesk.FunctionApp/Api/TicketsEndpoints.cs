@@ -23,7 +23,7 @@ public static class TicketsEndpoints
         group.MapPost("", CreateAsync).WithName("CreateTicket").AllowAnonymous().RequireRateLimiting(AgentApi.AnonymousIntakePolicy)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestGuards.IntakeBodyBytes))
             .WithSummary("Opens a ticket (anonymous; rate-limited per client address). Idempotency-Key makes retries safe.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     internal static async Task<IResult> CreateAsync(HttpRequest request, TicketIntake intake, TimeProvider clock, CancellationToken cancellationToken)
@@ -45,7 +45,8 @@ public static class TicketsEndpoints
 
         using (document)
         {
-            var staff = Agents.Current(request.HttpContext.User) is { CanWorkTickets: true };
+            var agent = Agents.Current(request.HttpContext.User);
+            var staff = agent is { CanWorkTickets: true };
             var (ticket, errors) = ReadNewTicket(document.RootElement, clock.GetUtcNow(), staff);
             if (ticket is null)
             {
@@ -53,7 +54,18 @@ public static class TicketsEndpoints
             }
 
             var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, cancellationToken).ConfigureAwait(false);
+            var caller = agent is not null ? IdempotencyScope.Staff(agent.UserId) : IdempotencyScope.Anonymous;
+            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, caller, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == IntakeOutcome.IdempotencyConflict)
+            {
+                return Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Esta Idempotency-Key já foi usada por você com outro conteúdo. Use uma chave nova para um pedido diferente; para repetir o mesmo pedido, envie exatamente o mesmo conteúdo."] },
+                    detail: "A Idempotency-Key foi reutilizada com um corpo diferente: nada foi registrado.",
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Idempotency-Key reutilizada",
+                    type: "https://helpdesk.local/problems/idempotency-key-reused");
+            }
+
             if (result.Outcome == IntakeOutcome.InProgress)
             {
                 return Problems.RetryLater(request.HttpContext, "Outra requisição com esta Idempotency-Key está sendo registrada; tente novamente mais tarde.", MailboxEndpoints.RetryAfterSeconds);

@@ -151,6 +151,42 @@ public sealed class TicketsApiTests : IAsyncLifetime
             (await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString());
     }
 
+    private async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/tickets", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_cannot_claim_a_key_first_and_swallow_a_staff_request()
+    {
+        using var anonymous = await PostWithKeyAsync(_app.Client, "lote-2026-11-24", ValidTicket("Pedido anônimo"));
+        using var staff = await PostWithKeyAsync(_app.Staff("agent-l1", "ana.l1"), "lote-2026-11-24", new { subject = "Ligação registrada", description = "Pediu segunda via.", requesterEmail = "b@ifrs.edu.br", channel = "phone" });
+
+        Assert.Equal(HttpStatusCode.Created, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, staff.StatusCode);
+        var a = (await anonymous.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!;
+        var s = (await staff.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!;
+        Assert.NotEqual(a, s);
+        Assert.Equal("Ligação registrada", (await _app.ReadAsync(s)).Ticket.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_422_naming_the_key_and_registers_nothing()
+    {
+        using var first = await PostWithKeyAsync(_app.Client, "pedido-9", ValidTicket("Primeiro"));
+        using var other = await PostWithKeyAsync(_app.Client, "pedido-9", ValidTicket("Outro conteúdo"));
+        using var same = await PostWithKeyAsync(_app.Client, "pedido-9", ValidTicket("Primeiro"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal((HttpStatusCode)422, other.StatusCode);
+        Assert.True((await TicketApi.ProblemAsync(other)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var page = await _app.ListAsync("pageSize=100");
+        Assert.Single(TicketApi.Protocols(page));
+    }
+
     [Fact]
     public async Task Concurrent_requests_get_unique_sequential_protocols_without_gaps()
     {
