@@ -16,17 +16,6 @@ public class ReadingPropertyTests
 {
     private static readonly AssessmentMonth March = AssessmentMonth.Create(2026, 3);
 
-    private static readonly Gen<ExportedTicket> TicketGen =
-        Gen.Select(Gen.Int[1, 28], Gen.Int[0, 20], Gen.Bool, Gen.Int[-1, 10], Gen.Bool, Gen.Int[1, 9_999_999])
-            .Select((day, registerMinutes, late, score, firstContact, n) =>
-            {
-                var received = At(3, day, 9);
-                var due = received.AddHours(24);
-                var resolved = late ? due.AddHours(30) : due.AddHours(-1);
-                ExportedEvent[] events = score < 0 ? [Resolved(resolved, firstContact)] : [Resolved(resolved, firstContact), Rated(resolved.AddMinutes(5), score)];
-                return Ticket($"2026{n:D7}", received, registeredAfterMinutes: registerMinutes, due: due, events: events);
-            });
-
     /// <summary>A half hour of the call centre: calls, chats around the 600 s TMAchat target, some unavailability.</summary>
     private static readonly Gen<CallCentreInterval> IntervalGen =
         Gen.Select(Gen.Int[1, 28], Gen.Int[8, 17], Gen.Int[1, 200], Gen.Int[0, 100], Gen.Int[1, 40], Gen.Int[560, 700], Gen.Int[0, 900])
@@ -56,7 +45,7 @@ public class ReadingPropertyTests
             });
 
     private static readonly Gen<(ExportedTicket[] Tickets, CallCentreInterval[] Calls)> MonthGen =
-        Gen.Select(TicketGen.Array[1, 40], IntervalGen.Array[1, 12]);
+        Gen.Select(AssessmentPropertyTests.TicketGen.Array[1, 40], IntervalGen.Array[1, 12]);
 
     /// <summary>The built-in contract, in its first 90 days (contract start 15/02/2026), so stabilization matters.</summary>
     private static AssessmentContract PlainWords => DefaultAssessmentContract.Contract with { ContractStart = new DateOnly(2026, 2, 15) };
