@@ -69,7 +69,7 @@ public sealed partial class RouteEscalation(
             var group = current.FindGroup(decision.Group)
                 ?? throw new DomainException("catalogue.group.unknown", $"The routing table names group '{decision.Group}', which the catalogue lacks.");
             var workloads = await roster.WorkloadsAsync(group.Code, cancellationToken).ConfigureAwait(false);
-            var assignee = LeastLoadedAssignment.Choose(workloads);
+            var assignee = LeastLoadedAssignment.Choose([.. workloads.Where(w => w.CanWork(group.Level))]); // never a member who cannot work the level
             var now = clock.GetUtcNow();
             var card = cards.Create(TicketCards.Escalated, ticket, group.Name, assignee, message.Reason, now, TicketCards.IdFor(message.OutboxId));
             if (assignee is null && ticket.Assignee is null && string.Equals(group.Code, ticket.Group, StringComparison.Ordinal))

@@ -36,7 +36,7 @@ public sealed class ExportedTicketMapper(TicketClocks clocks)
 
         var state = history.Count == ticket.History.Count ? ticket : Ticket.Rehydrate(ticket.Id, history);
         var reading = clocks.Read(state, asOf);
-        var due = reading?.Resolution.DueAt;
+        var due = reading.Resolution.DueAt;
         var category = (catalogue ?? SupportCatalogue.Default).FindCategory(state.Category);
         return new ExportedTicket
         {
@@ -44,7 +44,7 @@ public sealed class ExportedTicketMapper(TicketClocks clocks)
             Channel = ChannelOf(state.Channel),
             Kind = category?.Kind ?? TicketKind.Request,
             Uf = state.Uf?.Code ?? "",
-            ResolutionTarget = reading?.ResolutionTarget.Due.ToString(),
+            ResolutionTarget = reading.ResolutionTarget.Due.ToString(),
             ActivityValue = category?.ActivityValue,
             ReceivedAt = clocks.Clock.ToLocal(state.ReceivedAt),
             RegisteredAt = clocks.Clock.ToLocal(state.RegisteredAt < state.ReceivedAt ? state.ReceivedAt : state.RegisteredAt),

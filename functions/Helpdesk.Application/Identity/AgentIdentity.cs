@@ -25,6 +25,13 @@ public sealed record AgentIdentity(string UserId, string? DisplayName, IReadOnly
     public bool CanWorkTicketAtLevel(int level) =>
         IsSupervisorOrAdmin || IsInRole(Identity.Roles.AgentL2) || (IsInRole(Identity.Roles.AgentL1) && level == SupportGroup.Level1);
 
+    /// <summary>The highest ticket level the caller may work (0: none): what their enrolment in a support group records,
+    /// and the most a group they enrol themselves in may be.</summary>
+    public int MaxWorkLevel =>
+        IsSupervisorOrAdmin || IsInRole(Identity.Roles.AgentL2) ? SupportGroup.Level2
+        : IsInRole(Identity.Roles.AgentL1) ? SupportGroup.Level1
+        : 0;
+
     /// <summary>Cancelling takes a ticket out of the SLA population, so only supervisors and admins may.</summary>
     public bool CanCancelTickets => IsSupervisorOrAdmin;
 

@@ -96,13 +96,28 @@ public sealed partial class TicketIntake(
         return await RegisterAsync(request, [messageId], cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A request from the HTTP API or the public form. An idempotency key makes retries safe.</summary>
-    public async Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// A request from the HTTP API or the public form. An idempotency key makes retries safe: it is scoped by
+    /// <paramref name="caller"/> (<see cref="IdempotencyScope"/>), so nobody can claim another caller's key first, and the
+    /// request's hash is kept beside it, so the same key with another body registers nothing and answers
+    /// <see cref="IntakeOutcome.IdempotencyConflict"/> instead of silently answering with the first ticket.
+    /// </summary>
+    public async Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(caller);
         using var activity = HelpdeskMetrics.Activities.StartActivity("intake.request");
-        IReadOnlyList<string> keys = idempotencyKey is { Length: > 0 } key ? ["idempotency:" + key] : [];
+        var claim = idempotencyKey is { Length: > 0 } key ? $"idempotency:{caller}:{key}" : null;
+        var sameBody = claim is null ? null : $"{claim}:body:{IdempotencyScope.BodyHash(request)}";
+        IReadOnlyList<string> keys = claim is null ? [] : [claim, sameBody!];
         var result = await RegisterAsync(request, keys, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == IntakeOutcome.Duplicate && sameBody is not null &&
+            await store.FindByMessageIdsAsync([sameBody], cancellationToken).ConfigureAwait(false) is null)
+        {
+            LogIdempotencyConflict(logger);
+            result = new IntakeResult(IntakeOutcome.IdempotencyConflict, null, "idempotency-key-reused");
+        }
+
         activity?.SetTag("helpdesk.outcome", result.Outcome.ToString());
         activity?.SetTag("helpdesk.protocol", result.Protocol);
         return Count(result, request.Channel);
@@ -238,7 +253,13 @@ public sealed partial class TicketIntake(
             {
                 await store.SaveAsync(ticket, [messageId], [], cancellationToken).ConfigureAwait(false);
                 LogThreaded(logger, ticket.Protocol.ToString(), outcome);
-                return new IntakeResult(outcome == RequesterReplyOutcome.Reopened ? IntakeOutcome.Reopened : IntakeOutcome.Threaded, ticket.Protocol.ToString(), null);
+                var threaded = outcome switch
+                {
+                    RequesterReplyOutcome.Reopened => IntakeOutcome.Reopened,
+                    RequesterReplyOutcome.NotedFromThirdParty => IntakeOutcome.Noted,
+                    _ => IntakeOutcome.Threaded,
+                };
+                return new IntakeResult(threaded, ticket.Protocol.ToString(), null);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -284,6 +305,9 @@ public sealed partial class TicketIntake(
         var text = string.Join('\n', from, email.Date?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", email.Subject, email.Text);
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency key reused by the same caller with another body: nothing registered")]
+    private static partial void LogIdempotencyConflict(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Protocol} registered from channel {Channel}")]
     private static partial void LogRegistered(ILogger logger, string protocol, Channel channel);

@@ -2,8 +2,9 @@ using Helpdesk.Domain.Escalation;
 
 namespace Helpdesk.Application.Ports;
 
-/// <summary>A member of a support group as a supervisor sees it.</summary>
-public sealed record GroupMember(string Group, string AgentId, bool Available, int ActiveTickets, DateTimeOffset? LastAssignedAt, DateTimeOffset ChangedAt);
+/// <summary>A member of a support group as a supervisor sees it. <see cref="WorkLevel"/>: the highest ticket level the
+/// agent may work (1 or 2), recorded at enrolment; null for a member enrolled before levels were recorded.</summary>
+public sealed record GroupMember(string Group, string AgentId, bool Available, int ActiveTickets, DateTimeOffset? LastAssignedAt, DateTimeOffset ChangedAt, int? WorkLevel = null);
 
 /// <summary>
 /// Who works in each support group and whether they take tickets now (the roster), with the workload the fair
@@ -14,8 +15,9 @@ public interface IAgentRoster
 {
     Task<IReadOnlyList<GroupMember>> MembersAsync(string group, CancellationToken cancellationToken);
 
-    /// <summary>Adds the agent to the group or changes their availability.</summary>
-    Task SetAvailabilityAsync(string group, string agentId, bool available, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Adds the agent to the group or changes their availability; <paramref name="workLevel"/> (the highest level
+    /// they may work) replaces the recorded one when given, and is kept when null.</summary>
+    Task SetAvailabilityAsync(string group, string agentId, bool available, int? workLevel, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Removes the agent from the group; false when they were not in it.</summary>
     Task<bool> RemoveAsync(string group, string agentId, CancellationToken cancellationToken);
@@ -30,6 +32,6 @@ public static class AgentRosterExtensions
     {
         ArgumentNullException.ThrowIfNull(roster);
         var members = await roster.MembersAsync(group, cancellationToken).ConfigureAwait(false);
-        return [.. members.Select(m => new AgentWorkload(m.AgentId, m.Available, m.ActiveTickets, m.LastAssignedAt))];
+        return [.. members.Select(m => new AgentWorkload(m.AgentId, m.Available, m.ActiveTickets, m.LastAssignedAt, m.WorkLevel))];
     }
 }

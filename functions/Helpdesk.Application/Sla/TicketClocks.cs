@@ -7,8 +7,11 @@ using Helpdesk.Domain.Tickets;
 namespace Helpdesk.Application.Sla;
 
 /// <summary>A ticket's two SLA clocks at an instant, for the targets of its category × priority in the contract
-/// (<see cref="ResolutionTarget"/>: the catalogue target the resolution clock runs against).</summary>
-public sealed record TicketClockReadings(string Category, string Priority, ClockReading FirstResponse, ClockReading Resolution, SlaTarget ResolutionTarget);
+/// (<see cref="ResolutionTarget"/>: the catalogue target the resolution clock runs against). <see cref="DefaultTarget"/>:
+/// the ticket has no entry of its own (not classified yet, or not listed) and runs against the contract's
+/// <c>serviceCatalogue.unclassified</c> target; <see cref="Category"/> and <see cref="Priority"/> are then the ticket's
+/// (null when not classified).</summary>
+public sealed record TicketClockReadings(string? Category, string? Priority, ClockReading FirstResponse, ClockReading Resolution, SlaTarget ResolutionTarget, bool DefaultTarget = false);
 
 /// <summary>
 /// Reads a ticket's SLA clocks from the contract (targets per category × priority, business calendar, clock settings)
@@ -31,15 +34,12 @@ public sealed class TicketClocks : ITicketDeadlines
     /// <summary>The contract's civil clock (local dates, months, protocol years).</summary>
     public ContractClock Clock => _contract.Clock;
 
-    /// <summary>The readings at <paramref name="now"/> (a concluded ticket's clocks stop at its conclusion), or null when
-    /// the ticket is not classified or the contract has no target for its category × priority.</summary>
-    public TicketClockReadings? Read(Ticket ticket, DateTimeOffset now)
+    /// <summary>The readings at <paramref name="now"/> (a concluded ticket's clocks stop at its conclusion). Every ticket has
+    /// them from registration: without a catalogue entry of its own, against the contract's target for unclassified tickets.</summary>
+    public TicketClockReadings Read(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (ticket.Category is not { } category || ticket.Priority is not { } priority || _contract.ServiceCatalogue.Find(category, priority) is not { } entry)
-        {
-            return null;
-        }
+        var entry = _contract.ServiceCatalogue.TargetsFor(ticket.Category, ticket.Priority);
 
         var pauses = Pauses(ticket);
         var concludedAt = ticket.IsActive ? (DateTimeOffset?)null : ticket.ResolvedAt ?? ticket.ClosedAt ?? ticket.UpdatedAt;
@@ -47,22 +47,24 @@ public sealed class TicketClocks : ITicketDeadlines
         var responseAt = ticket.FirstResponseAt is { } r && r < now ? r : resolutionAt;
         var calendar = _calendar.Value;
         return new TicketClockReadings(
-            category,
-            priority,
+            ticket.Category,
+            ticket.Priority,
             RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.FirstResponse, pauses, null, responseAt), entry.FirstResponse, responseAt),
             RequesterCancellation(ticket, SlaClock.Read(calendar, _contract.ClockSettings, ticket.ReceivedAt, entry.Resolution, pauses, null, resolutionAt), entry.Resolution, resolutionAt),
-            entry.Resolution);
+            entry.Resolution,
+            ReferenceEquals(entry, _contract.ServiceCatalogue.Unclassified));
     }
 
     /// <summary>For an active ticket with a running resolution clock: when it becomes at risk and when it is due.</summary>
     public TicketDeadline For(Ticket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (!ticket.IsActive || ticket.Category is not { } category || ticket.Priority is not { } priority ||
-            _contract.ServiceCatalogue.Find(category, priority) is not { } entry)
+        if (!ticket.IsActive)
         {
             return TicketDeadline.None;
         }
+
+        var entry = _contract.ServiceCatalogue.TargetsFor(ticket.Category, ticket.Priority);
 
         var pauses = Pauses(ticket);
         var calendar = _calendar.Value;
@@ -111,7 +113,8 @@ public sealed class TicketClocks : ITicketDeadlines
     /// when the ticket has no running target.</summary>
     public string? RemainingText(Ticket ticket, DateTimeOffset now)
     {
-        if (Read(ticket, now) is not { } readings || readings.Resolution.IsSuspended || readings.Resolution.DueAt is null)
+        var readings = Read(ticket, now);
+        if (readings.Resolution.IsSuspended || readings.Resolution.DueAt is null)
         {
             return null;
         }

@@ -22,6 +22,10 @@ public enum SurveyState
 
     /// <summary>The rating was stored by this request.</summary>
     Recorded,
+
+    /// <summary>Well signed, but the link appears in the ticket's history (e.g. the requester's reply quoting the resolution
+    /// e-mail), which every staff role can read: whoever answers it may not be the requester, so it is refused.</summary>
+    Exposed,
 }
 
 public sealed record SurveyResult(SurveyState State, string? Protocol, string? Subject);
@@ -80,6 +84,11 @@ public sealed partial class SatisfactionSurvey(SurveyLinks links, ITicketStore s
             return (SurveyState.AlreadyAnswered, ticket);
         }
 
+        if (AppearsInHistory(ticket, SurveyLinks.SignatureOf(token)))
+        {
+            return (SurveyState.Exposed, ticket);
+        }
+
         if (read.Status == SurveyTokenStatus.Expired)
         {
             return (SurveyState.Expired, ticket);
@@ -87,6 +96,12 @@ public sealed partial class SatisfactionSurvey(SurveyLinks links, ITicketStore s
 
         return ticket.Status is TicketStatus.Resolved or TicketStatus.Closed ? (SurveyState.Open, ticket) : (SurveyState.NotResolved, ticket);
     }
+
+    /// <summary>Whether any entry of the ticket's history (messages received and sent, notes, every event's data as stored
+    /// and exported) contains the link's signature.</summary>
+    private static bool AppearsInHistory(Ticket ticket, string signature) =>
+        signature.Length > 0 && ticket.History.Any(e =>
+            System.Text.Json.JsonSerializer.Serialize(e.Data, Domain.Tickets.History.EventHasher.CanonicalJson).Contains(signature, StringComparison.Ordinal));
 
     /// <summary>Score validation for the edges, with the domain's rule.</summary>
     public static bool IsValidScore(int score) => score is >= SatisfactionRating.MinScore and <= SatisfactionRating.MaxScore;

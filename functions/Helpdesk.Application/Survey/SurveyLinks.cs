@@ -57,7 +57,19 @@ public sealed class SurveyLinks
     public string CreateUrl(Ticket ticket, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        return $"{_baseUrl}/api/surveys/{CreateToken(ticket.Id, ticket.Protocol, now.AddDays(_options.LinkLifetimeDays))}";
+        return CreateUrl(ticket.Id, ticket.Protocol, now);
+    }
+
+    /// <summary>The link for a ticket whose resolution e-mail is sent at <paramref name="now"/>.</summary>
+    public string CreateUrl(TicketId ticketId, ProtocolNumber protocol, DateTimeOffset now) =>
+        $"{_baseUrl}/api/surveys/{CreateToken(ticketId, protocol, now.AddDays(_options.LinkLifetimeDays))}";
+
+    /// <summary>The part of a token that only this service can produce (its signature): a text that contains it contains the
+    /// link. Empty for a malformed token.</summary>
+    public static string SignatureOf(string? token)
+    {
+        var parts = (token ?? string.Empty).Split('.');
+        return parts.Length == 4 ? parts[3] : string.Empty;
     }
 
     public SurveyToken Read(string? token, DateTimeOffset now)

@@ -3,7 +3,6 @@ using Helpdesk.Application.Identity;
 using Helpdesk.Application.Intake;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
-using Helpdesk.Application.Survey;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
 using Helpdesk.Domain.Contracts;
@@ -28,7 +27,6 @@ public sealed partial class TicketActions(
     ITicketStore store,
     ICatalogueStore catalogue,
     IKnowledgeBase knowledge,
-    SurveyLinks surveyLinks,
     IIdGenerator ids,
     TimeProvider clock,
     IOptions<IntakeOptions> intakeOptions,
@@ -122,7 +120,8 @@ public sealed partial class TicketActions(
             return Effects.None;
         }, cancellationToken);
 
-    /// <summary>Resolves the ticket and e-mails the requester the resolution with the signed satisfaction-survey link.</summary>
+    /// <summary>Resolves the ticket and e-mails the requester the resolution; the signed satisfaction-survey link is put into
+    /// the message only when it is sent (the stored body has a placeholder), so no staff role ever reads a usable link.</summary>
     public Task<Ticket> ResolveAsync(TicketTarget target, AgentIdentity agent, bool resolvedAtFirstContact, string resolution, CancellationToken cancellationToken) =>
         ExecuteAsync(target, agent, (t, now) =>
         {
@@ -134,7 +133,7 @@ public sealed partial class TicketActions(
             var outboxId = ids.NewId();
             var messageId = OutboundMessageId(outboxId);
             var subject = $"{TicketMailComposer.Subject(t)} (resolvido)";
-            var body = TicketMailComposer.Resolution(t, resolution, surveyLinks.CreateUrl(t, now), ticketOptions.Value.ReopenWindowDays, contract.Clock);
+            var body = TicketMailComposer.Resolution(t, resolution, ticketOptions.Value.ReopenWindowDays, contract.Clock);
             t.RecordMessageSent(messageId, subject, body, MessagePurposes.Resolution, agent.Actor, now);
             return Mail(t, outboxId, messageId, subject, body, MessagePurposes.Resolution, now);
         }, cancellationToken);

@@ -29,7 +29,13 @@ public static class TicketMailComposer
             .ToString();
     }
 
-    public static string Resolution(Ticket ticket, string resolution, string surveyUrl, int reopenWindowDays, ContractClock clock)
+    /// <summary>What the stored resolution e-mail (the ticket's history, the outbox, dead letters) holds where the survey
+    /// link goes: the signed link is a capability of the requester, so it is put into the outgoing message only when it is
+    /// sent (<see cref="Helpdesk.Application.Outbox.SendRequesterMail"/>) and never stored where staff can read it.</summary>
+    public const string SurveyLinkPlaceholder = "[link pessoal da pesquisa de satisfação: enviado somente ao solicitante]";
+
+    /// <summary>The resolution e-mail as stored: with <see cref="SurveyLinkPlaceholder"/> instead of the survey link.</summary>
+    public static string Resolution(Ticket ticket, string resolution, int reopenWindowDays, ContractClock clock)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var greeting = ticket.RequesterName is { } name ? $"Olá, {name}," : "Olá,";
@@ -44,7 +50,7 @@ public static class TicketMailComposer
             .AppendLine(CultureInfo.InvariantCulture, $"Se o problema continuar, responda a este e-mail em até {reopenWindowDays} dias e o chamado será reaberto.")
             .AppendLine()
             .AppendLine("Conte-nos como foi o atendimento (nota de 0 a 10, leva menos de um minuto):")
-            .AppendLine(surveyUrl)
+            .AppendLine(SurveyLinkPlaceholder)
             .AppendLine()
             .AppendLine("Atenciosamente,")
             .AppendLine("Central de Atendimento")

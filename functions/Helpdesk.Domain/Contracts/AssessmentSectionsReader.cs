@@ -89,13 +89,48 @@ internal static class AssessmentSectionsReader
                 errors.Add("stabilization.days: must be between 0 and 3650");
             }
 
-            var policy = StabilizationPolicy.WaivePenalties;
+            var policy = StabilizationPolicy.ApplyTargets;
             if (s.Policy is not null && !ContractEnums.TryParse(s.Policy, out policy))
             {
                 errors.Add($"stabilization.policy: must be one of {ContractEnums.Names<StabilizationPolicy>()}");
             }
 
-            stabilization = new Stabilization(s.Days ?? 90, policy);
+            var flexibilizations = new List<Flexibilization>();
+            for (var i = 0; i < (s.Flexibilizations?.Count ?? 0); i++)
+            {
+                var f = s.Flexibilizations![i];
+                var path = $"stabilization.flexibilizations[{i}]";
+                DateOnly? from = f?.From is null ? null : ParseDate(f.From, path + ".from", errors);
+                DateOnly? to = f?.To is null ? null : ParseDate(f.To, path + ".to", errors);
+                if (f?.From is null)
+                {
+                    errors.Add($"{path}.from: required (YYYY-MM-DD)");
+                }
+
+                if (f?.To is null)
+                {
+                    errors.Add($"{path}.to: required (YYYY-MM-DD)");
+                }
+
+                if (string.IsNullOrWhiteSpace(f?.Terms))
+                {
+                    errors.Add($"{path}.terms: required (the agreement's terms and reference, as the parties wrote them)");
+                }
+
+                if (from is { } a && to is { } b)
+                {
+                    if (b < a)
+                    {
+                        errors.Add($"{path}.to: must not be before from");
+                    }
+                    else if (!string.IsNullOrWhiteSpace(f!.Terms))
+                    {
+                        flexibilizations.Add(new Flexibilization(a, b, f.Terms.Trim(), [.. f.Indicators ?? []]));
+                    }
+                }
+            }
+
+            stabilization = new Stabilization(s.Days ?? 90, policy) { Flexibilizations = flexibilizations };
         }
 
         var atypical = new List<Calendar.AtypicalDay>();
@@ -146,6 +181,7 @@ internal static class AssessmentSectionsReader
             PercentDecimals = o.Int("percentDecimals", 2, 0, 6),
             SecondsDecimals = o.Int("secondsDecimals", 0, 0, 6),
             TotalCap = o.Decimal("totalCap", null, 0m, 100m) is { } cap ? Percent.Of(cap) : null,
+            TargetComparison = o.Enum("targetComparison", TargetComparison.Exact),
         };
         o.RejectUnknown();
 
@@ -352,6 +388,7 @@ internal static class AssessmentSectionsReader
             {
                 Id = dto.Id!,
                 Name = dto.Name!,
+                Source = dto.Source,
                 Formula = formula,
                 Parameter = dto.Parameter,
                 Target = dto.Target,

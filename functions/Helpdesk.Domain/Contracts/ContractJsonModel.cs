@@ -71,6 +71,19 @@ internal static class ContractJsonModel
         public int? Days { get; set; }
 
         public string? Policy { get; set; }
+
+        public List<FlexibilizationEntry?>? Flexibilizations { get; set; }
+    }
+
+    internal sealed class FlexibilizationEntry
+    {
+        public string? From { get; set; }
+
+        public string? To { get; set; }
+
+        public string? Terms { get; set; }
+
+        public List<string>? Indicators { get; set; }
     }
 
     internal sealed class Atypical

@@ -3,7 +3,8 @@ using Helpdesk.Domain.Sla;
 
 namespace Helpdesk.Domain.Contracts;
 
-/// <summary>Reads the <c>serviceCatalogue</c> section: <c>{"entries": [{category, priority, firstResponse, resolution}]}</c>.</summary>
+/// <summary>Reads the <c>serviceCatalogue</c> section: <c>{"entries": [{category, priority, firstResponse, resolution}],
+/// "unclassified": {firstResponse, resolution}}</c> (the latter optional: <see cref="ServiceCatalogue.DefaultUnclassified"/>).</summary>
 internal static class ServiceCatalogueSectionReader
 {
     public static ServiceCatalogue? Read(JsonElement? section, JsonFields fields)
@@ -14,7 +15,7 @@ internal static class ServiceCatalogueSectionReader
             return new ServiceCatalogue([]);
         }
 
-        if (!fields.IsObject(element, path, "entries"))
+        if (!fields.IsObject(element, path, "entries", "unclassified"))
         {
             return null;
         }
@@ -50,7 +51,24 @@ internal static class ServiceCatalogueSectionReader
             entries.Add(new ServiceCatalogueEntry(category, priority, firstResponse, resolution));
         }
 
-        return ok ? new ServiceCatalogue(entries) : null;
+        ServiceCatalogueEntry? unclassified = null;
+        if (element.TryGetProperty("unclassified", out var fallback))
+        {
+            var fallbackPath = JsonFields.Join(path, "unclassified");
+            if (!fields.IsObject(fallback, fallbackPath, "firstResponse", "resolution"))
+            {
+                ok = false;
+            }
+            else
+            {
+                var firstResponse = Target(fallback, "firstResponse", fallbackPath, fields);
+                var resolution = Target(fallback, "resolution", fallbackPath, fields);
+                ok &= firstResponse is not null && resolution is not null;
+                unclassified = firstResponse is null || resolution is null ? null : new ServiceCatalogueEntry(string.Empty, string.Empty, firstResponse, resolution);
+            }
+        }
+
+        return ok ? new ServiceCatalogue(entries, unclassified) : null;
     }
 
     /// <summary>A target: either a duration string ("8 business hours") or {"due", "limit", "limitPastRequested"}.</summary>

@@ -13,6 +13,9 @@ public sealed record IndicatorDefinition
 
     public required string Name { get; init; }
 
+    /// <summary>Where in the contract text the indicator comes from (e.g. "3, item 6"), cited by the readings.</summary>
+    public string? Source { get; init; }
+
     public required IndicatorFormula Formula { get; init; }
 
     public decimal? Parameter { get; init; }

@@ -40,6 +40,9 @@ public sealed record MonthlyAssessment
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The readings of the contract the figures were computed with (<see cref="AssessmentReadings"/>).</summary>
+    public IReadOnlyList<AssessmentReading> Readings { get; init; } = [];
+
     public required MonthOutcome Outcome { get; init; }
 
     /// <summary>The justification workflow's effect on the reduction (null when not settled: <c>helpdesk assess</c> without <c>--justifications</c>).</summary>

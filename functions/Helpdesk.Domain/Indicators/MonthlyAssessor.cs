@@ -74,6 +74,13 @@ public static class MonthlyAssessor
             warnings.Add($"stabilization: {input.Month} starts within the first {contract.Stabilization.Days} days of the contract; fines are not applied (3.3).");
         }
 
+        var flexibilized = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in contract.Stabilization.Flexibilizations.Where(f => f.AppliesTo(input.Month)))
+        {
+            warnings.Add($"stabilization.flexibilizations: {f.From:yyyy-MM-dd} to {f.To:yyyy-MM-dd} ({(f.Indicators.Count == 0 ? "every indicator" : string.Join(", ", f.Indicators))}): fines waived by agreement: {f.Terms} (3.3).");
+            flexibilized.UnionWith(contract.Indicators.Where(i => f.Covers(input.Month, i.Id)).Select(i => i.Id));
+        }
+
         var year = contract.ContractYearOf(input.Month);
         var rows = new List<IndicatorResult>();
         foreach (var definition in contract.Indicators)
@@ -81,7 +88,7 @@ public static class MonthlyAssessor
             var measurement = ticketFigures.Indicators.TryGetValue(definition.Formula, out var m) ? m
                 : callFigures.TryGetValue(definition.Formula, out var c) ? c
                 : Measurement.Empty(definition.Unit);
-            var row = Evaluate(contract, definition, measurement, ticketFigures.LateActivities, year, invoiceValues, waived, warnings);
+            var row = Evaluate(contract, definition, measurement, ticketFigures.LateActivities, year, invoiceValues, waived || flexibilized.Contains(definition.Id), warnings);
             rows.Add(row);
         }
 
@@ -96,7 +103,7 @@ public static class MonthlyAssessor
             ? indicatorsAmount.Amount * 100m / invoice.Amount
             : rows.Sum(r => r.PenaltyPercent);
 
-        var missed = rows.Where(r => r.Met == false && r.HasPenalty && !waived).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var missed = rows.Where(r => r.Met == false && r.HasPenalty && !waived && !flexibilized.Contains(r.Id)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var impacts = rows.Where(r => r.Impact != Impact.None).Select(r => r.Impact).ToList();
         var outcome = new MonthOutcome(input.Month, invoice, missed, impacts);
         var aggravations = waived ? [] : AggravationCalculator.Compute(contract.Aggravations, input.History, outcome);
@@ -127,6 +134,7 @@ public static class MonthlyAssessor
             Management = ticketFigures.Management,
             Anomalies = VolumeAnomalyDetector.Detect(ticketFigures.Management.Volumes, ticketFigures.History, contract.Anomalies),
             Warnings = warnings,
+            Readings = AssessmentReadings.Of(contract, input.Month),
             Outcome = outcome,
         };
     }
@@ -143,14 +151,17 @@ public static class MonthlyAssessor
     {
         var options = contract.Options;
         var target = definition.TargetFor(contractYear);
+        // The value is shown rounded as the annex writes numbers; it is compared (met, bands, steps) exactly unless the
+        // contract reads it rounded (options.targetComparison).
         var value = measurement.Value is { } raw ? PenaltyCalculator.Round(raw, definition.Unit, options) : (decimal?)null;
+        var compared = options.TargetComparison == TargetComparison.Rounded ? value : measurement.Value;
         if (definition.Channel is { } channel && !invoice.Channels.ContainsKey(channel) && definition.Penalty is not null)
         {
             warnings.Add($"invoice.channels.{channel}: no value; the fines of {definition.Id} fall on the whole invoice (4.14).");
         }
 
         var baseAmount = invoice.BaseFor(definition.Channel);
-        bool? met = value is { } v && target is { } t ? definition.Comparison.IsMet(v, t) : null;
+        bool? met = compared is { } v && target is { } t ? definition.Comparison.IsMet(v, t) : null;
         if (value is null)
         {
             warnings.Add($"{definition.Id}: not measured (no records in the population this month).");
@@ -158,7 +169,7 @@ public static class MonthlyAssessor
 
         var penalty = IndicatorPenalty.None;
         var lateHere = definition.Formula == IndicatorFormula.ActivityLateness ? late : [];
-        if (!waived && met == false && definition.Penalty is { } rule && target is { } goal && value is { } achieved)
+        if (!waived && met == false && definition.Penalty is { } rule && target is { } goal && compared is { } achieved)
         {
             penalty = rule is LatenessBandsRule lateness
                 ? PenaltyCalculator.ForLateActivities(lateness, lateHere, baseAmount)

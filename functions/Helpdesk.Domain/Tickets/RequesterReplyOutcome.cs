@@ -21,4 +21,9 @@ public enum RequesterReplyOutcome
 
     /// <summary>Not added: the ticket was merged into another; the message belongs there.</summary>
     MergedElsewhere,
+
+    /// <summary>Threaded by its headers, but from an address that is not one of the ticket's correspondents (someone in
+    /// copy who knows a Message-ID of the thread): recorded as an internal note for the agent; it neither reopens nor
+    /// resumes the ticket nor counts as the requester's message.</summary>
+    NotedFromThirdParty,
 }

@@ -26,6 +26,13 @@ public sealed partial class Ticket
                 return RequesterReplyOutcome.NeedsNewTicket;
         }
 
+        if (!IsCorrespondent(from))
+        {
+            var note = $"Mensagem de {from}, que não é o solicitante deste chamado, recebida em resposta à conversa. Registrada só como nota interna: não reabre nem retoma o chamado.\nAssunto: {subject}\n\n{text}";
+            Append(now, ThirdPartyMail, new InternalNoteAdded(note.Length > MaxTextLength ? note[..MaxTextLength] : note));
+            return RequesterReplyOutcome.NotedFromThirdParty;
+        }
+
         var actor = new Actor("requester", from);
         Append(now, actor, new MessageReceived(messageId, from, subject, text, html, receivedAt, attachmentCount));
         if (Status == TicketStatus.PendingOnRequester)
@@ -42,6 +49,19 @@ public sealed partial class Ticket
 
         return RequesterReplyOutcome.Added;
     }
+
+    /// <summary>Who records a third party's message as a note (the intake, not an agent).</summary>
+    public static Actor ThirdPartyMail { get; } = new("system", "intake-third-party");
+
+    /// <summary>
+    /// Whether <paramref name="address"/> may write into this ticket as its requester (and so reopen or resume it): the
+    /// requester's address, or an address whose messages the ticket already holds as the requester's. Anyone else who
+    /// threads by a Message-ID (a person in copy) only leaves an internal note: reopenings count in the regulator's
+    /// records, so a stranger must not make one.
+    /// </summary>
+    public bool IsCorrespondent(string address) =>
+        string.Equals(address, RequesterEmail.Value, StringComparison.OrdinalIgnoreCase) ||
+        _messages.Exists(m => m.Direction == MessageDirection.Inbound && string.Equals(m.Party, address, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Kept for the intake's simple threading: adds the message with no reopening window.</summary>
     public void AddRequesterMessage(string? messageId, string from, string subject, string text, string? html, DateTimeOffset receivedAt, int attachmentCount, DateTimeOffset now) =>

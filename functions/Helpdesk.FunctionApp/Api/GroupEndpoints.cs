@@ -1,15 +1,21 @@
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
+using Helpdesk.Domain.Catalogue;
 using Helpdesk.FunctionApp.Identity;
 
 namespace Helpdesk.FunctionApp.Api;
 
-public sealed record MemberRequest(bool? Available);
+/// <summary><see cref="Level"/>: the highest ticket level the agent works (1 or 2), said by a supervisor enrolling someone
+/// else; an agent enrolling themselves is recorded at the level their role allows.</summary>
+public sealed record MemberRequest(bool? Available, int? Level = null);
 
-public sealed record MemberResponse(string Group, string Agent, bool Available, int ActiveTickets, DateTimeOffset? LastAssignedAt, DateTimeOffset ChangedAt);
+public sealed record MemberResponse(string Group, string Agent, bool Available, int ActiveTickets, DateTimeOffset? LastAssignedAt, DateTimeOffset ChangedAt, int? WorkLevel);
 
 /// <summary><c>/api/groups/{group}/members</c>: the roster escalations are assigned from (least-loaded available member).
-/// Staff read it; supervisors and admins add, change and remove members; an agent sets their own availability.</summary>
+/// Staff read it; supervisors and admins add, change and remove members; an agent sets their own availability.
+/// Enrolment records the highest level the member works: an agent enrols only in groups of a level their role works
+/// (a level-1 agent never joins a level-2 group and so never draws an escalation it cannot work), and routing skips
+/// members who cannot work the group's level.</summary>
 public static class GroupEndpoints
 {
     public static void MapGroupEndpoints(this IEndpointRouteBuilder app)
@@ -50,12 +56,44 @@ public static class GroupEndpoints
             return Problems.Validation(new Dictionary<string, string[]> { ["agent"] = ["Informe o identificador do agente (até 256 caracteres)."] });
         }
 
-        if (await UnknownGroupAsync(code, catalogue, cancellationToken).ConfigureAwait(false) is { } notFound)
+        var group = (await catalogue.GetAsync(cancellationToken).ConfigureAwait(false)).Catalogue.FindGroup(code);
+        if (group is null)
         {
-            return notFound;
+            return Problems.NotFound($"Nenhum grupo de atendimento tem o código '{code}'.");
         }
 
-        await roster.SetAvailabilityAsync(code, agentId, available, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        int? workLevel;
+        if (!caller.IsSupervisorOrAdmin || string.Equals(agentId, caller.UserId, StringComparison.Ordinal))
+        {
+            // Enrolling oneself: the level is the caller's role's, and a group above it is refused.
+            workLevel = caller.MaxWorkLevel;
+            if (group.Level > workLevel)
+            {
+                return Problems.Forbidden($"Você atende chamados de até {workLevel}º nível e não pode entrar no grupo '{code}', de {group.Level}º nível: escalonamentos dele iriam para quem não pode trabalhá-los.");
+            }
+        }
+        else if (body.Level is { } level)
+        {
+            if (level is not (SupportGroup.Level1 or SupportGroup.Level2))
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["level"] = ["Informe o nível que o agente atende: 1 ou 2."] });
+            }
+
+            if (level < group.Level)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["level"] = [$"Um agente de {level}º nível não pode entrar no grupo '{code}', de {group.Level}º nível."] });
+            }
+
+            workLevel = level;
+        }
+        else
+        {
+            // A supervisor enrolling someone without saying the level vouches for the group's; a member keeps theirs.
+            var existing = (await roster.MembersAsync(code, cancellationToken).ConfigureAwait(false)).Any(m => m.AgentId == agentId);
+            workLevel = existing ? null : group.Level;
+        }
+
+        await roster.SetAvailabilityAsync(code, agentId, available, workLevel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var member = (await roster.MembersAsync(code, cancellationToken).ConfigureAwait(false)).Single(m => m.AgentId == agentId);
         return Results.Ok(Response(member));
     }
@@ -77,5 +115,5 @@ public static class GroupEndpoints
             ? Problems.NotFound($"Nenhum grupo de atendimento tem o código '{code}'.")
             : null;
 
-    private static MemberResponse Response(GroupMember m) => new(m.Group, m.AgentId, m.Available, m.ActiveTickets, m.LastAssignedAt, m.ChangedAt);
+    private static MemberResponse Response(GroupMember m) => new(m.Group, m.AgentId, m.Available, m.ActiveTickets, m.LastAssignedAt, m.ChangedAt, m.WorkLevel);
 }

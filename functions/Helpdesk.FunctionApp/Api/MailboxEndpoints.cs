@@ -75,6 +75,7 @@ public static class MailboxEndpoints
         IntakeOutcome.Created => Results.Created("/api/tickets/" + result.Protocol, new { protocol = result.Protocol, outcome = "created" }),
         IntakeOutcome.Threaded => Results.Ok(new { protocol = result.Protocol, outcome = "threaded" }),
         IntakeOutcome.Reopened => Results.Ok(new { protocol = result.Protocol, outcome = "reopened" }),
+        IntakeOutcome.Noted => Results.Ok(new { protocol = result.Protocol, outcome = "noted" }),
         IntakeOutcome.Duplicate => Results.Ok(new { protocol = result.Protocol, outcome = "duplicate" }),
         _ => Results.Accepted(value: new { protocol = (string?)null, outcome = "ignored", reason = result.Reason }),
     };

@@ -69,6 +69,7 @@ public static class SurveyEndpoints
             SurveyState.Open => (200, "Pesquisa de satisfação", (string?)null),
             SurveyState.Recorded => (200, "Obrigado!", "Sua avaliação foi registrada. Ela nos ajuda a melhorar o atendimento."),
             SurveyState.AlreadyAnswered => (409, "Avaliação já registrada", "Este atendimento já foi avaliado. A primeira avaliação foi mantida; nada foi alterado."),
+            SurveyState.Exposed => (403, "Link exposto", "Este link apareceu em uma mensagem que a equipe de atendimento pode ler (por exemplo, uma resposta que citou o e-mail de resolução) e por isso não pode ser usado: assim ninguém avalia o atendimento em seu nome."),
             SurveyState.Expired => (410, "Link expirado", "O prazo para avaliar este atendimento terminou."),
             SurveyState.NotResolved => (409, "Chamado em andamento", "Este chamado foi reaberto e ainda não pode ser avaliado. Você receberá um novo link quando ele for resolvido."),
             _ => (404, "Link inválido", "Este link de pesquisa não é válido. Use o link exatamente como recebido no e-mail."),

@@ -39,7 +39,9 @@ public sealed record ClockResponse(string State, bool IsSuspended, DateTimeOffse
     }
 }
 
-public sealed record SlaResponse(string Category, string Priority, ClockResponse FirstResponse, ClockResponse Resolution);
+/// <summary>The SLA clocks. <see cref="DefaultTarget"/>: no catalogue entry of its own (not classified yet, or not listed),
+/// so the clocks run against the contract's target for unclassified tickets (<c>serviceCatalogue.unclassified</c>).</summary>
+public sealed record SlaResponse(string? Category, string? Priority, ClockResponse FirstResponse, ClockResponse Resolution, bool DefaultTarget);
 
 /// <summary>A ticket as the API shows it. Instants carry the contract's offset. CPF/CNPJ are masked unless the role needs
 /// them (supervisor, admin); finance also sees requester e-mail addresses masked.</summary>
@@ -108,7 +110,8 @@ public sealed record TicketResponse(
     /// <summary>Every forwarding to an external team, oldest first.</summary>
     public IReadOnlyList<ExternalHandOffResponse> ExternalHandOffs { get; init; } = [];
 
-    /// <summary>The SLA clocks now (null when the ticket has no target: not classified, or no contract entry).</summary>
+    /// <summary>The SLA clocks now: every ticket has them from registration (the contract's target for unclassified tickets
+    /// until it is classified).</summary>
     public SlaResponse? Sla { get; init; }
 
     /// <summary>Whether the stored history's hash chain verifies.</summary>
@@ -161,7 +164,7 @@ public sealed record TicketResponse(
             ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, viewer, clock) : null,
             ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, viewer, clock))],
             HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
-            Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse, clock), ClockResponse.From(clocks.Resolution, clock)),
+            Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse, clock), ClockResponse.From(clocks.Resolution, clock), clocks.DefaultTarget),
         };
     }
 

@@ -35,11 +35,12 @@ public sealed class CosmosAgentRoster : IAgentRoster
                 i["available"]!.GetValue<bool>(),
                 active.GetValueOrDefault(i["agentId"]!.GetValue<string>()),
                 i["lastAssignedAt"] is JsonValue last ? TicketDocument.ParseTime(last.GetValue<string>()) : null,
-                TicketDocument.ParseTime(i["changedAt"]!.GetValue<string>())))
+                TicketDocument.ParseTime(i["changedAt"]!.GetValue<string>()),
+                i["workLevel"] is JsonValue level ? level.GetValue<int>() : null))
             .OrderBy(m => m.AgentId, StringComparer.Ordinal)];
     }
 
-    public async Task SetAvailabilityAsync(string group, string agentId, bool available, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task SetAvailabilityAsync(string group, string agentId, bool available, int? workLevel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var partition = CosmosItems.RosterPartition(group);
         var id = CosmosItems.RosterMember(agentId);
@@ -58,6 +59,7 @@ public sealed class CosmosAgentRoster : IAgentRoster
                     ["available"] = available,
                     ["lastAssignedAt"] = null,
                     ["changedAt"] = TicketSummaryDocument.Utc(now),
+                    ["workLevel"] = workLevel,
                 };
                 if (await _gateway.TryCreateAsync(item, partition, cancellationToken).ConfigureAwait(false))
                 {
@@ -69,6 +71,10 @@ public sealed class CosmosAgentRoster : IAgentRoster
 
             stored.Body["available"] = available;
             stored.Body["changedAt"] = TicketSummaryDocument.Utc(now);
+            if (workLevel is { } level)
+            {
+                stored.Body["workLevel"] = level;
+            }
             if (await _gateway.TryReplaceAsync(stored.Body, id, partition, stored.ETag, cancellationToken).ConfigureAwait(false))
             {
                 return;

@@ -15,7 +15,7 @@ public sealed class SqliteAgentRoster(SqliteDatabase database) : IAgentRoster
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT m.agent_id, m.available, m.last_assigned_at, m.changed_at,
-                (SELECT COUNT(*) FROM tickets t WHERE t.assignee = m.agent_id AND t.status IN ({ActiveStatuses}))
+                (SELECT COUNT(*) FROM tickets t WHERE t.assignee = m.agent_id AND t.status IN ({ActiveStatuses})), m.work_level
             FROM group_members m WHERE m.group_code = $group ORDER BY m.agent_id
             """;
         command.Parameters.AddWithValue("$group", group);
@@ -29,23 +29,26 @@ public sealed class SqliteAgentRoster(SqliteDatabase database) : IAgentRoster
                 reader.GetInt64(1) != 0,
                 reader.GetInt32(4),
                 reader.IsDBNull(2) ? null : SqliteTime.Parse(reader.GetString(2)),
-                SqliteTime.Parse(reader.GetString(3))));
+                SqliteTime.Parse(reader.GetString(3)),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5)));
         }
 
         return members;
     }
 
-    public Task SetAvailabilityAsync(string group, string agentId, bool available, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task SetAvailabilityAsync(string group, string agentId, bool available, int? workLevel, DateTimeOffset now, CancellationToken cancellationToken) =>
         ExecuteAsync(
             """
-            INSERT INTO group_members(group_code, agent_id, available, changed_at) VALUES ($group, $agent, $available, $now)
-            ON CONFLICT(group_code, agent_id) DO UPDATE SET available = excluded.available, changed_at = excluded.changed_at
+            INSERT INTO group_members(group_code, agent_id, available, changed_at, work_level) VALUES ($group, $agent, $available, $now, $level)
+            ON CONFLICT(group_code, agent_id) DO UPDATE SET available = excluded.available, changed_at = excluded.changed_at,
+                work_level = COALESCE(excluded.work_level, group_members.work_level)
             """,
             group,
             agentId,
             cancellationToken,
             ("$available", available ? 1 : 0),
-            ("$now", SqliteTime.Format(now)));
+            ("$now", SqliteTime.Format(now)),
+            ("$level", workLevel is { } level ? level : DBNull.Value));
 
     public async Task<bool> RemoveAsync(string group, string agentId, CancellationToken cancellationToken) =>
         await ExecuteAsync("DELETE FROM group_members WHERE group_code = $group AND agent_id = $agent", group, agentId, cancellationToken).ConfigureAwait(false) == 1;

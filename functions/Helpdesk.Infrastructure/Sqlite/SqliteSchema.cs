@@ -233,6 +233,12 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS held_messages_received ON held_messages(received_at);
         """;
 
+    /// <summary>Version 11 (issue 17): the highest ticket level each roster member may work, recorded at enrolment, so
+    /// that routing never assigns an escalation to a level-1 agent (null: enrolled before; counts as able).</summary>
+    private const string Version11 = """
+        ALTER TABLE group_members ADD COLUMN work_level INTEGER;
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -276,6 +282,11 @@ internal static class SqliteSchema
         if (version < 10)
         {
             Migrate(connection, Version10, 10);
+        }
+
+        if (version < 11)
+        {
+            Migrate(connection, Version11, 11);
         }
     }
 

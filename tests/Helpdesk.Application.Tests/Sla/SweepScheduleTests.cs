@@ -96,11 +96,21 @@ public class SweepScheduleTests
     {
         var pending = Incident();
         pending.SetPendingOnRequester("print", TicketBuilder.Agent, TicketBuilder.T0.AddHours(1));
-        var unclassified = TicketBuilder.InStatus(TicketStatus.Open);
 
         Assert.Equal(SweepTimes.None, SweepSchedule.Next(pending, Clocks.For(pending)));
-        Assert.Equal(SweepTimes.None, SweepSchedule.Next(unclassified, Clocks.For(unclassified)));
         Assert.True(Decide(pending, Local(25, 17, 0)).IsNothing);
+    }
+
+    [Fact]
+    public void An_unclassified_ticket_is_swept_against_the_contracts_default_target()
+    {
+        var unclassified = TicketBuilder.InStatus(TicketStatus.Open);
+
+        var next = SweepSchedule.Next(unclassified, Clocks.For(unclassified));
+
+        // 5 business days from the next day: due Tue 01/12 18:00 São Paulo, escalated by level 1's sweep then.
+        Assert.NotNull(next.WarnAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 21, 0, 0, TimeSpan.Zero), next.EscalateAt);
     }
 
     public static TheoryData<DateTimeOffset, DateTimeOffset> Horizons => new()

@@ -22,12 +22,28 @@ public class TicketClocksTests
     }
 
     [Fact]
-    public void An_unclassified_ticket_has_no_deadline()
+    public void An_unclassified_ticket_runs_against_the_contracts_default_target_from_receipt()
     {
         var t = TicketBuilder.InStatus(TicketStatus.Open);
 
-        Assert.Null(Clocks.Read(t, TicketBuilder.T0));
-        Assert.Equal(TicketDeadline.None, Clocks.For(t));
+        var reading = Clocks.Read(t, TicketBuilder.T0);
+        var deadline = Clocks.For(t);
+
+        // Received Tue 24/11 08:59 São Paulo; 5 business days from the next day: Tue 01/12 at the end of business hours.
+        Assert.True(reading.DefaultTarget);
+        Assert.Equal("5 business days", reading.ResolutionTarget.Due.ToString());
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 21, 0, 0, TimeSpan.Zero), deadline.DueAt);
+        Assert.Equal(deadline.DueAt, reading.Resolution.DueAt);
+        Assert.NotNull(deadline.AtRiskAt);
+    }
+
+    [Fact]
+    public void A_later_classification_replaces_the_default_and_counts_again_from_receipt()
+    {
+        var t = Incident();
+
+        Assert.False(Clocks.Read(t, TicketBuilder.T0).DefaultTarget);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 19, 59, 0, TimeSpan.Zero), Clocks.For(t).DueAt);
     }
 
     [Fact]

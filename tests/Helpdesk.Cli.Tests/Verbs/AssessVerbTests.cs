@@ -107,6 +107,33 @@ public class AssessVerbTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"channel":"email","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:00:00-03:00"}""", "t.jsonl:1: protocol: required")]
+    [InlineData("""{"protocol":"20260000003","channel":"fax","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:00:00-03:00"}""", "t.jsonl:1: channel: must be one of phone, email, webForm")]
+    [InlineData("""{"protocol":"20260000003","channel":"email","receivedAt":"ontem","registeredAt":"2026-03-02T09:00:00-03:00"}""", "t.jsonl:1: receivedAt: must be an instant with its offset")]
+    [InlineData("""{"protocol":"20260000003","channel":"email","receivedAt":"2026-03-02T09:00:00-03:00","registeredAt":"2026-03-02T09:00:00-03:00","level":"um"}""", "t.jsonl:1: level: must be a whole number")]
+    [InlineData("""[1,2]""", "t.jsonl:1: each line must be one ticket as a JSON object")]
+    public async Task Errors_name_the_line_and_field_in_the_exports_words_without_type_names(string line, string expected)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "helpdesk-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var tickets = Path.Combine(dir, "t.jsonl");
+        await File.WriteAllTextAsync(tickets, line + "\n", TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, _, stderr) = await CliRun.RunAsync("assess", "--month", "2026-03", "--tickets", tickets, "--out", Path.Combine(dir, "never.json"));
+
+            Assert.Equal(ExitCodes.Failure, code);
+            Assert.Contains(expected, stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Helpdesk.", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_bad_ticket_line_is_rejected_naming_the_line_and_field()
     {

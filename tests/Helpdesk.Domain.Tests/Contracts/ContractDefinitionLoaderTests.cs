@@ -75,6 +75,8 @@ public class ContractDefinitionLoaderTests
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "clockSettings": { "businessDayDeadline": "noon" } }""", "clockSettings.businessDayDeadline")]
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "clockSettings": { "businessDayCountStart": "sameDay" } }""", "clockSettings.businessDayCountStart")]
     [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "serviceCatalogue": { "entries": [ { "category": "a", "priority": "b", "firstResponse": "2 business hours", "resolution": { "due": "5 dias" } } ] } }""", "serviceCatalogue.entries[0].resolution.due")]
+    [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "serviceCatalogue": { "entries": [], "unclassified": { "firstResponse": "2 business hours", "resolution": "cinco dias" } } }""", "serviceCatalogue.unclassified.resolution")]
+    [InlineData("""{ "schemaVersion": 1, "id": "c", "name": "n", "serviceCatalogue": { "entries": [], "unclassified": { "resolution": "5 business days" } } }""", "serviceCatalogue.unclassified.firstResponse")]
     [InlineData("""{ "schemaVersion": 2, "id": "c", "name": "n" }""", "schemaVersion")]
     [InlineData("""{ "schemaVersion": 1, "name": "n" }""", "id")]
     [InlineData("""[]""", "$")]
@@ -100,6 +102,18 @@ public class ContractDefinitionLoaderTests
         Assert.True(result.IsSuccess);
         Assert.Equal(["reports", "penalties"], result.Definition.UnknownSections);
         Assert.Null(result.Definition.Assessment); // no assessment section: a calendar-only contract
+    }
+
+    [Fact]
+    public void The_target_of_unclassified_tickets_is_the_contracts_or_the_documented_default()
+    {
+        var named = ContractDefinitionLoader.Load("""{ "schemaVersion": 1, "id": "c", "name": "n", "serviceCatalogue": { "entries": [], "unclassified": { "firstResponse": "1 business hours", "resolution": "2 business days" } } }""");
+        var unnamed = ContractDefinitionLoader.Load("""{ "schemaVersion": 1, "id": "c", "name": "n" }""");
+
+        Assert.Equal(BusinessDuration.BusinessDays(2), named.Definition!.ServiceCatalogue.TargetsFor(null, null).Resolution.Due);
+        Assert.Equal(BusinessDuration.BusinessDays(5), unnamed.Definition!.ServiceCatalogue.TargetsFor("incident", null).Resolution.Due);
+        Assert.Equal(BusinessDuration.BusinessDays(10), unnamed.Definition!.ServiceCatalogue.Unclassified.Resolution.Limit);
+        Assert.Equal(BusinessDuration.BusinessHours(TimeSpan.FromHours(8)), DefaultContract.Definition.ServiceCatalogue.TargetsFor("incident", "high").Resolution.Due);
     }
 
     [Fact]

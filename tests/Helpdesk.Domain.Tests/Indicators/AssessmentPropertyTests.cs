@@ -13,7 +13,7 @@ public class AssessmentPropertyTests
     private static readonly AssessmentMonth March = AssessmentMonth.Create(2026, 3);
 
     /// <summary>A March ticket: late or on time, slow or quick registration, rated 0–10 or not, first contact or not.</summary>
-    private static readonly Gen<ExportedTicket> TicketGen =
+    internal static readonly Gen<ExportedTicket> TicketGen =
         Gen.Select(Gen.Int[1, 28], Gen.Int[0, 20], Gen.Bool, Gen.Int[-1, 10], Gen.Bool, Gen.Int[1, 9_999_999])
             .Select((day, registerMinutes, late, score, firstContact, n) =>
             {

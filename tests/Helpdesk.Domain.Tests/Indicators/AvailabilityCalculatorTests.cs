@@ -139,7 +139,7 @@ public class AvailabilityCalculatorTests
         var six = a.Indicators.Single(r => r.Id == "6");
         Assert.Equal(98m, six.Value);
         Assert.False(six.Met);
-        Assert.Equal(1m, six.PenaltyPercent);
+        Assert.Equal(2m, six.PenaltyPercent); // 2 % unavailable: 4 steps of 0.5 % counted from 100 % (origin: ideal)
         Assert.Equal(["2026-03-16T08:00:00-03:00/2026-03-16T22:53:00-03:00"], six.Measurement.Evidence);
         Assert.Equal(98m, a.Indicators.Single(r => r.Id == "IDS").Value);
         Assert.Contains(a.Warnings, w => w.StartsWith("callCentre:", StringComparison.Ordinal));

@@ -177,10 +177,68 @@ public class MonthlyAssessorTests
         Assert.Equal(Row(a, "1").PenaltyAmount + Row(a, "NS").PenaltyAmount + Row(a, "TME").PenaltyAmount, a.PenaltyAmount);
     }
 
+    [Theory]
+    // 2 of 3 registered in time: 66.666… %, shown as 66.67 %. Against a 66.67 % target the exact ratio misses
+    // (the default: rounding is for display only); the rounded value meets it (ADR-010's earlier reading).
+    [InlineData("exact", false)]
+    [InlineData("rounded", true)]
+    public void The_exact_ratio_is_compared_with_the_target_and_rounding_is_for_display(string reading, bool met)
+    {
+        var four = DefaultAssessmentContract.Contract.Indicators.Single(i => i.Id == "4") with { Target = 66.67m };
+        var contract = DefaultAssessmentContract.Contract with
+        {
+            Indicators = [four],
+            Options = DefaultAssessmentContract.Contract.Options with { TargetComparison = reading == "exact" ? TargetComparison.Exact : TargetComparison.Rounded },
+        };
+        var tickets = new[]
+        {
+            Ticket("20260000001", At(3, 2, 9)),
+            Ticket("20260000002", At(3, 2, 10)),
+            Ticket("20260000003", At(3, 2, 11), registeredAfterMinutes: 30),
+        };
+
+        var a = Assess(tickets, contract);
+
+        Assert.Equal(66.67m, Row(a, "4").Value);
+        Assert.Equal(met, Row(a, "4").Met);
+        Assert.Contains(a.Readings, r => r.Setting == "options.targetComparison" && r.Value == reading);
+    }
+
     [Fact]
-    public void Stabilization_reports_but_does_not_fine()
+    public void Stabilization_applies_the_targets_from_the_first_day_by_default()
     {
         var contract = DefaultAssessmentContract.Contract with { ContractStart = new DateOnly(2026, 1, 15) };
+        var tickets = new[] { Ticket("20260000001", At(3, 2, 9), registeredAfterMinutes: 30) };
+        var a = Assess(tickets, contract);
+        Assert.False(a.StabilizationWaived);
+        Assert.False(Row(a, "4").Met);
+        Assert.True(Row(a, "4").PenaltyPercent > 0m);
+        Assert.Contains("4", a.Outcome.MissedIndicators);
+        Assert.Contains(a.Readings, r => r.Setting == "stabilization.policy" && r.Value == "applyTargets");
+    }
+
+    [Fact]
+    public void An_agreed_flexibilization_waives_the_fines_it_names_and_the_summary_cites_it()
+    {
+        var flexibilization = new Flexibilization(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), "Ofício 12/2026: registro em até 15 min durante a migração", ["4"]);
+        var contract = DefaultAssessmentContract.Contract with
+        {
+            ContractStart = new DateOnly(2026, 1, 15),
+            Stabilization = new Stabilization() { Flexibilizations = [flexibilization] },
+        };
+        var tickets = new[] { Ticket("20260000001", At(3, 2, 9), registeredAfterMinutes: 30) };
+        var a = Assess(tickets, contract);
+        Assert.False(Row(a, "4").Met);
+        Assert.Equal(0m, Row(a, "4").PenaltyPercent);
+        Assert.DoesNotContain("4", a.Outcome.MissedIndicators);
+        Assert.Contains(a.Readings, r => r.Setting == "stabilization.flexibilizations[0]" && r.Value.Contains("Ofício 12/2026", StringComparison.Ordinal));
+        Assert.Contains(a.Warnings, w => w.Contains("Ofício 12/2026", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stabilization_waivePenalties_reports_but_does_not_fine()
+    {
+        var contract = DefaultAssessmentContract.Contract with { ContractStart = new DateOnly(2026, 1, 15), Stabilization = new Stabilization(90, StabilizationPolicy.WaivePenalties) };
         var tickets = new[] { Ticket("20260000001", At(3, 2, 9), registeredAfterMinutes: 30) };
         var a = Assess(tickets, contract);
         Assert.True(a.StabilizationWaived);

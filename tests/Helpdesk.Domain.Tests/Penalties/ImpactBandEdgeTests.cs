@@ -45,7 +45,8 @@ public class ImpactBandEdgeTests
     [InlineData("IRchat", 64.99, Impact.Medium)]
     [InlineData("IRchat", 61.00, Impact.Medium)]
     [InlineData("IRchat", 60.99, Impact.High)]
-    [InlineData("TMAchat", 600, Impact.None)]
+    [InlineData("TMAchat", 599, Impact.None)]
+    [InlineData("TMAchat", 600, Impact.Low)]     // 4.7: "inferior a 600s" (lessThan, the default); in no band, the milder neighbour
     [InlineData("TMAchat", 601, Impact.Low)]
     [InlineData("TMAchat", 720, Impact.Low)]
     [InlineData("TMAchat", 721, Impact.Medium)]

@@ -25,10 +25,10 @@ public class PerStepBandEdgeTests
     [InlineData("4", 65.00, 30.0)]
     [InlineData("4", 10.00, 30.0)]
     [InlineData("6", 99.00, 0.0)]
-    [InlineData("6", 98.51, 0.0)]
-    [InlineData("6", 98.50, 0.5)]   // 0.5 % per 0.5 % below the 99 % level
-    [InlineData("6", 98.00, 1.0)]
-    [InlineData("6", 90.00, 9.0)]   // no cap in the annex
+    [InlineData("6", 98.51, 1.0)]   // target missed: 1.49 % unavailable = 2 whole steps of 0.5 % ("para cada 0,5% de indisponibilidade")
+    [InlineData("6", 98.50, 1.5)]   // 0.5 % per 0.5 % of unavailability, counted from 100 % (origin: ideal, the default)
+    [InlineData("6", 98.00, 2.0)]
+    [InlineData("6", 90.00, 10.0)]  // no cap in the annex
     [InlineData("7", 70.00, 0.0)]
     [InlineData("7", 69.99, 0.0)]
     [InlineData("7", 69.00, 0.5)]   // 0.5 % per 1 p.p.

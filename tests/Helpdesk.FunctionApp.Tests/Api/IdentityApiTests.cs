@@ -98,7 +98,7 @@ public sealed class IdentityApiTests
     {
         await using var app = await RunningApp.StartAsync();
 
-        using var bad = await app.Client.PostAsJsonAsync("/api/tickets", new { subject = "x", description = "y", requesterEmail = "a@b.gov.br", channel = "webForm", requesterTaxId = "529.982.247-24" }, Ct);
+        using var bad = await app.Staff("agent-l1").PostAsJsonAsync("/api/tickets", new { subject = "x", description = "y", requesterEmail = "a@b.gov.br", channel = "webForm", requesterTaxId = "529.982.247-24" }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await TicketApi.ProblemAsync(bad)).GetProperty("errors").TryGetProperty("requesterTaxId", out _));

@@ -18,18 +18,17 @@ public sealed partial class SurveyApiTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Opens, resolves and returns the survey path e-mailed to the requester.</summary>
+    /// <summary>Opens, resolves and returns the survey path e-mailed to the requester (found in the sent e-mail only).</summary>
     private async Task<(string Protocol, string Path)> ResolvedAsync(string email)
     {
         var before = _app.SentMail().Length;
         var protocol = await _app.OpenAsync(email: email);
         await _app.DoAsync(protocol, "assign", new { assignee = "me" });
-        var resolved = await _app.DoAsync(protocol, "resolve", new { resolvedAtFirstContact = true, resolution = "Feito." });
-        var text = resolved.GetProperty("messages").EnumerateArray().Last().GetProperty("text").GetString()!;
+        await _app.DoAsync(protocol, "resolve", new { resolvedAtFirstContact = true, resolution = "Feito." });
         await RunningApp.WaitUntilAsync(() => _app.SentMail().Length >= before + 2, TimeSpan.FromSeconds(10), "the resolution e-mail");
         var mails = await Task.WhenAll(_app.SentMail().Select(f => MimeMessage.LoadAsync(f, Ct)));
-        Assert.Contains(mails, m => (m.TextBody ?? string.Empty).Contains(SurveyPath().Match(text).Value, StringComparison.Ordinal));
-        return (protocol, SurveyPath().Match(text).Value);
+        var paths = mails.Select(m => SurveyPath().Match(m.TextBody ?? string.Empty)).Where(m => m.Success && m.Value.Contains("." + protocol + ".", StringComparison.Ordinal)).ToList();
+        return (protocol, Assert.Single(paths).Value);
     }
 
     private Task<HttpResponseMessage> SubmitAsync(string path, string score, string? comment = null) =>
@@ -117,6 +116,49 @@ public sealed partial class SurveyApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Escolha uma nota de 0 a 10", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await _app.ReadAsync(protocol)).Ticket.GetProperty("rating").ValueKind);
+    }
+
+    [Fact]
+    public async Task The_stored_resolution_mail_holds_a_placeholder_and_only_the_sent_message_carries_the_link()
+    {
+        var (protocol, path) = await ResolvedAsync("r7@ifsp.edu.br");
+        var signature = path.Split('.')[^1];
+
+        var (ticket, _) = await _app.ReadAsync(protocol, "admin");
+        var stored = ticket.GetProperty("messages").EnumerateArray().Last().GetProperty("text").GetString()!;
+        using var export = await _app.Staff("finance").GetAsync(new Uri("/api/exports/tickets?month=" + DateTimeOffset.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), UriKind.Relative), Ct);
+        using var page = await _app.Staff("admin").GetAsync(new Uri("/api/app/tickets/" + protocol, UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(Helpdesk.Application.Tickets.TicketMailComposer.SurveyLinkPlaceholder, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(signature, ticket.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/surveys/", ticket.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(signature, await export.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(signature, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var open = await _app.Client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_quoted_back_into_the_ticket_where_staff_read_it_is_refused()
+    {
+        var (protocol, path) = await ResolvedAsync("r8@ifsp.edu.br");
+        var mails = await Task.WhenAll(_app.SentMail().Select(f => MimeMessage.LoadAsync(f, Ct)));
+        var resolution = mails.Single(m => (m.TextBody ?? string.Empty).Contains(path, StringComparison.Ordinal));
+
+        // The requester answers "obrigado" quoting the whole resolution e-mail: the link is now in the ticket's history.
+        using var reply = await _app.PostEmailAsync(Emails.Plain("r8-thanks@ifsp.edu.br", from: "r8@ifsp.edu.br", subject: "Re: " + resolution.Subject,
+            body: "Obrigado!\r\n\r\n> " + resolution.TextBody!.Replace("\n", "\n> ", StringComparison.Ordinal), extraHeaders: $"In-Reply-To: <{resolution.MessageId}>\r\n"));
+        Assert.True(reply.IsSuccessStatusCode, await reply.Content.ReadAsStringAsync(Ct));
+        var (ticket, _) = await _app.ReadAsync(protocol);
+        Assert.Contains(path.Split('.')[^1], ticket.GetRawText(), StringComparison.Ordinal);
+
+        using var response = await SubmitAsync(path, "10");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Link exposto", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, (await _app.ReadAsync(protocol)).Ticket.GetProperty("rating").ValueKind);
     }
 

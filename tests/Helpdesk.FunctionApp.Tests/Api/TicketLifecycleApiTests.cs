@@ -117,6 +117,48 @@ public sealed class TicketLifecycleApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Someone_in_copy_who_answers_the_thread_neither_reopens_nor_resumes_and_leaves_an_internal_note()
+    {
+        var resolvedProtocol = await _app.OpenAsync(email: "gabi@ifsp.edu.br");
+        await _app.DoAsync(resolvedProtocol, "assign", new { assignee = "me" }, "agent-l1", "ana.l1");
+        await _app.DoAsync(resolvedProtocol, "resolve", new { resolvedAtFirstContact = true, resolution = "Senha redefinida." }, "agent-l1", "ana.l1");
+        var pendingProtocol = await _app.OpenAsync(email: "hugo@ifsp.edu.br");
+        await _app.DoAsync(pendingProtocol, "assign", new { assignee = "me" }, "agent-l1", "ana.l1");
+        await _app.DoAsync(pendingProtocol, "replies", new { text = "Envie o print do erro, por favor." }, "agent-l1", "ana.l1");
+        await _app.DoAsync(pendingProtocol, "pending", new { reason = "Aguardando print" }, "agent-l1", "ana.l1");
+        await RunningApp.WaitUntilAsync(() => _app.SentMail().Length == 4, TimeSpan.FromSeconds(10), "the resolution and the reply");
+        var sent = await Task.WhenAll(_app.SentMail().Select(f => MimeMessage.LoadAsync(f, Ct)));
+        var resolution = sent.Single(m => (m.TextBody ?? string.Empty).Contains("foi resolvido", StringComparison.Ordinal));
+        var reply = sent.Single(m => (m.TextBody ?? string.Empty).Contains("Envie o print", StringComparison.Ordinal));
+
+        using var reopening = await _app.PostEmailAsync(Emails.Plain("cc-1@ifsp.edu.br", from: "chefe@ifsp.edu.br", subject: "Re: " + resolution.Subject, body: "Continua com problema.",
+            extraHeaders: $"In-Reply-To: <{resolution.MessageId}>\r\n"));
+        using var resuming = await _app.PostEmailAsync(Emails.Plain("cc-2@ifsp.edu.br", from: "colega@ifsp.edu.br", subject: "Re: " + reply.Subject, body: "Segue o print.",
+            extraHeaders: $"References: <{reply.MessageId}>\r\n"));
+        using var again = await _app.PostEmailAsync(Emails.Plain("cc-1@ifsp.edu.br", from: "chefe@ifsp.edu.br", subject: "Re: " + resolution.Subject, body: "Continua com problema.",
+            extraHeaders: $"In-Reply-To: <{resolution.MessageId}>\r\n"));
+
+        Assert.Equal("noted", (await reopening.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString());
+        Assert.Equal("noted", (await resuming.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString());
+        var (resolved, _) = await _app.ReadAsync(resolvedProtocol);
+        Assert.Equal("resolved", resolved.GetProperty("status").GetString());
+        Assert.Equal(0, resolved.GetProperty("reopenCount").GetInt32());
+        var note = Assert.Single(resolved.GetProperty("notes").EnumerateArray()).GetProperty("text").GetString()!;
+        Assert.Contains("chefe@ifsp.edu.br", note, StringComparison.Ordinal);
+        Assert.Contains("Continua com problema.", note, StringComparison.Ordinal);
+        Assert.DoesNotContain(resolved.GetProperty("messages").EnumerateArray(), m => m.GetProperty("direction").GetString() == "inbound" && m.GetProperty("text").GetString()!.Contains("Continua", StringComparison.Ordinal));
+        var (pending, _) = await _app.ReadAsync(pendingProtocol);
+        Assert.Equal("pendingOnRequester", pending.GetProperty("status").GetString());
+        Assert.Contains("Segue o print.", Assert.Single(pending.GetProperty("notes").EnumerateArray()).GetProperty("text").GetString()!, StringComparison.Ordinal);
+
+        // The requester herself still reopens.
+        using var byRequester = await _app.PostEmailAsync(Emails.Plain("gabi-1@ifsp.edu.br", from: "gabi@ifsp.edu.br", subject: "Re: " + resolution.Subject, body: "Voltou.",
+            extraHeaders: $"In-Reply-To: <{resolution.MessageId}>\r\n"));
+        Assert.Equal("reopened", (await byRequester.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task An_answer_to_a_closed_ticket_opens_a_new_ticket_that_follows_it()
     {
         var protocol = await _app.OpenAsync(email: "fabio@ifsp.edu.br");

@@ -92,15 +92,16 @@ public sealed class TicketListApiTests : IAsyncLifetime
     public async Task The_breach_filter_uses_the_contracts_deadline_of_the_tickets_category()
     {
         var classified = await _app.OpenAsync(subject: "Com prazo");
-        await _app.OpenAsync(subject: "Sem classificação: sem prazo");
+        var unclassified = await _app.OpenAsync(subject: "Sem classificação: prazo padrão do contrato");
         await _app.DoAsync(classified, "classify", new { category = "incident", priority = "normal" });
 
         var onTime = await _app.ListAsync("breach=onTime");
         var breached = await _app.ListAsync("breach=breached");
 
-        // Just registered: a 3-business-day target cannot have run out; the unclassified ticket has no target at all.
-        Assert.Equal([classified], TicketApi.Protocols(onTime));
+        // Just registered: neither the 3-business-day target nor the contract's default for unclassified tickets
+        // (5 business days) can have run out; the unclassified ticket has a deadline too (seed 003 4.1 b).
+        Assert.Equal([classified, unclassified], TicketApi.Protocols(onTime).Order(StringComparer.Ordinal));
         Assert.Empty(TicketApi.Protocols(breached));
-        Assert.Equal(System.Text.Json.JsonValueKind.String, onTime.GetProperty("items")[0].GetProperty("dueAt").ValueKind);
+        Assert.All(onTime.GetProperty("items").EnumerateArray(), i => Assert.Equal(System.Text.Json.JsonValueKind.String, i.GetProperty("dueAt").ValueKind));
     }
 }

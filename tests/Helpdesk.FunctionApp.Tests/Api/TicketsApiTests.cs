@@ -39,10 +39,50 @@ public sealed class TicketsApiTests : IAsyncLifetime
         Assert.Equal("new", ticket.GetProperty("status").GetString());
         Assert.Equal("Pedido de acesso", ticket.GetProperty("subject").GetString());
         Assert.Equal("Ana.Lima@ifrs.edu.br", ticket.GetProperty("requesterEmail").GetString());
-        Assert.Equal("webForm", ticket.GetProperty("channel").GetString());
+        Assert.Equal("api", ticket.GetProperty("channel").GetString()); // anonymous: always api, whatever it names
         var messages = ticket.GetProperty("messages");
         Assert.Equal("Preciso de acesso ao módulo de relatórios.", messages[0].GetProperty("text").GetString());
         Assert.EndsWith("-03:00", ticket.GetProperty("registeredAt").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("inPerson")]
+    [InlineData("letter")]
+    [InlineData("email")]
+    [InlineData("chat")]
+    public async Task An_anonymous_caller_cannot_record_a_staff_channel(string channel)
+    {
+        using var response = await _app.Client.PostAsJsonAsync("/api/tickets", new { subject = "x", description = "y", requesterEmail = "a@ifrs.edu.br", channel }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await TicketApi.ProblemAsync(response)).GetProperty("errors");
+        Assert.Contains("Somente a equipe", errors.GetProperty("channel")[0].GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("0000001", await _app.OpenAsync(), StringComparison.Ordinal); // nothing was registered
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_cannot_record_a_cpf_in_the_regulators_record()
+    {
+        using var response = await _app.Client.PostAsJsonAsync("/api/tickets", new { subject = "x", description = "y", requesterEmail = "a@ifrs.edu.br", requesterTaxId = "529.982.247-25" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await TicketApi.ProblemAsync(response)).GetProperty("errors").TryGetProperty("requesterTaxId", out _));
+    }
+
+    [Fact]
+    public async Task An_anonymous_request_without_a_channel_is_api_and_staff_record_the_channel_and_cpf_they_name()
+    {
+        using var anonymous = await _app.Client.PostAsJsonAsync("/api/tickets", new { subject = "x", description = "y", requesterEmail = "a@ifrs.edu.br" }, TestContext.Current.CancellationToken);
+        using var byPhone = await _app.Staff("agent-l1", "ana.l1").PostAsJsonAsync("/api/tickets", new { subject = "Ligação", description = "Pediu segunda via.", requesterEmail = "b@ifrs.edu.br", channel = "phone", requesterTaxId = "529.982.247-25" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byPhone.StatusCode);
+        var (a, _) = await _app.ReadAsync((await anonymous.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!);
+        var (b, _) = await _app.ReadAsync((await byPhone.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!);
+        Assert.Equal("api", a.GetProperty("channel").GetString());
+        Assert.Equal("phone", b.GetProperty("channel").GetString());
+        Assert.Equal("529.982.247-25", b.GetProperty("requesterTaxId").GetString());
     }
 
     [Fact]
@@ -109,6 +149,42 @@ public sealed class TicketsApiTests : IAsyncLifetime
         Assert.Equal(
             (await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString(),
             (await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString());
+    }
+
+    private async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/tickets", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_cannot_claim_a_key_first_and_swallow_a_staff_request()
+    {
+        using var anonymous = await PostWithKeyAsync(_app.Client, "lote-2026-11-24", ValidTicket("Pedido anônimo"));
+        using var staff = await PostWithKeyAsync(_app.Staff("agent-l1", "ana.l1"), "lote-2026-11-24", new { subject = "Ligação registrada", description = "Pediu segunda via.", requesterEmail = "b@ifrs.edu.br", channel = "phone" });
+
+        Assert.Equal(HttpStatusCode.Created, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, staff.StatusCode);
+        var a = (await anonymous.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!;
+        var s = (await staff.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("protocol").GetString()!;
+        Assert.NotEqual(a, s);
+        Assert.Equal("Ligação registrada", (await _app.ReadAsync(s)).Ticket.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_422_naming_the_key_and_registers_nothing()
+    {
+        using var first = await PostWithKeyAsync(_app.Client, "pedido-9", ValidTicket("Primeiro"));
+        using var other = await PostWithKeyAsync(_app.Client, "pedido-9", ValidTicket("Outro conteúdo"));
+        using var same = await PostWithKeyAsync(_app.Client, "pedido-9", ValidTicket("Primeiro"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal((HttpStatusCode)422, other.StatusCode);
+        Assert.True((await TicketApi.ProblemAsync(other)).GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var page = await _app.ListAsync("pageSize=100");
+        Assert.Single(TicketApi.Protocols(page));
     }
 
     [Fact]

@@ -113,4 +113,40 @@ public sealed class EmbeddedEscalationTests : IAsyncLifetime
         Assert.Equal("bruno.l2", bruno.GetProperty("agent").GetString());
         Assert.True(bruno.GetProperty("available").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_level_1_agent_cannot_enrol_in_a_level_2_group_nor_be_enrolled_there_as_level_1()
+    {
+        using var self = await _app.Staff("agent-l1", "ana.l1").PutAsJsonAsync("/api/groups/systems/members/me", new { available = true }, Ct);
+        using var byId = await _app.Staff("agent-l1", "ana.l1").PutAsJsonAsync("/api/groups/systems/members/ana.l1", new { available = true }, Ct);
+        using var bySupervisor = await _app.Staff("supervisor", "sara").PutAsJsonAsync("/api/groups/systems/members/ana.l1", new { available = true, level = 1 }, Ct);
+        await PutMemberAsync("service-desk", "me", available: true, "agent-l1", "ana.l1"); // her own level is fine
+
+        Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
+        Assert.Contains("1º nível", (await TicketApi.ProblemAsync(self)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byId.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bySupervisor.StatusCode);
+        Assert.True((await TicketApi.ProblemAsync(bySupervisor)).GetProperty("errors").TryGetProperty("level", out _));
+        Assert.Empty((await _app.Staff().GetFromJsonAsync<JsonElement>("/api/groups/systems/members", Ct)).EnumerateArray());
+        var desk = Assert.Single((await _app.Staff().GetFromJsonAsync<JsonElement>("/api/groups/service-desk/members", Ct)).EnumerateArray());
+        Assert.Equal(1, desk.GetProperty("workLevel").GetInt32());
+    }
+
+    [Fact]
+    public async Task Routing_skips_a_member_who_cannot_work_the_groups_level()
+    {
+        // A level-1 agent already in the level-2 group (enrolled before levels were checked), idle; a level-2 agent busy.
+        await _app.Service<Helpdesk.Application.Ports.IAgentRoster>().SetAvailabilityAsync("systems", "ana.l1", true, 1, DateTimeOffset.UtcNow, Ct);
+        await PutMemberAsync("systems", "me", available: true, "agent-l2", "bruno.l2");
+        var busy = await _app.OpenAsync(subject: "Outro chamado");
+        await _app.DoAsync(busy, "assign", new { assignee = "me" }, "agent-l2", "bruno.l2");
+        var protocol = await _app.OpenAsync(subject: "Erro ao salvar matrícula");
+        await _app.DoAsync(protocol, "assign", new { assignee = "me" }, "agent-l1", "ana.l1");
+        await _app.DoAsync(protocol, "classify", new { category = "incident", priority = "high" }, "agent-l1", "ana.l1");
+
+        await _app.DoAsync(protocol, "escalate", new { reason = "Erro 500 ao salvar, precisa de Sistemas" }, "agent-l1", "ana.l1");
+
+        var ticket = await RoutedAsync(protocol);
+        Assert.Equal("bruno.l2", ticket.GetProperty("assignee").GetString());
+    }
 }

@@ -102,8 +102,8 @@ public sealed class EscalationInvocationTests : IAsyncLifetime
     public async Task A_hand_off_delivered_twice_is_routed_and_assigned_once_and_its_card_posted_once()
     {
         var roster = _app.Service<IAgentRoster>();
-        await roster.SetAvailabilityAsync("systems", "bruno.l2", true, DateTimeOffset.UtcNow, Ct);
-        await roster.SetAvailabilityAsync("systems", "carla.l2", true, DateTimeOffset.UtcNow, Ct);
+        await roster.SetAvailabilityAsync("systems", "bruno.l2", true, 2, DateTimeOffset.UtcNow, Ct);
+        await roster.SetAvailabilityAsync("systems", "carla.l2", true, 2, DateTimeOffset.UtcNow, Ct);
         await roster.RecordAssignmentAsync("systems", "bruno.l2", DateTimeOffset.UtcNow, Ct); // carla waited longer
         var (ticket, message) = await EscalatedIncidentAsync();
 

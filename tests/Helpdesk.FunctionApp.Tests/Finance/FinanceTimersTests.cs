@@ -106,6 +106,25 @@ public sealed class FinanceTimersTests : IAsyncLifetime
         Assert.Contains("01/11/2026", page, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(page, "<svg "));
         Assert.Equal(indicators.Count, CountOf(page, "<tr class="));
+
+        // Every summary lists the readings of the contract in force (issue 17), the same in each format.
+        var readings = json.RootElement.GetProperty("readings").EnumerateArray().ToList();
+        Assert.Contains(readings, r => r.GetProperty("setting").GetString() == "options.targetComparison" && r.GetProperty("value").GetString() == "exact");
+        Assert.Contains(readings, r => r.GetProperty("setting").GetString() == "indicators[TMAchat].comparison" && r.GetProperty("value").GetString() == "lessThan");
+        Assert.Contains(readings, r => r.GetProperty("setting").GetString() == "indicators[6].penalty.origin" && r.GetProperty("value").GetString() == "ideal");
+        Assert.Contains(readings, r => r.GetProperty("setting").GetString() == "stabilization.policy" && r.GetProperty("value").GetString() == "applyTargets");
+        var csvReadings = csvLines.SkipWhile(l => l != "leitura,valor,clausula").Skip(1).TakeWhile(l => l.Length > 0).ToList();
+        var sheetReadings = Spreadsheets.ReadSheet(xlsx.Content, "Leituras");
+        Assert.Equal(readings.Count, csvReadings.Count);
+        Assert.Equal(readings.Count + 1, sheetReadings.Count);
+        Assert.Contains("Leituras do contrato em vigor", page, StringComparison.Ordinal);
+        foreach (var r in readings)
+        {
+            var setting = r.GetProperty("setting").GetString()!;
+            Assert.Contains(csvReadings, l => l.StartsWith(setting + ",", StringComparison.Ordinal));
+            Assert.Contains(sheetReadings, row => row[0] == setting && row[1] == r.GetProperty("value").GetString());
+            Assert.Contains("<td>" + System.Net.WebUtility.HtmlEncode(setting) + "</td>", page, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -9,9 +9,12 @@ public static class TicketApi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Opens a ticket over the HTTP API: anonymously, or as a level-1 agent when it carries a CPF/CNPJ (only staff
+    /// record one).</summary>
     public static async Task<string> OpenAsync(this RunningApp app, string email = "ana.lima@ifrs.edu.br", string subject = "Erro no sistema", string description = "O sistema mostra erro 500.", string? taxId = null)
     {
-        using var response = await app.Client.PostAsJsonAsync("/api/tickets", new { subject, description, requesterEmail = email, requesterName = "Ana Lima", channel = "webForm", requesterTaxId = taxId }, Ct);
+        var client = taxId is null ? app.Client : app.Staff("agent-l1", "registro.l1");
+        using var response = await client.PostAsJsonAsync("/api/tickets", new { subject, description, requesterEmail = email, requesterName = "Ana Lima", channel = "webForm", requesterTaxId = taxId }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("protocol").GetString()!;
     }

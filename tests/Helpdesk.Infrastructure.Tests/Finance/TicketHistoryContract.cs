@@ -92,7 +92,9 @@ public abstract class TicketHistoryContract
         var complaint = records.Single(r => r.Protocol == d.Protocol.ToString());
         Assert.Equal(("", TicketKind.Complaint, (decimal?)null, "5 business days"), (complaint.Uf, complaint.Kind, complaint.ActivityValue, complaint.ResolutionTarget));
         var unclassified = records.Single(r => r.Protocol == e.Protocol.ToString());
-        Assert.Equal(("DF", TicketKind.Request, (string?)null), (unclassified.Uf, unclassified.Kind, unclassified.ResolutionTarget));
+        // Unclassified: the contract's default target (seed 003 4.1 b: every deadline counts from receipt).
+        Assert.Equal(("DF", TicketKind.Request, "5 business days"), (unclassified.Uf, unclassified.Kind, unclassified.ResolutionTarget));
+        Assert.NotNull(unclassified.ResolutionDueAt);
     }
 
     [Fact]

@@ -34,16 +34,17 @@ public abstract class AgentRosterContract
     [Fact]
     public async Task Members_are_added_changed_and_removed_per_group()
     {
-        await Roster.SetAvailabilityAsync("network", "bruno", true, Now, Ct);
-        await Roster.SetAvailabilityAsync("network", "ana", true, Now, Ct);
-        await Roster.SetAvailabilityAsync("desk", "ana", true, Now, Ct);
+        await Roster.SetAvailabilityAsync("network", "bruno", true, 2, Now, Ct);
+        await Roster.SetAvailabilityAsync("network", "ana", true, 2, Now, Ct);
+        await Roster.SetAvailabilityAsync("desk", "ana", true, 1, Now, Ct);
         await Roster.RecordAssignmentAsync("network", "ana", Now.AddMinutes(5), Ct);
-        await Roster.SetAvailabilityAsync("network", "ana", false, Now.AddMinutes(10), Ct);
+        await Roster.SetAvailabilityAsync("network", "ana", false, null, Now.AddMinutes(10), Ct); // keeps the level
 
         var network = await Roster.MembersAsync("network", Ct);
         Assert.Equal(["ana", "bruno"], network.Select(m => m.AgentId));
-        Assert.Equal(new GroupMember("network", "ana", false, 0, Now.AddMinutes(5), Now.AddMinutes(10)), network[0]);
-        Assert.Equal(new GroupMember("network", "bruno", true, 0, null, Now), network[1]);
+        Assert.Equal(new GroupMember("network", "ana", false, 0, Now.AddMinutes(5), Now.AddMinutes(10), 2), network[0]);
+        Assert.Equal(new GroupMember("network", "bruno", true, 0, null, Now, 2), network[1]);
+        Assert.Equal(1, Assert.Single(await Roster.MembersAsync("desk", Ct)).WorkLevel);
 
         Assert.True(await Roster.RemoveAsync("network", "ana", Ct));
         Assert.False(await Roster.RemoveAsync("network", "ana", Ct));
@@ -65,8 +66,8 @@ public abstract class AgentRosterContract
     [Fact]
     public async Task Active_tickets_are_counted_per_member_over_every_year_and_closed_ones_are_not()
     {
-        await Roster.SetAvailabilityAsync("network", "ana", true, Now, Ct);
-        await Roster.SetAvailabilityAsync("network", "bruno", true, Now, Ct);
+        await Roster.SetAvailabilityAsync("network", "ana", true, 2, Now, Ct);
+        await Roster.SetAvailabilityAsync("network", "bruno", true, 2, Now, Ct);
         await AssignedAsync("ana", 2025);
         await AssignedAsync("ana", 2026);
         var cancelled = await AssignedAsync("ana", 2026);

@@ -26,7 +26,8 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Created, mail.StatusCode);
         }
 
-        using var api = await _app.Client.PostAsJsonAsync("/api/tickets", new { subject = "Pelo formulário", description = "x", requesterEmail = "ana@ifrs.edu.br", channel = "webForm" }, TestContext.Current.CancellationToken);
+        // Anonymous over the API: always channel api, whatever it names (issue 17).
+        using var api = await _app.Client.PostAsJsonAsync("/api/tickets", new { subject = "Pela API", description = "x", requesterEmail = "ana@ifrs.edu.br", channel = "webForm" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, api.StatusCode);
 
         await using var context = await browser.SignedInAsync(_app.BaseAddress, "supervisor", "sofia.sup");
@@ -37,7 +38,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(chart).ToBeVisibleAsync();
         await Assertions.Expect(chart.Locator("rect")).ToHaveCountAsync(2);
         await Assertions.Expect(chart.Locator("rect title").First).ToContainTextAsync("E-mail: 3");
-        await Assertions.Expect(chart.Locator("rect title").Nth(1)).ToContainTextAsync("Formulário web: 1");
+        await Assertions.Expect(chart.Locator("rect title").Nth(1)).ToContainTextAsync("API: 1");
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Legenda" })).ToContainTextAsync("E-mail");
         await Assertions.Expect(page.GetByTestId("backlog-n1")).ToHaveTextAsync("4");
         await Assertions.Expect(page.GetByTestId("backlog-n2")).ToHaveTextAsync("0");

@@ -52,6 +52,17 @@ public static class AssessmentJsonWriter
 
         w.WriteEndArray();
         Strings(w, "warnings", a.Warnings);
+        w.WriteStartArray("readings");
+        foreach (var r in a.Readings)
+        {
+            w.WriteStartObject();
+            w.WriteString("setting", r.Setting);
+            w.WriteString("value", r.Value);
+            w.WriteString("clause", r.Clause);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         WriteOutcome(w, a.Outcome, deferred: false);
         if (a.Settlement is { } settlement)
         {

@@ -8,7 +8,8 @@ namespace Helpdesk.Application.Finance.Formats.Documents;
 /// The month's indicator table as CSV (RFC 4180: comma-separated, CRLF, quoted where needed, UTF-8 without BOM), numbers
 /// with a decimal point, booleans <c>true</c>/<c>false</c>. After the indicator rows, one blank line and the totals as
 /// <c>label,value</c> rows; when the month is settled (ADR-015), the settlement totals follow them, then one blank line
-/// and the settlement table (<see cref="SettlementTable"/>).
+/// and the settlement table (<see cref="SettlementTable"/>); last, after one blank line, the readings of the contract the
+/// figures were computed with (<c>leitura,valor,clausula</c>).
 /// </summary>
 public static class AssessmentCsvWriter
 {
@@ -40,6 +41,13 @@ public static class AssessmentCsvWriter
             {
                 w.WriteLine(string.Join(',', row.Select(Cell)));
             }
+        }
+
+        w.WriteLine();
+        w.WriteLine(string.Join(',', AssessmentTable.ReadingsHeader.Select(Field)));
+        foreach (var row in AssessmentTable.Readings(assessment))
+        {
+            w.WriteLine(string.Join(',', row.Select(Cell)));
         }
     }
 

@@ -75,6 +75,13 @@ public static class AssessmentHtmlReport
             html.Append("</ul>\n");
         }
 
+        html.Append("<h2>Leituras do contrato em vigor</h2>\n<table><thead><tr><th>Leitura</th><th>Valor</th><th>Cláusula</th></tr></thead><tbody>\n");
+        foreach (var r in a.Readings)
+        {
+            html.Append("<tr><td>").Append(Encode(r.Setting)).Append("</td><td>").Append(Encode(r.Value)).Append("</td><td style=\"text-align:left\">").Append(Encode(r.Clause)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
         html.Append("<p>Os números de cada indicador (numerador, denominador e protocolos) estão no resumo <code>assessment.json</code> ")
             .Append("desta pasta; qualquer pessoa pode recalculá-los com <code>helpdesk assess</code> sobre a exportação de chamados.</p>\n");
         html.Append("</body></html>\n");

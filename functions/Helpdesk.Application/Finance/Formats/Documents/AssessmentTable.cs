@@ -48,4 +48,13 @@ public static class AssessmentTable
         yield return ("agravamentos_valor", assessment.Aggravations.Sum(a => a.Amount.Rounded));
         yield return ("total_com_agravamentos", assessment.TotalAmount.Rounded);
     }
+
+    /// <summary>The header of the readings table: each contract reading the figures were computed with.</summary>
+    public static IReadOnlyList<string> ReadingsHeader { get; } = ["leitura", "valor", "clausula"];
+
+    public static IEnumerable<object?[]> Readings(MonthlyAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return assessment.Readings.Select(r => new object?[] { r.Setting, r.Value, r.Clause });
+    }
 }

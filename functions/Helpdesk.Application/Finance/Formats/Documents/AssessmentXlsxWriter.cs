@@ -8,13 +8,15 @@ namespace Helpdesk.Application.Finance.Formats.Documents;
 /// <summary>
 /// The month's spreadsheet (Open XML SDK): sheet <c>Indicadores</c> with the indicator table (numbers as numbers,
 /// booleans as booleans) and sheet <c>Totais</c> with the totals; when the month is settled (ADR-015) the settlement totals
-/// join <c>Totais</c> and sheet <c>Justificativas</c> holds the settlement table. The columns are <see cref="AssessmentTable"/>'s.
+/// join <c>Totais</c> and sheet <c>Justificativas</c> holds the settlement table; sheet <c>Leituras</c> lists the readings of
+/// the contract the figures were computed with. The columns are <see cref="AssessmentTable"/>'s.
 /// </summary>
 public static class AssessmentXlsxWriter
 {
     public const string IndicatorsSheet = "Indicadores";
     public const string TotalsSheet = "Totais";
     public const string SettlementSheet = "Justificativas";
+    public const string ReadingsSheet = "Leituras";
 
     public static void Write(Stream output, MonthlyAssessment assessment)
     {
@@ -35,6 +37,8 @@ public static class AssessmentXlsxWriter
         {
             AddSheet(workbook, sheets, 3, SettlementSheet, SettlementTable.Rows(settled).Prepend([.. SettlementTable.Header]));
         }
+
+        AddSheet(workbook, sheets, settled is null ? 3u : 4u, ReadingsSheet, AssessmentTable.Readings(assessment).Prepend([.. AssessmentTable.ReadingsHeader]));
 
         workbook.Workbook.Save();
     }

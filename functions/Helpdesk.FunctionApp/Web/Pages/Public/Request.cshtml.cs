@@ -138,7 +138,15 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
             return Page();
         }
 
-        var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, cancellationToken).ConfigureAwait(false);
+        var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, Application.Intake.IdempotencyScope.PublicForm, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == Application.Intake.IntakeOutcome.IdempotencyConflict)
+        {
+            // The same page was sent before with other contents: never answer with the first pedido as if it were this one.
+            Errors = [new FieldError(nameof(Description), "Este formulário já foi enviado com outro conteúdo. Recarregue a página para fazer um novo pedido.")];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
         if (result.Outcome == Application.Intake.IntakeOutcome.InProgress)
         {
             // The same submission is being registered by an earlier click (Cosmos DB claim): ask to send again shortly.
