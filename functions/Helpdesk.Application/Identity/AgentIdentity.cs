@@ -37,6 +37,11 @@ public sealed record AgentIdentity(string UserId, string? DisplayName, IReadOnly
     /// finance sees them masked.</summary>
     public bool CanSeeRequesterEmail => CanWorkTickets || IsInRole(Identity.Roles.Auditor);
 
+    /// <summary>What this viewer may see of requesters' personal data, as one of the product's three masked views.</summary>
+    public PersonalDataView PersonalData => CanSeeTaxIds
+        ? PersonalDataView.Full
+        : CanSeeRequesterEmail ? PersonalDataView.TaxIdsMasked : PersonalDataView.Masked;
+
     /// <summary>Audit exports and reports (interaction records, protocol continuity, reopenings, misclassification,
     /// hash chains): supervisors and auditors.</summary>
     public bool CanAudit => IsInRole(Identity.Roles.Supervisor) || IsInRole(Identity.Roles.Auditor);

@@ -103,7 +103,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
         var terms = TextFolding.Terms(query.Text);
         for (var i = 0; i < terms.Count && i < MaxTerms; i++)
         {
-            sql.Append(" AND CONTAINS(c.searchText, ").Append(Add(parameters, "@t" + i, terms[i])).Append(')');
+            sql.Append(" AND CONTAINS(c.").Append(TicketSummaryDocument.SearchField(query.View)).Append(", ").Append(Add(parameters, "@t" + i, terms[i])).Append(')');
         }
 
         if (before is not null)

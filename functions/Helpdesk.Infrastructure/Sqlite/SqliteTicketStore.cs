@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
 using Helpdesk.Application.Tickets;
@@ -62,7 +63,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
                 update.CommandText = """
                     UPDATE tickets SET status = $status, subject = $subject, updated_at = $updated, version = $version, head_hash = $head,
                         level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
-                        institution = $institution, requester_name = $name, search_text = $search, at_risk_at = $atRisk, due_at = $due,
+                        institution = $institution, requester_name = $name, search_text = $search, search_text_agents = $searchAgents, search_text_masked = $searchMasked, at_risk_at = $atRisk, due_at = $due,
                         sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate, uf = $uf
                     WHERE id = $id AND version = $expected
                     """;
@@ -181,9 +182,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO tickets(id, protocol, status, subject, requester_email, channel, received_at, registered_at, updated_at, version, head_hash,
-                level, group_code, assignee, category, priority, institution, requester_name, search_text, at_risk_at, due_at, sweep_warn_at, sweep_escalate_at, uf)
+                level, group_code, assignee, category, priority, institution, requester_name, search_text, search_text_agents, search_text_masked, at_risk_at, due_at, sweep_warn_at, sweep_escalate_at, uf)
             VALUES ($id, $protocol, $status, $subject, $email, $channel, $received, $registered, $registered, $version, $head,
-                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $atRisk, $due, $sweepWarn, $sweepEscalate, $uf)
+                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $searchAgents, $searchMasked, $atRisk, $due, $sweepWarn, $sweepEscalate, $uf)
             """;
         command.Parameters.AddWithValue("$id", ticket.Id.ToString());
         command.Parameters.AddWithValue("$protocol", ticket.Protocol.ToString());
@@ -212,6 +213,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         command.Parameters.AddWithValue("$name", (object?)ticket.RequesterName ?? DBNull.Value);
         command.Parameters.AddWithValue("$uf", (object?)ticket.Uf?.Code ?? DBNull.Value);
         command.Parameters.AddWithValue("$search", TicketSearchText.For(ticket));
+        command.Parameters.AddWithValue("$searchAgents", TicketSearchText.For(ticket, PersonalDataView.TaxIdsMasked));
+        command.Parameters.AddWithValue("$searchMasked", TicketSearchText.For(ticket, PersonalDataView.Masked));
         command.Parameters.AddWithValue("$atRisk", deadline.AtRiskAt is { } atRisk ? SqliteTime.Format(atRisk) : DBNull.Value);
         command.Parameters.AddWithValue("$due", deadline.DueAt is { } due ? SqliteTime.Format(due) : DBNull.Value);
         var sweep = SweepSchedule.Next(ticket, deadline);
