@@ -61,6 +61,7 @@ public static class HelpdeskApp
         {
             o.SupportAddress = configuration["Helpdesk:SupportAddress"] ?? o.SupportAddress;
             o.PublicBaseUrl = configuration["Helpdesk:PublicBaseUrl"] ?? o.PublicBaseUrl;
+            o.AcknowledgmentsPerRecipientPerDay = configuration.GetValue("Intake:AcknowledgmentsPerRecipientPerDay", o.AcknowledgmentsPerRecipientPerDay);
         });
         services.Configure<LocalRunnerOptions>(configuration.GetSection("Helpdesk:Runner"));
 

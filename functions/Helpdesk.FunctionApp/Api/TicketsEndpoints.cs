@@ -48,7 +48,8 @@ public static class TicketsEndpoints
             }
 
             var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
-            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, cancellationToken).ConfigureAwait(false);
+            var byStaff = Identity.Agents.Current(request.HttpContext.User) is { CanReadTickets: true };
+            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, byStaff, cancellationToken).ConfigureAwait(false);
             if (result.Outcome == IntakeOutcome.InProgress)
             {
                 return Problems.RetryLater(request.HttpContext, "Outra requisição com esta Idempotency-Key está sendo registrada; tente novamente mais tarde.", MailboxEndpoints.RetryAfterSeconds);

@@ -138,7 +138,7 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
             return Page();
         }
 
-        var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, cancellationToken).ConfigureAwait(false);
+        var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, registeredByStaff: false, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == Application.Intake.IntakeOutcome.InProgress)
         {
             // The same submission is being registered by an earlier click (Cosmos DB claim): ask to send again shortly.
