@@ -87,6 +87,7 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, RouteEscalationFunction>();
         services.AddSingleton<IFunctionHandler, NotifyTeamsFunction>();
         services.AddSingleton<IFunctionHandler, SweepDeadlinesFunction>();
+        services.AddSingleton<IFunctionHandler, EraseExpiredPersonalDataFunction>(); // issue 19: retention (LGPD art. 16)
         services.AddFinance(configuration);
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);

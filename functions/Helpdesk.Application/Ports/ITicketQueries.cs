@@ -54,6 +54,14 @@ public sealed record TicketQuery
 
     public Channel? Channel { get; init; }
 
+    /// <summary>Only the tickets of this requester (the address compared without regard to case): a data subject's
+    /// tickets (LGPD art. 18).</summary>
+    public string? RequesterEmail { get; init; }
+
+    /// <summary>Only tickets whose last change is before this instant (the retention sweep: an ended ticket changed last
+    /// at or after its end).</summary>
+    public DateTimeOffset? UpdatedBefore { get; init; }
+
     public DateTimeOffset Now { get; init; }
 
     public int PageSize { get; init; } = DefaultPageSize;

@@ -88,6 +88,16 @@ public sealed class CosmosTicketQueries : ITicketQueries
             sql.Append(" AND IS_NULL(c.assignee)");
         }
 
+        if (query.RequesterEmail is { } requester)
+        {
+            sql.Append(" AND LOWER(c.requesterEmail) = ").Append(Add(parameters, "@requester", requester.ToLowerInvariant()));
+        }
+
+        if (query.UpdatedBefore is { } updatedBefore)
+        {
+            sql.Append(" AND c.updatedAt < ").Append(Add(parameters, "@updatedBefore", TicketSummaryDocument.Utc(updatedBefore)));
+        }
+
         if (query.Breach is { } breach)
         {
             var now = Add(parameters, "@now", TicketSummaryDocument.Utc(query.Now));

@@ -40,6 +40,16 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         Equal(sql, command, "institution", query.Institution);
         Equal(sql, command, "uf", query.Uf);
         Equal(sql, command, "channel", query.Channel?.ToString());
+        if (query.RequesterEmail is { } requester)
+        {
+            sql.Append(" AND requester_email = ").Append(Add(command, "$requester", requester)).Append(" COLLATE NOCASE");
+        }
+
+        if (query.UpdatedBefore is { } updatedBefore)
+        {
+            sql.Append(" AND updated_at < ").Append(Add(command, "$updatedBefore", SqliteTime.Format(updatedBefore)));
+        }
+
         if (query.Unassigned)
         {
             sql.Append(" AND assignee IS NULL");

@@ -14,7 +14,7 @@ namespace Helpdesk.Infrastructure.Sqlite;
 
 /// <summary>The embedded ticket store: events, thread index, outbox and the agents' read model (the columns lists filter
 /// on) of one change in one SQLite transaction.</summary>
-public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal signal, ITicketDeadlines deadlines) : ITicketStore
+public sealed partial class SqliteTicketStore(SqliteDatabase database, IOutboxSignal signal, ITicketDeadlines deadlines) : ITicketStore
 {
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;

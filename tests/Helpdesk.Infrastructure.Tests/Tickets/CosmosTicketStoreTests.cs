@@ -280,6 +280,8 @@ internal sealed class FailingContentStore : IContentStore
         throw new IOException("the writer dies here");
 
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => throw new IOException("the store is down");
 }
 
 /// <summary>Deadlines whose first computation fails: the store stops right after the ticket item, before its list item.</summary>
