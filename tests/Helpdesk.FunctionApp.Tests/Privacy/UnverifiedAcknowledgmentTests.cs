@@ -77,6 +77,17 @@ public sealed class UnverifiedAcknowledgmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_data_subject_endpoints()
+    {
+        var document = System.Text.Json.JsonDocument.Parse(await _app.Client.GetStringAsync(new Uri("/api/openapi.json", UriKind.Relative), Ct)).RootElement;
+        var paths = document.GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/requesters/{email}/data").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/requesters/{email}/anonymize").TryGetProperty("post", out var anonymize));
+        Assert.Contains("reason", anonymize.GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_dashboard_never_shows_text_taken_from_the_url()
     {
         var html = await _app.Staff("supervisor").GetStringAsync(new Uri("/api/app/dashboard?importado=" + Uri.EscapeDataString("Ligue para 0800-000-0000") + "&versao=1&intervalos=3", UriKind.Relative), Ct);
