@@ -25,7 +25,7 @@ public static class RequesterEndpoints
         group.MapGet("/{email}/data", DataAsync).WithName("GetRequesterData")
             .WithSummary("Everything held about a requester (LGPD art. 18 II and V), for the dpo or an admin.")
             .Produces<DataSubjectRecord>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{email}/anonymize", AnonymizeAsync).WithName("AnonymizeRequester")
+        group.MapPost("/{email}/anonymize", AnonymizeAsync).WithName("AnonymizeRequester").Accepts<AnonymizeRequest>("application/json")
             .WithSummary("Erases a requester's personal data from every ticket not kept under a legal obligation (LGPD art. 18 IV and VI; art. 16 I).")
             .Produces<AnonymizationResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

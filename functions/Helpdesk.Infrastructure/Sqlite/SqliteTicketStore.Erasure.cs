@@ -17,29 +17,7 @@ public sealed partial class SqliteTicketStore : ITicketErasure
         await database.WriteAsync(
             async (connection, transaction) =>
             {
-                await using (var update = connection.CreateCommand())
-                {
-                    update.Transaction = transaction;
-                    update.CommandText = """
-                        UPDATE tickets SET status = $status, subject = $subject, requester_email = $email, updated_at = $updated, version = $version, head_hash = $head,
-                            level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
-                            institution = $institution, requester_name = $name, search_text = $search, search_text_agents = $searchAgents, search_text_masked = $searchMasked,
-                            at_risk_at = $atRisk, due_at = $due, sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate, uf = $uf
-                        WHERE id = $id AND version = $expected
-                        """;
-                    update.Parameters.AddWithValue("$subject", ticket.Subject);
-                    update.Parameters.AddWithValue("$email", ticket.RequesterEmail.Value);
-                    update.Parameters.AddWithValue("$updated", SqliteTime.Format(ticket.History[^1].At));
-                    update.Parameters.AddWithValue("$version", ticket.History.Count);
-                    update.Parameters.AddWithValue("$head", ticket.HeadHash);
-                    update.Parameters.AddWithValue("$id", ticket.Id.ToString());
-                    update.Parameters.AddWithValue("$expected", ticket.CommittedVersion);
-                    AddReadModel(update, ticket);
-                    if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                    {
-                        throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
-                    }
-                }
+                await UpdateTicketRowAsync(connection, transaction, ticket, cancellationToken).ConfigureAwait(false);
 
                 foreach (var e in erasure.Rewritten)
                 {
@@ -55,7 +33,10 @@ public sealed partial class SqliteTicketStore : ITicketErasure
                     rewrite.Parameters.AddWithValue("$hash", e.Hash);
                     rewrite.Parameters.AddWithValue("$actor", e.Actor.Id);
                     rewrite.Parameters.AddWithValue("$data", JsonSerializer.Serialize(e.Data, EventHasher.CanonicalJson));
-                    await rewrite.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (await rewrite.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 3) // permit, entry, permit
+                    {
+                        throw new ConcurrencyConflictException($"Ticket {ticket.Protocol}: entry {e.Sequence} is not the one that was erased.");
+                    }
                 }
 
                 // Mail already sent or given up keeps its body in the outbox row: empty it (the ticket's history holds

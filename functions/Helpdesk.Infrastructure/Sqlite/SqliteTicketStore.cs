@@ -58,26 +58,7 @@ public sealed partial class SqliteTicketStore(SqliteDatabase database, IOutboxSi
         await database.WriteAsync(
             async (connection, transaction) =>
             {
-                await using var update = connection.CreateCommand();
-                update.Transaction = transaction;
-                update.CommandText = """
-                    UPDATE tickets SET status = $status, subject = $subject, updated_at = $updated, version = $version, head_hash = $head,
-                        level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
-                        institution = $institution, requester_name = $name, search_text = $search, search_text_agents = $searchAgents, search_text_masked = $searchMasked, at_risk_at = $atRisk, due_at = $due,
-                        sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate, uf = $uf
-                    WHERE id = $id AND version = $expected
-                    """;
-                update.Parameters.AddWithValue("$subject", ticket.Subject);
-                update.Parameters.AddWithValue("$updated", SqliteTime.Format(ticket.History[^1].At));
-                update.Parameters.AddWithValue("$version", ticket.History.Count);
-                update.Parameters.AddWithValue("$head", ticket.HeadHash);
-                update.Parameters.AddWithValue("$id", ticket.Id.ToString());
-                update.Parameters.AddWithValue("$expected", ticket.CommittedVersion);
-                AddReadModel(update, ticket);
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                {
-                    throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
-                }
+                await UpdateTicketRowAsync(connection, transaction, ticket, cancellationToken).ConfigureAwait(false);
 
                 try
                 {
@@ -174,6 +155,34 @@ public sealed partial class SqliteTicketStore(SqliteDatabase database, IOutboxSi
         command.Parameters.AddWithValue("$year", year);
         var last = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         return last;
+    }
+
+    /// <summary>Rewrites the ticket's row (its list fields, version and head) if the stored version is still the one the
+    /// ticket was read at; otherwise <see cref="ConcurrencyConflictException"/>. The requester's address changes only
+    /// through an erasure of personal data.</summary>
+    private async Task UpdateTicketRowAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, CancellationToken cancellationToken)
+    {
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE tickets SET status = $status, subject = $subject, requester_email = $email, updated_at = $updated, version = $version, head_hash = $head,
+                level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
+                institution = $institution, requester_name = $name, search_text = $search, search_text_agents = $searchAgents, search_text_masked = $searchMasked, at_risk_at = $atRisk, due_at = $due,
+                sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate, uf = $uf
+            WHERE id = $id AND version = $expected
+            """;
+        update.Parameters.AddWithValue("$subject", ticket.Subject);
+        update.Parameters.AddWithValue("$email", ticket.RequesterEmail.Value);
+        update.Parameters.AddWithValue("$updated", SqliteTime.Format(ticket.History[^1].At));
+        update.Parameters.AddWithValue("$version", ticket.History.Count);
+        update.Parameters.AddWithValue("$head", ticket.HeadHash);
+        update.Parameters.AddWithValue("$id", ticket.Id.ToString());
+        update.Parameters.AddWithValue("$expected", ticket.CommittedVersion);
+        AddReadModel(update, ticket);
+        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
+        }
     }
 
     private async Task InsertTicketRowAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, CancellationToken cancellationToken)

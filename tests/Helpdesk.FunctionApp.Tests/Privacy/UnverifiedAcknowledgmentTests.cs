@@ -84,7 +84,8 @@ public sealed class UnverifiedAcknowledgmentTests : IAsyncLifetime
 
         Assert.True(paths.GetProperty("/api/requesters/{email}/data").TryGetProperty("get", out _));
         Assert.True(paths.GetProperty("/api/requesters/{email}/anonymize").TryGetProperty("post", out var anonymize));
-        Assert.Contains("reason", anonymize.GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("AnonymizeRequest", anonymize.GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty("AnonymizeRequest").GetProperty("properties").TryGetProperty("reason", out _));
     }
 
     [Fact]
