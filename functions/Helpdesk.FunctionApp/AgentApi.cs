@@ -66,6 +66,7 @@ public static partial class AgentApi
         services.AddSingleton<Helpdesk.Application.Outbox.DeadLetterService>();
         services.AddSingleton<InstitutionService>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<Helpdesk.Application.Privacy.DataSubjectRights>(); // issue 19: LGPD art. 18 and the retention timer
 
         AddIdentity(services, configuration, environment, mode);
         AddRateLimiting(services, configuration, mode);
@@ -93,6 +94,7 @@ public static partial class AgentApi
         app.MapMeEndpoints();
         app.MapAuditEndpoints();
         TeamsSessions.Map(app);
+        app.MapRequesterEndpoints(); // issue 19: data subjects' rights (dpo, admin)
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
         LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);

@@ -61,6 +61,7 @@ public static class HelpdeskApp
         {
             o.SupportAddress = configuration["Helpdesk:SupportAddress"] ?? o.SupportAddress;
             o.PublicBaseUrl = configuration["Helpdesk:PublicBaseUrl"] ?? o.PublicBaseUrl;
+            o.AcknowledgmentsPerRecipientPerDay = configuration.GetValue("Intake:AcknowledgmentsPerRecipientPerDay", o.AcknowledgmentsPerRecipientPerDay);
         });
         services.Configure<LocalRunnerOptions>(configuration.GetSection("Helpdesk:Runner"));
 
@@ -87,6 +88,7 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, RouteEscalationFunction>();
         services.AddSingleton<IFunctionHandler, NotifyTeamsFunction>();
         services.AddSingleton<IFunctionHandler, SweepDeadlinesFunction>();
+        services.AddSingleton<IFunctionHandler, EraseExpiredPersonalDataFunction>(); // issue 19: retention (LGPD art. 16)
         services.AddFinance(configuration);
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);

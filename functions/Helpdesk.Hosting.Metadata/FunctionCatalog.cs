@@ -197,6 +197,18 @@ public static class FunctionCatalog
         [],
         "Just after midnight São Paulo time: settles again the last closed months whose justification windows were open, publishing a new version of their finance documents only when the settlement changed.");
 
+    public static FunctionDefinition Requesters { get; } = new(
+        "Requesters",
+        new HttpTrigger("requesters/{*path}", ["GET", "POST"], AuthLevel.Anonymous),
+        [new HttpOutput()],
+        "The data protection officer (or an admin): everything held about a requester, and the anonymization of their tickets (LGPD art. 18; ADR-023).");
+
+    public static FunctionDefinition EraseExpiredPersonalData { get; } = new(
+        "EraseExpiredPersonalData",
+        new TimerTrigger("0 20 3 * * *"),
+        [],
+        "Just after midnight São Paulo time: erases the requester's personal data from ended tickets whose retention (the contract's retention section) is over; the tickets and every figure stay (ADR-023).");
+
     public static IReadOnlyList<FunctionDefinition> All { get; } =
     [
         Mailbox,
@@ -229,6 +241,8 @@ public static class FunctionCatalog
         DailyIndicators,
         MonthlyClosing,
         SettleJustifications,
+        Requesters,
+        EraseExpiredPersonalData,
     ];
 
     /// <summary>The function whose Service Bus trigger listens on <paramref name="queue"/>.</summary>

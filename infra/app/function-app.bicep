@@ -222,6 +222,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     RateLimiting__Intake__PermitLimit: '20'
     RateLimiting__Intake__WindowSeconds: '60'
     RateLimiting__Intake__TrustedProxyHops: '1'
+    // Personal data (issue 19): acknowledgments one address receives per day for anonymous web and API requests.
+    Intake__AcknowledgmentsPerRecipientPerDay: '3'
     // Finance timers: the report folder finance/{contract}/ and the monthly invoice the penalties are taken from
     // ('contract': the contract's invoice values; or an amount in BRL such as '1250000.00').
     Finance__ContractId: 'default'

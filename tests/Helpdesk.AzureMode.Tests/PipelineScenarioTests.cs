@@ -226,13 +226,16 @@ public sealed class PipelineScenarioTests(AzureTopology topology) : IClassFixtur
                 await Driver.FireTimerAsync(timer, Ct);
             }
 
+            // Issue 19: nothing here is past the five-year retention, so the timer erases nothing.
+            Assert.Contains("personal data of 0 ended ticket(s) past their retention erased", await Driver.FireTimerAsync("EraseExpiredPersonalData", Ct));
+
             Assert.Single(Graph.Subscriptions); // the renewal timer keeps the start-up subscription
             foreach (var (path, role) in new (string, string?)[]
             {
                 ("/api/health", null), ("/api/openapi.json", null), ("/api/me", "agent-l1"), ("/api/catalogue", "agent-l1"), ("/api/kb/articles", "agent-l1"),
                 ("/api/institutions", "supervisor"), ("/api/deadletters", "supervisor"), ("/api/exports/tickets?month=2026-11", "finance"), ("/api/imports/call-centre?month=2026-11", "finance"),
                 ("/api/justifications?month=2026-11", "finance"), ("/api/surveys/nao-e-um-token", null), ("/api/app/", null),
-                ("/api/mailbox/held", "supervisor"),
+                ("/api/mailbox/held", "supervisor"), ("/api/requesters/ninguem%40ifsp.edu.br/data", "dpo"),
             })
             {
                 using var response = await SendAsync(HttpMethod.Get, path, null, role, role is null ? null : role + ".user");

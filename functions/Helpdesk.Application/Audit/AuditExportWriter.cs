@@ -46,7 +46,7 @@ public static class AuditExportWriter
         Csv(Local(r.RegisteredAt, clock)),
         Csv(r.ConcludedAt is { } c ? Local(c, clock) : null),
         Csv(r.Uf),
-        Csv(r.Name),
+        Csv(Name(r, viewer)),
         Csv(TaxIdText(r.TaxId, viewer)),
         Csv(Customer(r, viewer)),
         Csv(Description(r, viewer)),
@@ -63,7 +63,7 @@ public static class AuditExportWriter
             registeredAt = clock.ToLocal(r.RegisteredAt),
             concludedAt = r.ConcludedAt is { } c ? clock.ToLocal(c) : (DateTimeOffset?)null,
             uf = r.Uf,
-            name = r.Name,
+            name = Name(r, viewer),
             taxId = TaxIdText(r.TaxId, viewer),
             customerCode = Customer(r, viewer),
             description = Description(r, viewer),
@@ -74,12 +74,13 @@ public static class AuditExportWriter
         },
         Application.JsonDefaults.Options);
 
-    private static string? TaxIdText(TaxId? id, AgentIdentity viewer) => id is { } t ? (viewer.CanSeeTaxIds ? t.Formatted : t.Masked) : null;
+    private static string? TaxIdText(TaxId? id, AgentIdentity viewer) => PersonalDataMask.For(viewer).TaxId(id);
 
-    private static string Customer(AuditRecord r, AgentIdentity viewer) =>
-        viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(r.CustomerCode, out var email, out _) ? r.CustomerCode : email.Masked();
+    private static string Customer(AuditRecord r, AgentIdentity viewer) => PersonalDataMask.For(viewer).Address(r.CustomerCode);
 
-    private static string Description(AuditRecord r, AgentIdentity viewer) => viewer.CanSeeTaxIds ? r.Description : TaxIdRedaction.Mask(r.Description);
+    private static string Description(AuditRecord r, AgentIdentity viewer) => PersonalDataMask.For(viewer).Text(r.Description);
+
+    private static string? Name(AuditRecord r, AgentIdentity viewer) => PersonalDataMask.For(viewer).OptionalText(r.Name);
 
     private static string Local(DateTimeOffset instant, ContractClock clock) => clock.ToLocal(instant).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 

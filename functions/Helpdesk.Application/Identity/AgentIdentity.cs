@@ -38,11 +38,20 @@ public sealed record AgentIdentity(string UserId, string? DisplayName, IReadOnly
     /// <summary>Full CPF/CNPJ: supervisors (they handle complaints and audits), auditors (the regulator's interaction
     /// record requires the CPF/CNPJ and its reopening check groups complaints by it: seed 002, 5.4.4.11) and admins.
     /// Others see it masked.</summary>
-    public bool CanSeeTaxIds => IsSupervisorOrAdmin || IsInRole(Identity.Roles.Auditor);
+    public bool CanSeeTaxIds => IsSupervisorOrAdmin || IsInRole(Identity.Roles.Auditor) || IsInRole(Identity.Roles.Dpo);
 
     /// <summary>Requester e-mail addresses: everyone who works tickets, and auditors (the customer code of the record);
     /// finance sees them masked.</summary>
-    public bool CanSeeRequesterEmail => CanWorkTickets || IsInRole(Identity.Roles.Auditor);
+    public bool CanSeeRequesterEmail => CanWorkTickets || IsInRole(Identity.Roles.Auditor) || IsInRole(Identity.Roles.Dpo);
+
+    /// <summary>Data subjects' requests (LGPD art. 18: access, portability, anonymization): the data protection officer
+    /// and admins.</summary>
+    public bool CanAnswerDataSubjects => IsInRole(Identity.Roles.Dpo) || IsInRole(Identity.Roles.Admin);
+
+    /// <summary>What this viewer may see of requesters' personal data, as one of the product's three masked views.</summary>
+    public PersonalDataView PersonalData => CanSeeTaxIds
+        ? PersonalDataView.Full
+        : CanSeeRequesterEmail ? PersonalDataView.TaxIdsMasked : PersonalDataView.Masked;
 
     /// <summary>Audit exports and reports (interaction records, protocol continuity, reopenings, misclassification,
     /// hash chains): supervisors and auditors.</summary>

@@ -14,7 +14,11 @@ public static class Roles
     /// audit exports and reports, works nothing.</summary>
     public const string Auditor = "auditor";
 
-    public static IReadOnlyList<string> All { get; } = [AgentL1, AgentL2, Supervisor, Finance, Admin, Auditor];
+    /// <summary>The data protection officer (LGPD art. 41, "encarregado"): answers data subjects' requests (access,
+    /// portability, anonymization; docs/decisions/ADR-005 and ADR-023). Reads tickets in full, works none.</summary>
+    public const string Dpo = "dpo";
+
+    public static IReadOnlyList<string> All { get; } = [AgentL1, AgentL2, Supervisor, Finance, Admin, Auditor, Dpo];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 }

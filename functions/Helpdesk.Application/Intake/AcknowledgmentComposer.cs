@@ -7,28 +7,42 @@ using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Application.Intake;
 
-/// <summary>Writes the acknowledgment the requester receives at once, in Brazilian Portuguese, quoting the protocol.</summary>
+/// <summary>Writes the acknowledgment the requester receives at once, in Brazilian Portuguese, quoting the protocol. To an
+/// unverified recipient (a request from the anonymous web form or API: anyone may type any address) it quotes nothing
+/// the caller chose, neither name nor subject, so that the product never mails someone else's text to a third party.</summary>
 public static class AcknowledgmentComposer
 {
     public const string Purpose = "acknowledgment";
 
-    public static (string Subject, string Text) Compose(Ticket ticket, ContractClock clock)
+    /// <param name="ticket">The new ticket.</param>
+    /// <param name="clock">The contract's clock.</param>
+    /// <param name="quoteRequest">Whether the requester's own name and subject may be quoted (mail from the address
+    /// itself, or a ticket staff registered); false for anonymous web and API requests.</param>
+    public static (string Subject, string Text) Compose(Ticket ticket, ContractClock clock, bool quoteRequest = true)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var subject = $"{ProtocolInSubject.Tag(ticket.Protocol)} Recebemos sua solicitação: {ticket.Subject}";
-        var greeting = ticket.RequesterName is { } name ? $"Olá, {name}," : "Olá,";
+        var subject = quoteRequest
+            ? $"{ProtocolInSubject.Tag(ticket.Protocol)} Recebemos sua solicitação: {ticket.Subject}"
+            : $"{ProtocolInSubject.Tag(ticket.Protocol)} Recebemos sua solicitação";
+        var greeting = quoteRequest && ticket.RequesterName is { } name ? $"Olá, {name}," : "Olá,";
         var text = new StringBuilder()
             .AppendLine(greeting)
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Recebemos sua mensagem e registramos o chamado de protocolo {ticket.Protocol} em {PtBrTime.Format(ticket.RegisteredAt, clock)} (horário de Brasília).")
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Assunto: {ticket.Subject}")
-            .AppendLine()
-            .AppendLine("Guarde este número: ele identifica o seu atendimento. Para acrescentar informações, basta responder a este e-mail mantendo o protocolo no assunto.")
+            .AppendLine();
+        if (quoteRequest)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Assunto: {ticket.Subject}").AppendLine();
+        }
+        else
+        {
+            text.AppendLine("Se você não fez esta solicitação, ignore esta mensagem.").AppendLine();
+        }
+
+        text.AppendLine("Guarde este número: ele identifica o seu atendimento. Para acrescentar informações, basta responder a este e-mail mantendo o protocolo no assunto.")
             .AppendLine()
             .AppendLine("Atenciosamente,")
-            .AppendLine("Central de Atendimento")
-            .ToString();
-        return (subject, text);
+            .AppendLine("Central de Atendimento");
+        return (subject, text.ToString());
     }
 }

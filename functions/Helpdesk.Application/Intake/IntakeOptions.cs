@@ -11,4 +11,8 @@ public sealed class IntakeOptions
 
     /// <summary>Base URL of the product, for links in e-mails.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>Acknowledgments sent to one address per day (São Paulo day) for requests from the anonymous web form
+    /// and API (<c>Intake__AcknowledgmentsPerRecipientPerDay</c>); later requests are registered without one. 0: none.</summary>
+    public int AcknowledgmentsPerRecipientPerDay { get; set; } = 3;
 }

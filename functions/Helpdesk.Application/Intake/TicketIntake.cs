@@ -25,8 +25,13 @@ public sealed partial class TicketIntake(
     IInstitutionDirectory institutions,
     IOptions<TicketOptions> ticketOptions,
     ContractDefinition contract,
-    IHeldMessages held)
+    IHeldMessages held,
+    IProcessedMessages processed)
 {
+    /// <summary>The consumer name under which acknowledgments to unverified recipients are counted (one entry per slot:
+    /// São Paulo day, a SHA-256 of the address, slot number; no address is stored).</summary>
+    public const string AcknowledgmentSlots = "acknowledgment-slots";
+
     private const int MaxConflictRetries = 5;
     private readonly IntakeOptions _options = options.Value;
 
@@ -101,8 +106,11 @@ public sealed partial class TicketIntake(
     /// <paramref name="caller"/> (<see cref="IdempotencyScope"/>), so nobody can claim another caller's key first, and the
     /// request's hash is kept beside it, so the same key with another body registers nothing and answers
     /// <see cref="IntakeOutcome.IdempotencyConflict"/> instead of silently answering with the first ticket.
+    /// <paramref name="registeredByStaff"/>: a member of staff typed it (a phone call); otherwise the address is the
+    /// caller's unverified claim, so the acknowledgment quotes nothing they wrote and is limited per recipient
+    /// (<see cref="IntakeOptions.AcknowledgmentsPerRecipientPerDay"/>).
     /// </summary>
-    public async Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
+    public async Task<IntakeResult> ReceiveRequestAsync(NewTicket request, string? idempotencyKey, string caller, bool registeredByStaff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(caller);
@@ -110,7 +118,7 @@ public sealed partial class TicketIntake(
         var claim = idempotencyKey is { Length: > 0 } key ? $"idempotency:{caller}:{key}" : null;
         var sameBody = claim is null ? null : $"{claim}:body:{IdempotencyScope.BodyHash(request)}";
         IReadOnlyList<string> keys = claim is null ? [] : [claim, sameBody!];
-        var result = await RegisterAsync(request, keys, cancellationToken).ConfigureAwait(false);
+        var result = await RegisterAsync(request, keys, cancellationToken, verifiedRecipient: registeredByStaff).ConfigureAwait(false);
         if (result.Outcome == IntakeOutcome.Duplicate && sameBody is not null &&
             await store.FindByMessageIdsAsync([sameBody], cancellationToken).ConfigureAwait(false) is null)
         {
@@ -123,7 +131,7 @@ public sealed partial class TicketIntake(
         return Count(result, request.Channel);
     }
 
-    private async Task<IntakeResult> RegisterAsync(NewTicket request, IReadOnlyList<string> messageIds, CancellationToken cancellationToken)
+    private async Task<IntakeResult> RegisterAsync(NewTicket request, IReadOnlyList<string> messageIds, CancellationToken cancellationToken, bool verifiedRecipient = true)
     {
         // The institution's row gives the institution, its code and its UF; a UF given with the request wins.
         if (request.Institution is null && await institutions.FindAsync(request.RequesterEmail, cancellationToken).ConfigureAwait(false) is { } institution)
@@ -136,6 +144,12 @@ public sealed partial class TicketIntake(
         var ticketId = new TicketId(ids.NewId());
         var outboxId = ids.NewId();
         var acknowledge = !AutomaticMailDetector.IsAutomaticAddress(request.RequesterEmail.Value);
+        var slot = acknowledge && !verifiedRecipient ? await FreeAcknowledgmentSlotAsync(request.RequesterEmail, now, cancellationToken).ConfigureAwait(false) : null;
+        if (!verifiedRecipient && slot is null && acknowledge)
+        {
+            LogAcknowledgmentLimited(logger);
+            acknowledge = false;
+        }
         var outcome = await store.CreateAsync(
             year,
             protocol =>
@@ -147,7 +161,7 @@ public sealed partial class TicketIntake(
                     return new TicketDraft(ticket, messageIds, []);
                 }
 
-                var (subject, text) = AcknowledgmentComposer.Compose(ticket, contract.Clock);
+                var (subject, text) = AcknowledgmentComposer.Compose(ticket, contract.Clock, quoteRequest: verifiedRecipient);
                 var ackMessageId = OutboundMessageId(outboxId);
                 ticket.RecordMessageSent(ackMessageId, subject, text, AcknowledgmentComposer.Purpose, Actor.System, now);
                 var mail = new OutboundEmail(
@@ -177,6 +191,11 @@ public sealed partial class TicketIntake(
         if (!outcome.Created)
         {
             return Duplicate(outcome.Ticket.Protocol);
+        }
+
+        if (slot is not null)
+        {
+            await processed.MarkProcessedAsync(AcknowledgmentSlots, slot, now, cancellationToken).ConfigureAwait(false);
         }
 
         LogRegistered(logger, outcome.Ticket.Protocol.ToString(), request.Channel);
@@ -308,6 +327,27 @@ public sealed partial class TicketIntake(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency key reused by the same caller with another body: nothing registered")]
     private static partial void LogIdempotencyConflict(ILogger logger);
+
+    /// <summary>The first unused acknowledgment slot of this address today, or null when the day's limit is reached.
+    /// Check and mark are two steps, so concurrent requests may share a slot: the limit holds up to that race.</summary>
+    private async Task<string?> FreeAcknowledgmentSlotAsync(EmailAddress recipient, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var day = contract.Clock.LocalDate(now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var who = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipient.Value.ToLowerInvariant())));
+        for (var n = 1; n <= _options.AcknowledgmentsPerRecipientPerDay; n++)
+        {
+            var key = $"{day}:{who}:{n}";
+            if (!await processed.WasProcessedAsync(AcknowledgmentSlots, key, cancellationToken).ConfigureAwait(false))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledgment not sent: the recipient's daily limit for unverified requests is reached")]
+    private static partial void LogAcknowledgmentLimited(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Protocol} registered from channel {Channel}")]
     private static partial void LogRegistered(ILogger logger, string protocol, Channel channel);

@@ -2,19 +2,24 @@ using Helpdesk.Application.Intake;
 using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
-using Helpdesk.Domain.Common;
+using Helpdesk.Application.Identity;
 using Helpdesk.Domain.Tickets;
 using Microsoft.Extensions.Options;
 
 namespace Helpdesk.Application.Notifications;
 
-/// <summary>Composes the Teams card of a ticket (protocol, subject with CPF/CNPJ masked, group, assignee, remaining
-/// business time, reason, link to the ticket page and, with a Teams app id, to the ticket in the Teams tab) as an outbox message, written with the change that causes it.</summary>
+/// <summary>Composes the Teams card of a ticket (protocol, subject with CPF/CNPJ and e-mail masked, group, assignee, remaining
+/// business time, reason, link to the ticket page and, with a Teams app id, to the ticket in the Teams tab) as an outbox
+/// message, written with the change that causes it.</summary>
 public sealed class TicketCards(TicketClocks clocks, IIdGenerator ids, IOptions<IntakeOptions> intakeOptions, IOptions<TeamsTabOptions> teamsTab)
 {
     public const string Escalated = "escalated";
     public const string AtRisk = "at-risk";
     public const string Breached = "breached";
+
+    /// <summary>A card is read by everyone in the channel, whatever their role: it shows the most masked view (CPF/CNPJ
+    /// and e-mail addresses masked wherever they appear).</summary>
+    public static PersonalDataMask ChannelView => PersonalDataMask.Masked;
 
     /// <summary>The card's outbox id is new, or <paramref name="id"/> when the caller needs the same card to get the same id
     /// every time it is composed (see <see cref="IdFor"/>).</summary>
@@ -25,11 +30,11 @@ public sealed class TicketCards(TicketClocks clocks, IIdGenerator ids, IOptions<
         return new TeamsCard(id ?? ids.NewId(), new GroupNotification(
             kind,
             protocol,
-            TaxIdRedaction.Mask(ticket.Subject),
+            ChannelView.Text(ticket.Subject),
             group,
             assignee,
             clocks.RemainingText(ticket, now),
-            TaxIdRedaction.MaskOptional(reason),
+            ChannelView.OptionalText(reason),
             TicketLinks.Page(intakeOptions.Value.PublicBaseUrl, protocol),
             teamsTab.Value.TicketLink(protocol)));
     }

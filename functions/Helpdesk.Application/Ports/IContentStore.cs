@@ -13,4 +13,7 @@ public interface IContentStore
     /// <summary>The content under <paramref name="key"/>, null if there is none. Throws <see cref="InvalidDataException"/>
     /// when the stored bytes no longer match their key (tampering or corruption is never served silently).</summary>
     Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Removes the content under <paramref name="key"/> (an erasure of personal data); nothing when there is none.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

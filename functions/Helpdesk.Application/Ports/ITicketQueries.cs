@@ -1,3 +1,4 @@
+using Helpdesk.Application.Identity;
 using Helpdesk.Domain.Tickets;
 
 namespace Helpdesk.Application.Ports;
@@ -47,7 +48,19 @@ public sealed record TicketQuery
     /// <summary>Words that must all appear (accent- and case-insensitive) in the subject, messages, requester or protocol.</summary>
     public string? Text { get; init; }
 
+    /// <summary>What <see cref="Text"/> is matched against: the ticket's text as this view shows it (a viewer who sees
+    /// CPF/CNPJ or e-mail addresses masked cannot find a ticket by them). Defaults to the most masked view.</summary>
+    public PersonalDataView View { get; init; } = PersonalDataView.Masked;
+
     public Channel? Channel { get; init; }
+
+    /// <summary>Only the tickets of this requester (the address compared without regard to case): a data subject's
+    /// tickets (LGPD art. 18).</summary>
+    public string? RequesterEmail { get; init; }
+
+    /// <summary>Only tickets whose last change is before this instant (the retention sweep: an ended ticket changed last
+    /// at or after its end).</summary>
+    public DateTimeOffset? UpdatedBefore { get; init; }
 
     public DateTimeOffset Now { get; init; }
 

@@ -3,10 +3,11 @@ using Helpdesk.Application.Ports;
 
 namespace Helpdesk.Application.Tickets;
 
-/// <summary>Lists tickets for a signed-in person (the queues: mine, my group, all, filtered).</summary>
+/// <summary>Lists tickets for a signed-in person (the queues: mine, my group, all, filtered). The text filter searches
+/// only what the person may see (<see cref="TicketQuery.View"/>), and the rows come back masked for them.</summary>
 public sealed class TicketListing(ITicketQueries queries, TimeProvider clock)
 {
-    public Task<TicketPage> ListAsync(AgentIdentity agent, TicketQuery query, CancellationToken cancellationToken)
+    public async Task<TicketPage> ListAsync(AgentIdentity agent, TicketQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(query);
@@ -16,6 +17,8 @@ public sealed class TicketListing(ITicketQueries queries, TimeProvider clock)
         }
 
         var size = Math.Clamp(query.PageSize, 1, TicketQuery.MaxPageSize);
-        return queries.ListAsync(query with { PageSize = size, Now = clock.GetUtcNow() }, cancellationToken);
+        var mask = PersonalDataMask.For(agent);
+        var page = await queries.ListAsync(query with { PageSize = size, Now = clock.GetUtcNow(), View = mask.View }, cancellationToken).ConfigureAwait(false);
+        return page with { Items = [.. page.Items.Select(row => MaskedTicket.Row(row, mask))] };
     }
 }

@@ -36,6 +36,9 @@ public sealed record ContractDefinition
     /// <summary>The teams outside the service desk to which level 2 forwards tickets (<c>externalTeams</c>; default none).</summary>
     public IReadOnlyList<Catalogue.ExternalTeam> ExternalTeams { get; init; } = [];
 
+    /// <summary>How long ended tickets keep their personal data (<c>retention</c>; default five years after the end).</summary>
+    public RetentionPolicy Retention { get; init; } = RetentionPolicy.Default;
+
     public Catalogue.ExternalTeam? FindExternalTeam(string? code) =>
         ExternalTeams.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.Ordinal));
 

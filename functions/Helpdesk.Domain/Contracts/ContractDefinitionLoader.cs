@@ -11,7 +11,7 @@ namespace Helpdesk.Domain.Contracts;
 public static class ContractDefinitionLoader
 {
     /// <summary>The root sections this version reads.</summary>
-    public static IReadOnlyList<string> KnownSections { get; } = ["schemaVersion", "id", "name", "calendar", "clockSettings", "serviceCatalogue", "externalTeams"];
+    public static IReadOnlyList<string> KnownSections { get; } = ["schemaVersion", "id", "name", "calendar", "clockSettings", "serviceCatalogue", "externalTeams", "retention"];
 
     /// <summary>The root sections of the assessment (docs/assessment-contract.md): any of them makes the load parse them into <see cref="ContractDefinition.Assessment"/>.</summary>
     public static IReadOnlyList<string> AssessmentSections { get; } =
@@ -62,9 +62,10 @@ public static class ContractDefinitionLoader
             var settings = ClockSettingsSectionReader.Read(Section(root, "clockSettings"), fields);
             var catalogue = ServiceCatalogueSectionReader.Read(Section(root, "serviceCatalogue"), fields);
             var externalTeams = ExternalTeamsSectionReader.Read(Section(root, "externalTeams"), fields);
+            var retention = RetentionSectionReader.Read(Section(root, "retention"), fields);
             var assessment = ReadAssessment(root, errors);
 
-            if (errors.Count > 0 || id is null || name is null || calendar is null || zone is null || settings is null || catalogue is null || externalTeams is null)
+            if (errors.Count > 0 || id is null || name is null || calendar is null || zone is null || settings is null || catalogue is null || externalTeams is null || retention is null)
             {
                 return ContractLoadResult.Failure(errors.Count > 0 ? errors : [new ContractError("$", "the contract is incomplete.")]);
             }
@@ -79,6 +80,7 @@ public static class ContractDefinitionLoader
                 ClockSettings = settings,
                 ServiceCatalogue = catalogue,
                 ExternalTeams = externalTeams,
+                Retention = retention,
                 // One list of atypical days: the calendar's own entries (with their hours), not a second reading of them.
                 Assessment = assessment is not null && calendar.AtypicalDays.Count > 0 ? assessment with { AtypicalDays = calendar.AtypicalDays } : assessment,
                 UnknownSections = unknown,

@@ -57,6 +57,8 @@ internal static class ContractJsonModel
         public JsonElement? ServiceCatalogue { get; set; }
 
         public JsonElement? ExternalTeams { get; set; }
+
+        public JsonElement? Retention { get; set; }
     }
 
     internal sealed class Invoice

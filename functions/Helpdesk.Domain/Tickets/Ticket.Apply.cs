@@ -134,6 +134,9 @@ public sealed partial class Ticket
                 break;
             case MessageUndelivered:
                 break; // documents the mail's fate; the ticket's state and clocks do not change
+            case PersonalDataErased:
+                PersonalDataErasedAt = e.At; // the entries before it were rewritten; state and clocks do not change
+                break;
             default:
                 throw new DomainException("ticket.event.unknown", $"Unknown event kind {e.Data.Kind}.");
         }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
-using Helpdesk.Domain.Common;
+using Helpdesk.Application.Tickets;
 using Helpdesk.Domain.Contracts;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.History;
@@ -121,25 +121,32 @@ public sealed record TicketResponse(
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(viewer);
+        return From(MaskedTicket.For(ticket, viewer), clock, clocks);
+    }
+
+    /// <summary>The response of a ticket as its viewer may see it: every field comes from the masked view.</summary>
+    public static TicketResponse From(MaskedTicket view, ContractClock clock, Application.Sla.TicketClockReadings? clocks = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(clock);
-        var email = viewer.CanSeeRequesterEmail ? ticket.RequesterEmail.Value : ticket.RequesterEmail.Masked();
+        var ticket = view.Ticket;
         return new TicketResponse(
             ticket.Protocol.ToString(),
             ticket.Id.ToString(),
             JsonName(ticket.Status.ToString()),
             ticket.Subject,
-            email,
+            ticket.RequesterEmail.Value,
             ticket.RequesterName,
             JsonName(ticket.Channel.ToString()),
             clock.ToLocal(ticket.ReceivedAt),
             clock.ToLocal(ticket.RegisteredAt),
             ticket.CommittedVersion,
             [.. ticket.Messages.Select(m => new TicketMessageResponse(
-                JsonName(m.Direction.ToString()), MaskAddress(m.Party, viewer), MaskTaxIds(m.Subject, viewer), MaskTaxIds(m.Text, viewer), clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
-            [.. ticket.History.Select(e => new TicketEventResponse(
-                e.Sequence, clock.ToLocal(e.At), e.Actor.Kind == "requester" ? "requester:" + MaskAddress(e.Actor.Id, viewer) : e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e, viewer)))])
+                JsonName(m.Direction.ToString()), m.Party, m.Subject, m.Text, clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
+            [.. view.History.Select(e => new TicketEventResponse(
+                e.Sequence, clock.ToLocal(e.At), e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e)))])
         {
-            RequesterTaxId = ticket.RequesterTaxId is { } taxId ? (viewer.CanSeeTaxIds ? taxId.Formatted : taxId.Masked) : null,
+            RequesterTaxId = view.RequesterTaxId,
             Institution = ticket.Institution,
             Uf = ticket.Uf?.Code,
             Level = ticket.Level,
@@ -159,56 +166,27 @@ public sealed record TicketResponse(
             FollowsProtocol = ticket.FollowsProtocol?.ToString(),
             Duplicates = ticket.Duplicates,
             Suspensions = [.. ticket.Suspensions.Select(s => new SuspensionResponse(clock.ToLocal(s.From), Local(s.To, clock)))],
-            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, clock.ToLocal(n.At), n.Author, MaskTaxIds(n.Text, viewer)))],
+            Notes = [.. ticket.Notes.Select(n => new TicketNoteResponse(n.Sequence, clock.ToLocal(n.At), n.Author, n.Text))],
             Rating = ticket.Rating is { } r ? new RatingResponse(r.Score, r.Comment, clock.ToLocal(r.At)) : null,
-            ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, viewer, clock) : null,
-            ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, viewer, clock))],
-            HistoryVerified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid,
+            ExternalHandOff = ticket.CurrentExternalHandOff is { } current ? HandOff(current, clock) : null,
+            ExternalHandOffs = [.. ticket.ExternalHandOffs.Select(h => HandOff(h, clock))],
+            HistoryVerified = view.HistoryVerified,
             Sla = clocks is null ? null : new SlaResponse(clocks.Category, clocks.Priority, ClockResponse.From(clocks.FirstResponse, clock), ClockResponse.From(clocks.Resolution, clock), clocks.DefaultTarget),
         };
     }
 
-    private static ExternalHandOffResponse HandOff(ExternalHandOff h, AgentIdentity viewer, ContractClock clock) =>
-        new(h.Team, h.TeamName, h.Reference, MaskTaxIds(h.Reason, viewer), clock.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt, clock), h.ReturnNote is { } n ? MaskTaxIds(n, viewer) : null);
+    private static ExternalHandOffResponse HandOff(ExternalHandOff h, ContractClock clock) =>
+        new(h.Team, h.TeamName, h.Reference, h.Reason, clock.ToLocal(h.ForwardedAt), h.ForwardedBy, Local(h.ReturnedAt, clock), h.ReturnNote);
 
     private static DateTimeOffset? Local(DateTimeOffset? instant, ContractClock clock) => instant is { } i ? clock.ToLocal(i) : null;
 
-    /// <summary>Free text (subjects, bodies, notes) with any CPF/CNPJ masked for roles that do not need them.</summary>
-    private static string MaskTaxIds(string text, AgentIdentity viewer) => viewer.CanSeeTaxIds ? text : TaxIdRedaction.Mask(text);
-
-    private static string MaskAddress(string address, AgentIdentity viewer) =>
-        viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(address, out var parsed, out _) ? address : parsed.Masked();
-
-    /// <summary>The event's content as stored, with CPF/CNPJ and (for finance) e-mail addresses masked.</summary>
-    private static JsonNode? EventData(TicketEvent e, AgentIdentity viewer)
+    /// <summary>The entry's content as the viewer may see it (already masked by the view).</summary>
+    private static JsonNode? EventData(TicketEvent e)
     {
         var node = JsonSerializer.SerializeToNode(e.Data, EventHasher.CanonicalJson);
         if (node is JsonObject data)
         {
             data.Remove("type");
-            if (data["requesterTaxId"]?.GetValue<string>() is { } digits && !viewer.CanSeeTaxIds)
-            {
-                data["requesterTaxId"] = TaxId.TryParse(digits, out var id, out _) ? id.Masked : "***";
-            }
-
-            if (!viewer.CanSeeTaxIds)
-            {
-                foreach (var key in new[] { "subject", "text", "html", "reason", "resolution", "comment", "note" })
-                {
-                    if (data[key] is JsonValue value && value.TryGetValue<string>(out var text))
-                    {
-                        data[key] = TaxIdRedaction.Mask(text);
-                    }
-                }
-            }
-
-            foreach (var key in new[] { "requesterEmail", "from", "to" })
-            {
-                if (data[key]?.GetValue<string>() is { } address)
-                {
-                    data[key] = MaskAddress(address, viewer);
-                }
-            }
         }
 
         return node;
@@ -219,7 +197,7 @@ public sealed record TicketResponse(
 
 /// <summary>
 /// A ticket in a list: the store's list row (<see cref="TicketSummary"/>, whose fields are written once, there) as the
-/// viewer sees it: instants on the contract's clock, the requester's e-mail masked for roles that must not see it.
+/// viewer sees it: instants on the contract's clock, subject, name and e-mail masked as <see cref="PersonalDataMask"/> says.
 /// </summary>
 public static class TicketSummaryResponse
 {
@@ -228,9 +206,8 @@ public static class TicketSummaryResponse
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(clock);
-        return s with
+        return MaskedTicket.Row(s, PersonalDataMask.For(viewer)) with
         {
-            RequesterEmail = viewer.CanSeeRequesterEmail || !EmailAddress.TryParse(s.RequesterEmail, out var parsed, out _) ? s.RequesterEmail : parsed.Masked(),
             RegisteredAt = clock.ToLocal(s.RegisteredAt),
             UpdatedAt = clock.ToLocal(s.UpdatedAt),
             AtRiskAt = s.AtRiskAt is { } a ? clock.ToLocal(a) : null,

@@ -55,7 +55,8 @@ public static class TicketsEndpoints
 
             var idempotencyKey = request.Headers["Idempotency-Key"].ToString();
             var caller = agent is not null ? IdempotencyScope.Staff(agent.UserId) : IdempotencyScope.Anonymous;
-            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, caller, cancellationToken).ConfigureAwait(false);
+            var byStaff = agent is { CanReadTickets: true };
+            var result = await intake.ReceiveRequestAsync(ticket, idempotencyKey.Length > 0 ? idempotencyKey : null, caller, byStaff, cancellationToken).ConfigureAwait(false);
             if (result.Outcome == IntakeOutcome.IdempotencyConflict)
             {
                 return Results.ValidationProblem(

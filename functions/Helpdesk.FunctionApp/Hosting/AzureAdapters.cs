@@ -86,6 +86,9 @@ public static class AzureAdapters
         services.AddSingleton<IClosedMonthStore, CosmosClosedMonthStore>();
         services.AddSingleton<IAvailabilityLog, CosmosAvailabilityLog>();
 
+        // Erasure of personal data (issue 19): the ticket item's own ETag-checked write.
+        services.AddSingleton<ITicketErasure>(sp => sp.GetRequiredService<CosmosTicketStore>());
+
         // The edges.
         services.AddSingleton<IReportStore>(edges.ReportStore);
         services.AddSingleton<IContentStore>(edges.ContentStore);

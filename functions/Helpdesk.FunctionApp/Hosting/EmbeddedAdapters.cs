@@ -49,6 +49,9 @@ public static class EmbeddedAdapters
         services.AddSingleton<IClosedMonthStore, SqliteClosedMonthStore>();
         services.AddSingleton<IAvailabilityLog, SqliteAvailabilityLog>();
 
+        // Erasure of personal data (issue 19): the ticket store's own transaction.
+        services.AddSingleton<ITicketErasure>(sp => (SqliteTicketStore)sp.GetRequiredService<ITicketStore>());
+
         // The edges.
         services.AddSingleton<IReportStore>(edges.ReportStore);
         services.AddSingleton<IContentStore>(edges.ContentStore);

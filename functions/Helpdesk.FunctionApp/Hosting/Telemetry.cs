@@ -36,6 +36,7 @@ public static class Telemetry
             .WithTracing(t =>
             {
                 t.AddSource(HelpdeskMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                t.AddProcessor(new TelemetryRedaction()); // before the exporters: survey tokens never leave the process
                 if (!string.IsNullOrEmpty(appInsights))
                 {
                     t.AddAzureMonitorTraceExporter(o =>

@@ -53,6 +53,12 @@ public sealed class BlobContentStore(BlobContainerClient container) : IContentSt
         }
     }
 
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        _ = ContentKeys.Digest(key);
+        await container.GetBlobClient(key).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _containerReady) == 1)

@@ -88,6 +88,16 @@ public sealed class CosmosTicketQueries : ITicketQueries
             sql.Append(" AND IS_NULL(c.assignee)");
         }
 
+        if (query.RequesterEmail is { } requester)
+        {
+            sql.Append(" AND LOWER(c.requesterEmail) = ").Append(Add(parameters, "@requester", requester.ToLowerInvariant()));
+        }
+
+        if (query.UpdatedBefore is { } updatedBefore)
+        {
+            sql.Append(" AND c.updatedAt < ").Append(Add(parameters, "@updatedBefore", TicketSummaryDocument.Utc(updatedBefore)));
+        }
+
         if (query.Breach is { } breach)
         {
             var now = Add(parameters, "@now", TicketSummaryDocument.Utc(query.Now));
@@ -103,7 +113,7 @@ public sealed class CosmosTicketQueries : ITicketQueries
         var terms = TextFolding.Terms(query.Text);
         for (var i = 0; i < terms.Count && i < MaxTerms; i++)
         {
-            sql.Append(" AND CONTAINS(c.searchText, ").Append(Add(parameters, "@t" + i, terms[i])).Append(')');
+            sql.Append(" AND CONTAINS(c.").Append(TicketSummaryDocument.SearchField(query.View)).Append(", ").Append(Add(parameters, "@t" + i, terms[i])).Append(')');
         }
 
         if (before is not null)

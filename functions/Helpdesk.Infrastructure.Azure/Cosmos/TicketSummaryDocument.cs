@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
 using Helpdesk.Application.Tickets;
@@ -46,8 +47,18 @@ internal static class TicketSummaryDocument
             ["sweepEscalateAt"] = sweep.EscalateAt is { } escalate ? Utc(escalate) : null,
             ["version"] = ticket.History.Count,
             ["searchText"] = TicketSearchText.For(ticket),
+            [SearchField(PersonalDataView.TaxIdsMasked)] = TicketSearchText.For(ticket, PersonalDataView.TaxIdsMasked),
+            [SearchField(PersonalDataView.Masked)] = TicketSearchText.For(ticket, PersonalDataView.Masked),
         };
     }
+
+    /// <summary>The field holding the search text of <paramref name="view"/> (the ticket's text as that view shows it).</summary>
+    public static string SearchField(PersonalDataView view) => view switch
+    {
+        PersonalDataView.Full => "searchText",
+        PersonalDataView.TaxIdsMasked => "searchTextTaxIdsMasked",
+        _ => "searchTextMasked",
+    };
 
     public static TicketSummary ToSummary(JsonObject item) => new(
         item["ticketId"]!.GetValue<string>(),

@@ -39,6 +39,8 @@ public static class SettingsCatalog
         new("RateLimiting__Intake__PermitLimit", SettingScope.Always, false, "Anonymous ticket creations allowed per client address per window.", "20"),
         new("RateLimiting__Intake__WindowSeconds", SettingScope.Always, false, "The window of the anonymous ticket-creation limit, in seconds.", "60"),
         new("RateLimiting__Intake__TrustedProxyHops", SettingScope.Always, false, "Under the Functions host: how many proxies append to X-Forwarded-For before the app (the platform's front end: 1); the entry that many from the end is the client address the anonymous limit counts.", "1"),
+        // Personal data (issue 19): acknowledgments to unverified recipients.
+        new("Intake__AcknowledgmentsPerRecipientPerDay", SettingScope.Always, false, "Acknowledgments one address receives per day for requests from the anonymous web form and API (later ones are registered without one; 0: never).", "3"),
         new("Finance__ContractId", SettingScope.Always, false, "The contract's folder in the report store: finance/{contract}/{yyyy-MM}/ (letters, digits, '-', '_', '.').", "default"),
         new("Finance__MonthlyInvoice", SettingScope.Always, false, "Monthly invoice in BRL (decimal point, e.g. 1250000.00) the penalties are taken from; 'contract' or empty: the contract's invoice values.", "contract"),
 

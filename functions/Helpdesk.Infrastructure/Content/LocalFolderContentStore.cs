@@ -37,6 +37,12 @@ public sealed class LocalFolderContentStore(string root) : IContentStore
         return File.Exists(path) ? ContentKeys.Verified(key, await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false)) : null;
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key)); // no error when there is no such file
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string key)
     {
         var hex = ContentKeys.Digest(key);

@@ -239,6 +239,28 @@ internal static class SqliteSchema
         ALTER TABLE group_members ADD COLUMN work_level INTEGER;
         """;
 
+    /// <summary>Version 12 (issue 19, LGPD): the list's search text as each masked view shows the ticket (rows written
+    /// before it are found by their protocol until their next change), and erasure permits: an entry of the history may
+    /// have its content and actor id rewritten only while a permit for it exists in the same transaction (the
+    /// anonymization of a data subject, docs/decisions/ADR-023), never its position, instant, kind or hashes.</summary>
+    private const string Version12 = """
+        ALTER TABLE tickets ADD COLUMN search_text_agents TEXT NOT NULL DEFAULT '';
+        ALTER TABLE tickets ADD COLUMN search_text_masked TEXT NOT NULL DEFAULT '';
+        UPDATE tickets SET search_text_agents = lower(protocol), search_text_masked = lower(protocol);
+        CREATE TABLE IF NOT EXISTS history_erasure_permits (
+            ticket_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (ticket_id, seq)
+        ) WITHOUT ROWID;
+        DROP TRIGGER IF EXISTS ticket_events_no_update;
+        CREATE TRIGGER ticket_events_no_update BEFORE UPDATE ON ticket_events
+            WHEN NOT EXISTS (SELECT 1 FROM history_erasure_permits p WHERE p.ticket_id = OLD.ticket_id AND p.seq = OLD.seq)
+                OR NEW.ticket_id IS NOT OLD.ticket_id OR NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at
+                OR NEW.actor_kind IS NOT OLD.actor_kind OR NEW.type IS NOT OLD.type
+                OR NEW.prev_hash IS NOT OLD.prev_hash OR NEW.hash IS NOT OLD.hash
+            BEGIN SELECT RAISE(ABORT, 'ticket history is append-only'); END;
+        """;
+
     public static void Apply(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -287,6 +309,11 @@ internal static class SqliteSchema
         if (version < 11)
         {
             Migrate(connection, Version11, 11);
+        }
+
+        if (version < 12)
+        {
+            Migrate(connection, Version12, 12);
         }
     }
 

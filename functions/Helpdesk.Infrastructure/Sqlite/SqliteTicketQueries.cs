@@ -1,6 +1,7 @@
 using Helpdesk.Application.Tickets;
 using System.Globalization;
 using System.Text;
+using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Knowledge;
 using Helpdesk.Domain.Tickets;
@@ -39,6 +40,16 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         Equal(sql, command, "institution", query.Institution);
         Equal(sql, command, "uf", query.Uf);
         Equal(sql, command, "channel", query.Channel?.ToString());
+        if (query.RequesterEmail is { } requester)
+        {
+            sql.Append(" AND requester_email = ").Append(Add(command, "$requester", requester)).Append(" COLLATE NOCASE");
+        }
+
+        if (query.UpdatedBefore is { } updatedBefore)
+        {
+            sql.Append(" AND updated_at < ").Append(Add(command, "$updatedBefore", SqliteTime.Format(updatedBefore)));
+        }
+
         if (query.Unassigned)
         {
             sql.Append(" AND assignee IS NULL");
@@ -59,7 +70,7 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         var terms = TextFolding.Terms(query.Text);
         for (var i = 0; i < terms.Count && i < 10; i++)
         {
-            sql.Append(" AND search_text LIKE ").Append(Add(command, "$t" + i, "%" + EscapeLike(terms[i]) + "%")).Append(" ESCAPE '\\'");
+            sql.Append(" AND ").Append(SearchColumn(query.View)).Append(" LIKE ").Append(Add(command, "$t" + i, "%" + EscapeLike(terms[i]) + "%")).Append(" ESCAPE '\\'");
         }
 
         if (after is not null)
@@ -121,6 +132,14 @@ public sealed class SqliteTicketQueries(SqliteDatabase database) : ITicketQuerie
         command.Parameters.AddWithValue(name, value);
         return name;
     }
+
+    /// <summary>The column holding the ticket's text as <paramref name="view"/> shows it (schema version 12).</summary>
+    private static string SearchColumn(PersonalDataView view) => view switch
+    {
+        PersonalDataView.Full => "search_text",
+        PersonalDataView.TaxIdsMasked => "search_text_agents",
+        _ => "search_text_masked",
+    };
 
     private static string EscapeLike(string term) =>
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Helpdesk.Application.Outbox;
+using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Application.Sla;
 using Helpdesk.Application.Tickets;
@@ -13,7 +14,7 @@ namespace Helpdesk.Infrastructure.Sqlite;
 
 /// <summary>The embedded ticket store: events, thread index, outbox and the agents' read model (the columns lists filter
 /// on) of one change in one SQLite transaction.</summary>
-public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal signal, ITicketDeadlines deadlines) : ITicketStore
+public sealed partial class SqliteTicketStore(SqliteDatabase database, IOutboxSignal signal, ITicketDeadlines deadlines) : ITicketStore
 {
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
@@ -59,26 +60,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         await database.WriteAsync(
             async (connection, transaction) =>
             {
-                await using var update = connection.CreateCommand();
-                update.Transaction = transaction;
-                update.CommandText = """
-                    UPDATE tickets SET status = $status, subject = $subject, updated_at = $updated, version = $version, head_hash = $head,
-                        level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
-                        institution = $institution, requester_name = $name, search_text = $search, at_risk_at = $atRisk, due_at = $due,
-                        sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate, uf = $uf
-                    WHERE id = $id AND version = $expected
-                    """;
-                update.Parameters.AddWithValue("$subject", ticket.Subject);
-                update.Parameters.AddWithValue("$updated", SqliteTime.Format(ticket.History[^1].At));
-                update.Parameters.AddWithValue("$version", ticket.History.Count);
-                update.Parameters.AddWithValue("$head", ticket.HeadHash);
-                update.Parameters.AddWithValue("$id", ticket.Id.ToString());
-                update.Parameters.AddWithValue("$expected", ticket.CommittedVersion);
-                AddReadModel(update, ticket);
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                {
-                    throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
-                }
+                await UpdateTicketRowAsync(connection, transaction, ticket, cancellationToken).ConfigureAwait(false);
 
                 try
                 {
@@ -177,15 +159,43 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         return last;
     }
 
+    /// <summary>Rewrites the ticket's row (its list fields, version and head) if the stored version is still the one the
+    /// ticket was read at; otherwise <see cref="ConcurrencyConflictException"/>. The requester's address changes only
+    /// through an erasure of personal data.</summary>
+    private async Task UpdateTicketRowAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, CancellationToken cancellationToken)
+    {
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE tickets SET status = $status, subject = $subject, requester_email = $email, updated_at = $updated, version = $version, head_hash = $head,
+                level = $level, group_code = $group, assignee = $assignee, category = $category, priority = $priority,
+                institution = $institution, requester_name = $name, search_text = $search, search_text_agents = $searchAgents, search_text_masked = $searchMasked, at_risk_at = $atRisk, due_at = $due,
+                sweep_warn_at = $sweepWarn, sweep_escalate_at = $sweepEscalate, uf = $uf
+            WHERE id = $id AND version = $expected
+            """;
+        update.Parameters.AddWithValue("$subject", ticket.Subject);
+        update.Parameters.AddWithValue("$email", ticket.RequesterEmail.Value);
+        update.Parameters.AddWithValue("$updated", SqliteTime.Format(ticket.History[^1].At));
+        update.Parameters.AddWithValue("$version", ticket.History.Count);
+        update.Parameters.AddWithValue("$head", ticket.HeadHash);
+        update.Parameters.AddWithValue("$id", ticket.Id.ToString());
+        update.Parameters.AddWithValue("$expected", ticket.CommittedVersion);
+        AddReadModel(update, ticket);
+        if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
+        }
+    }
+
     private async Task InsertTicketRowAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO tickets(id, protocol, status, subject, requester_email, channel, received_at, registered_at, updated_at, version, head_hash,
-                level, group_code, assignee, category, priority, institution, requester_name, search_text, at_risk_at, due_at, sweep_warn_at, sweep_escalate_at, uf)
+                level, group_code, assignee, category, priority, institution, requester_name, search_text, search_text_agents, search_text_masked, at_risk_at, due_at, sweep_warn_at, sweep_escalate_at, uf)
             VALUES ($id, $protocol, $status, $subject, $email, $channel, $received, $registered, $registered, $version, $head,
-                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $atRisk, $due, $sweepWarn, $sweepEscalate, $uf)
+                $level, $group, $assignee, $category, $priority, $institution, $name, $search, $searchAgents, $searchMasked, $atRisk, $due, $sweepWarn, $sweepEscalate, $uf)
             """;
         command.Parameters.AddWithValue("$id", ticket.Id.ToString());
         command.Parameters.AddWithValue("$protocol", ticket.Protocol.ToString());
@@ -214,6 +224,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database, IOutboxSignal sig
         command.Parameters.AddWithValue("$name", (object?)ticket.RequesterName ?? DBNull.Value);
         command.Parameters.AddWithValue("$uf", (object?)ticket.Uf?.Code ?? DBNull.Value);
         command.Parameters.AddWithValue("$search", TicketSearchText.For(ticket));
+        command.Parameters.AddWithValue("$searchAgents", TicketSearchText.For(ticket, PersonalDataView.TaxIdsMasked));
+        command.Parameters.AddWithValue("$searchMasked", TicketSearchText.For(ticket, PersonalDataView.Masked));
         command.Parameters.AddWithValue("$atRisk", deadline.AtRiskAt is { } atRisk ? SqliteTime.Format(atRisk) : DBNull.Value);
         command.Parameters.AddWithValue("$due", deadline.DueAt is { } due ? SqliteTime.Format(due) : DBNull.Value);
         var sweep = SweepSchedule.Next(ticket, deadline);

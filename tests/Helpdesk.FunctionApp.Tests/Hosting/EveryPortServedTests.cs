@@ -53,6 +53,7 @@ public sealed class EveryPortServedTests(CosmosServerFixture cosmos) : IClassFix
         [typeof(IHeldMessages)] = typeof(SqliteHeldMessages),
         [typeof(IClosedMonthStore)] = typeof(SqliteClosedMonthStore),
         [typeof(IAvailabilityLog)] = typeof(SqliteAvailabilityLog),
+        [typeof(ITicketErasure)] = typeof(SqliteTicketStore), // issue 19: the store's own transaction
         [typeof(IReportStore)] = typeof(LocalFolderReportStore),
         [typeof(IContentStore)] = typeof(LocalFolderContentStore),
         [typeof(IOutgoingMailbox)] = typeof(LocalOutgoingMailbox),
@@ -84,6 +85,7 @@ public sealed class EveryPortServedTests(CosmosServerFixture cosmos) : IClassFix
         [typeof(IHeldMessages)] = typeof(CosmosHeldMessages),
         [typeof(IClosedMonthStore)] = typeof(CosmosClosedMonthStore),
         [typeof(IAvailabilityLog)] = typeof(CosmosAvailabilityLog),
+        [typeof(ITicketErasure)] = typeof(CosmosTicketStore), // issue 19: the ticket item's ETag-checked write
         [typeof(IReportStore)] = typeof(BlobReportStore),
         [typeof(IContentStore)] = typeof(BlobContentStore),
         [typeof(IOutgoingMailbox)] = typeof(GraphOutgoingMailbox),

@@ -28,6 +28,17 @@ public abstract class ContentStoreContract
     }
 
     [Fact]
+    public async Task Deleted_content_is_gone_and_deleting_it_again_is_harmless()
+    {
+        var key = await Store.PutAsync(Unique(), "application/json", Ct);
+
+        await Store.DeleteAsync(key, Ct);
+        await Store.DeleteAsync(key, Ct);
+
+        Assert.Null(await Store.GetAsync(key, Ct));
+    }
+
+    [Fact]
     public async Task Putting_the_same_content_twice_answers_the_same_key_and_keeps_one_copy()
     {
         var content = Unique();

@@ -47,7 +47,7 @@ public sealed class GraphMailboxTests : IDisposable
 
     private GraphNotificationProcessor Processor => new(
         Mailbox,
-        new TicketIntake(_store, new SystemIdGenerator(_clock), _clock, Options.Create(new IntakeOptions { SupportAddress = GraphJson.Mailbox }), NullLogger<TicketIntake>.Instance, new SqliteInstitutionDirectory(_database), Options.Create(new TicketOptions()), Helpdesk.Domain.Contracts.DefaultContract.Definition, new SqliteHeldMessages(_database)),
+        new TicketIntake(_store, new SystemIdGenerator(_clock), _clock, Options.Create(new IntakeOptions { SupportAddress = GraphJson.Mailbox }), NullLogger<TicketIntake>.Instance, new SqliteInstitutionDirectory(_database), Options.Create(new TicketOptions()), Helpdesk.Domain.Contracts.DefaultContract.Definition, new SqliteHeldMessages(_database), new SqliteProcessedMessages(_database)),
         new SqliteProcessedMessages(_database),
         _clock,
         NullLogger<GraphNotificationProcessor>.Instance);

@@ -267,6 +267,36 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
         Assert.True(HistoryVerification.Verify(reread.History).IsValid);
     }
 
+    [Fact]
+    public async Task An_erasure_deletes_the_long_body_from_the_content_store()
+    {
+        var store = NewStore();
+        var id = new TicketId(Guid.NewGuid());
+        var body = "Meu CPF é 529.982.247-25. " + string.Concat(Enumerable.Range(0, 9_000).Select(i => $"linha {i:D5}; "));
+        await store.CreateAsync(
+            Random.Shared.Next(2100, 9000),
+            p => new TicketDraft(Ticket.Register(id, p, new NewTicket("Erro longo", body, EmailAddress.Parse("maria.silva@ifsp.edu.br"), null, Channel.Email, Now), Now), [], []),
+            Ct);
+        var key = await DataRefAsync(id);
+        Assert.NotNull(await TestContent.Store.GetAsync(key!, Ct));
+
+        var erasure = Ticket.Erase((await store.GetAsync(id, Ct))!, new(_ => "[removido]", t => t, _ => "titular-x@anonimizado.invalid", _ => null), Domain.Tickets.Events.PersonalDataErased.DataSubjectRequest, "x", Actor.Agent("dpo"), Now.AddDays(1))!;
+        await store.SaveErasureAsync(erasure, Ct);
+
+        Assert.Null(await TestContent.Store.GetAsync(key!, Ct));
+        Assert.Null(await DataRefAsync(id));
+        var reread = (await store.GetAsync(id, Ct))!;
+        Assert.Equal("[removido]", reread.Messages[0].Text);
+        Assert.True(HistoryVerification.Verify(reread.History, reread.HeadHash).IsValid);
+    }
+
+    private async Task<string?> DataRefAsync(TicketId id)
+    {
+        using var raw = await cosmos.Tickets.ReadItemStreamAsync(id.ToString(), new Microsoft.Azure.Cosmos.PartitionKey(id.ToString()), cancellationToken: Ct);
+        var item = (await System.Text.Json.Nodes.JsonNode.ParseAsync(raw.Content, cancellationToken: Ct))!.AsObject();
+        return item["events"]!.AsArray().Select(e => e!["dataRef"]?.GetValue<string>()).FirstOrDefault(k => k is not null);
+    }
+
     private static string NewMessageIdOf(string what) => $"{what}-{Guid.NewGuid():N}@ifsp.edu.br";
 
     [Fact]
@@ -351,6 +381,8 @@ internal sealed class FailingContentStore : IContentStore
         throw new IOException("the writer dies here");
 
     public Task<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => throw new IOException("the store is down");
 }
 
 /// <summary>Deadlines whose first computation fails: the store stops right after the ticket item, before its list item.</summary>

@@ -37,5 +37,23 @@ public sealed class SqliteTicketStoreTests : TicketStoreContract, IDisposable
         return list;
     }
 
+    [Theory]
+    [InlineData("UPDATE ticket_events SET data = '{}' WHERE ticket_id = $id AND seq = 1")]
+    [InlineData("INSERT INTO history_erasure_permits(ticket_id, seq) VALUES ($id, 1); UPDATE ticket_events SET hash = 'x' WHERE ticket_id = $id AND seq = 1")]
+    [InlineData("INSERT INTO history_erasure_permits(ticket_id, seq) VALUES ($id, 1); UPDATE ticket_events SET at = '2020-01-01T00:00:00.0000000Z' WHERE ticket_id = $id AND seq = 1")]
+    [InlineData("INSERT INTO history_erasure_permits(ticket_id, seq) VALUES ($id, 2); UPDATE ticket_events SET data = '{}' WHERE ticket_id = $id AND seq = 1")]
+    public async Task The_history_refuses_updates_outside_an_erasure_permit_and_any_change_of_links(string sql)
+    {
+        var id = new TicketId(Guid.NewGuid());
+        await Store.CreateAsync(FreshYear(), Draft(id), Ct);
+        await using var connection = await _database.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id.ToString());
+
+        var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQueryAsync(Ct));
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Support.SqliteFiles.Remove(_database, _folder);
 }

@@ -1,3 +1,4 @@
+using Helpdesk.Application.Identity;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Catalogue;
 using Helpdesk.Domain.Common;
@@ -74,6 +75,23 @@ public abstract class TicketQueriesContract
         Assert.Equal([a], await ListAsync(new TicketQuery { Text = "diploma" }));
         Assert.Equal([b], await ListAsync(new TicketQuery { Text = "vencido CERTIFICADO" }));
         Assert.Empty(await ListAsync(new TicketQuery { Text = "certificado impressora" }));
+    }
+
+    [Fact]
+    public async Task Text_search_matches_only_what_the_view_shows()
+    {
+        // The masked CPF keeps its middle digits (***.982.247-**): its first three digits and the address's local part are
+        // what a masked view must not be able to confirm, one query at a time.
+        var a = await OpenAsync("Acesso", description: "CPF 529.982.247-25, escreva para maria.walk@gmail.com");
+
+        Assert.Equal([a], await ListAsync(new TicketQuery { Text = "529", View = PersonalDataView.Full }));
+        Assert.Empty(await ListAsync(new TicketQuery { Text = "529", View = PersonalDataView.TaxIdsMasked }));
+        Assert.Empty(await ListAsync(new TicketQuery { Text = "529", View = PersonalDataView.Masked }));
+        Assert.Equal([a], await ListAsync(new TicketQuery { Text = "982 247", View = PersonalDataView.Masked }));
+        Assert.Equal([a], await ListAsync(new TicketQuery { Text = "walk", View = PersonalDataView.TaxIdsMasked }));
+        Assert.Empty(await ListAsync(new TicketQuery { Text = "walk", View = PersonalDataView.Masked }));
+        Assert.Empty(await ListAsync(new TicketQuery { Text = "silva" }));
+        Assert.Equal([a], await ListAsync(new TicketQuery { Text = "silva", View = PersonalDataView.TaxIdsMasked }));
     }
 
     [Fact]

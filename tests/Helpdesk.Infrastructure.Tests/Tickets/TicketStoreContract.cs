@@ -2,6 +2,7 @@ using Helpdesk.Application.Outbox;
 using Helpdesk.Application.Ports;
 using Helpdesk.Domain.Tickets;
 using Helpdesk.Domain.Tickets.History;
+using PersonalDataRewrite = Helpdesk.Domain.Tickets.History.PersonalDataRewrite;
 
 namespace Helpdesk.Infrastructure.Tests.Tickets;
 
@@ -30,6 +31,57 @@ public abstract class TicketStoreContract
     };
 
     protected static OutboxMessage Outbox(string body = "{\"hello\":1}") => new(Guid.NewGuid(), Queues.OutboundMail, body, Now);
+
+    /// <summary>Both adapters serve the erasure port with the ticket store itself (one atomic write).</summary>
+    protected ITicketErasure Erasure => (ITicketErasure)Store;
+
+    protected static readonly PersonalDataRewrite Erase = new(
+        _ => "[removido a pedido do titular em 24/11/2026]",
+        text => text.Replace("Maria", "[removido]", StringComparison.Ordinal),
+        _ => "titular-abc@anonimizado.invalid",
+        _ => null);
+
+    [Fact]
+    public async Task An_erasure_rewrites_the_entries_in_place_and_the_history_still_verifies()
+    {
+        var id = new TicketId(Guid.NewGuid());
+        await Store.CreateAsync(FreshYear(), Draft(id, NewMessageId()), Ct);
+        var stored = (await Store.GetAsync(id, Ct))!;
+        stored.Assign("ana", null, Actor.Agent("ana"), Now.AddMinutes(1));
+        await Store.SaveAsync(stored, [], [], Ct);
+        var before = (await Store.GetAsync(id, Ct))!;
+
+        var erasure = Ticket.Erase(before, Erase, Domain.Tickets.Events.PersonalDataErased.DataSubjectRequest, "pedido de Maria", Actor.Agent("dpo"), Now.AddDays(1))!;
+        await Erasure.SaveErasureAsync(erasure, Ct);
+        var after = (await Store.GetAsync(id, Ct))!;
+
+        Assert.True(HistoryVerification.Verify(after.History, after.HeadHash).IsValid);
+        Assert.Equal(before.History.Select(e => e.Hash), after.History.Take(before.History.Count).Select(e => e.Hash));
+        Assert.Equal(before.History.Count + 1, after.CommittedVersion);
+        Assert.Equal("titular-abc@anonimizado.invalid", after.RequesterEmail.Value);
+        Assert.Equal("[removido a pedido do titular em 24/11/2026]", after.Messages[0].Text);
+        Assert.Equal("requester:titular-abc@anonimizado.invalid", after.History[0].Actor.ToString());
+        Assert.Equal("pedido de [removido]", ((Domain.Tickets.Events.PersonalDataErased)after.History[^1].Data).Reason);
+        Assert.Equal((before.Status, before.Assignee, before.RegisteredAt), (after.Status, after.Assignee, after.RegisteredAt));
+    }
+
+    [Fact]
+    public async Task An_erasure_of_a_ticket_that_changed_meanwhile_is_refused_and_writes_nothing()
+    {
+        var id = new TicketId(Guid.NewGuid());
+        await Store.CreateAsync(FreshYear(), Draft(id), Ct);
+        var read = (await Store.GetAsync(id, Ct))!;
+        var concurrent = (await Store.GetAsync(id, Ct))!;
+        concurrent.Assign("ana", null, Actor.Agent("ana"), Now.AddMinutes(1));
+        await Store.SaveAsync(concurrent, [], [], Ct);
+
+        var erasure = Ticket.Erase(read, Erase, Domain.Tickets.Events.PersonalDataErased.DataSubjectRequest, "x", Actor.Agent("dpo"), Now.AddDays(1))!;
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Erasure.SaveErasureAsync(erasure, Ct));
+        var after = (await Store.GetAsync(id, Ct))!;
+        Assert.Equal("maria.silva@ifsp.edu.br", after.RequesterEmail.Value);
+        Assert.True(HistoryVerification.Verify(after.History, after.HeadHash).IsValid);
+    }
 
     [Fact]
     public async Task Protocols_are_sequential_per_year_and_restart_each_year()

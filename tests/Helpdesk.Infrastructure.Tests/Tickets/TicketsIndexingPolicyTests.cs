@@ -21,7 +21,7 @@ public sealed class TicketsIndexingPolicyTests
 
         Assert.Equal(IndexingMode.Consistent, policy.IndexingMode);
         Assert.Equal(["/*"], policy.IncludedPaths.Select(p => p.Path));
-        Assert.Equal(["/events/*", "/outbox/*", "/searchText/?", "/figures/*", "/body/?", "/document/*", "/\"_etag\"/?"], policy.ExcludedPaths.Select(p => p.Path));
+        Assert.Equal(["/events/*", "/outbox/*", "/searchText/?", "/searchTextTaxIdsMasked/?", "/searchTextMasked/?", "/figures/*", "/body/?", "/document/*", "/\"_etag\"/?"], policy.ExcludedPaths.Select(p => p.Path));
     }
 
     [Theory]

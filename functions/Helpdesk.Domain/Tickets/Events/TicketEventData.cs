@@ -29,6 +29,7 @@ namespace Helpdesk.Domain.Tickets.Events;
 [JsonDerivedType(typeof(DeadlineAlerted), "deadlineAlerted")]
 [JsonDerivedType(typeof(TicketUfChanged), "ufChanged")]
 [JsonDerivedType(typeof(MessageUndelivered), "messageUndelivered")]
+[JsonDerivedType(typeof(PersonalDataErased), "personalDataErased")]
 public abstract record TicketEventData
 {
     /// <summary>The stable name of the event kind (the JSON discriminator).</summary>

@@ -57,14 +57,14 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
 
     public int MaxPerDay => Dates.Count == 0 ? 0 : Dates.Max(d => Channels.Sum(c => Opened.GetValueOrDefault((d, c))));
 
-    public async Task<IActionResult> OnGetAsync(string? mes, string? importado, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? mes, string? importado, int? versao, int? intervalos, int? resumo, CancellationToken cancellationToken)
     {
         if (Prepare() is { } refusal)
         {
             return refusal;
         }
 
-        ImportMessage = importado is null ? null : $"Dados da central de atendimento importados ({importado}); o fechamento e os indicadores diários passam a considerá-los.";
+        ImportMessage = ImportNotice(importado, versao, intervalos, resumo);
         await LoadAsync(mes, cancellationToken);
         return Page();
     }
@@ -97,13 +97,11 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
             try
             {
                 var result = await import.ImportAsync(month, buffer.ToArray(), clock.GetUtcNow(), cancellationToken);
-                var outcome = result.Created ? $"{result.Intervals} {(result.Intervals == 1 ? "intervalo" : "intervalos")}, versão {result.Version}" : $"arquivo idêntico à versão {result.Version}, nada mudou";
-                if (result.SummaryChanged)
-                {
-                    outcome += $"; o mês já estava fechado e o resumo foi republicado (versão {result.SummaryVersion})";
-                }
-
-                return Redirect($"{WebRoutes.Dashboard}?mes={month}&importado={Uri.EscapeDataString(outcome)}");
+                // The notice is named by a code and numbers only; its text is written on the next GET (ImportNotice), so
+                // that a link can never make the dashboard show words of its own.
+                var code = result.Created ? "novo" : "igual";
+                var summary = result.SummaryChanged ? $"&resumo={result.SummaryVersion}" : string.Empty;
+                return Redirect($"{WebRoutes.Dashboard}?mes={month}&importado={code}&versao={result.Version}&intervalos={result.Intervals}{summary}");
             }
             catch (InputFormatException ex)
             {
@@ -114,6 +112,33 @@ public sealed class DashboardModel(TicketListing listing, TimeProvider clock, ID
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(mes, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The import's success notice, written here from the code and numbers of the redirect (unknown code: none).</summary>
+    public static string? ImportNotice(string? code, int? version, int? intervals, int? summaryVersion)
+    {
+        if (version is not { } v || v < 1)
+        {
+            return null;
+        }
+
+        var outcome = code switch
+        {
+            "novo" when intervals is { } n and >= 0 => $"{n} {(n == 1 ? "intervalo" : "intervalos")}, versão {v}",
+            "igual" => $"arquivo idêntico à versão {v}, nada mudou",
+            _ => null,
+        };
+        if (outcome is null)
+        {
+            return null;
+        }
+
+        if (summaryVersion is { } s and > 0)
+        {
+            outcome += $"; o mês já estava fechado e o resumo foi republicado (versão {s})";
+        }
+
+        return $"Dados da central de atendimento importados ({outcome}); o fechamento e os indicadores diários passam a considerá-los.";
     }
 
     private IActionResult? Prepare()

@@ -26,7 +26,8 @@ public sealed class HeldMessagesModel(HeldMessageReview review) : AgentPageModel
             return refusal;
         }
 
-        Done = aberto is not null ? $"Chamado {aberto} aberto a partir da mensagem retida."
+        // Only a protocol number from the URL reaches the notice, never other text.
+        Done = Domain.Tickets.ProtocolNumber.TryParse(aberto, out var opened) ? $"Chamado {opened} aberto a partir da mensagem retida."
             : descartada is not null ? "Mensagem descartada; o motivo ficou registrado." : null;
         Messages = await review.ListAsync(cancellationToken);
         return Page();

@@ -212,7 +212,8 @@ public sealed class TicketModel(
 
         try
         {
-            Ticket = await actions.GetAsync(number, Agent, cancellationToken);
+            // The page shows (and works on) the ticket as this agent may see it: personal data masked by role.
+            Ticket = MaskedTicket.For(await actions.GetAsync(number, Agent, cancellationToken), Agent).Ticket;
         }
         catch (TicketNotFoundException)
         {
@@ -223,9 +224,7 @@ public sealed class TicketModel(
         Now = clock.GetUtcNow();
         Deadline = deadlines.For(Ticket);
         Clocks = clocks.Read(Ticket, Now);
-        Timeline = Agent.CanSeeTaxIds
-            ? TicketTimeline.For(Ticket, contract.Clock)
-            : [.. TicketTimeline.For(Ticket, contract.Clock).Select(e => e with { Text = TaxIdRedaction.MaskOptional(e.Text), Html = TaxIdRedaction.MaskOptional(e.Html) })];
+        Timeline = TicketTimeline.For(Ticket, contract.Clock);
         Level2Groups = [.. (await catalogue.GetAsync(cancellationToken)).Catalogue.Groups.Where(g => g.Level == SupportGroup.Level2)];
         if (!string.IsNullOrWhiteSpace(Kb))
         {
@@ -259,5 +258,6 @@ public sealed class TicketModel(
     /// <summary>Only supervisors and admins cancel, and only a ticket still being worked.</summary>
     public bool CanCancel => CanWork && Agent.CanCancelTickets;
 
-    public string RequesterEmailShown => Agent.CanSeeRequesterEmail ? Ticket.RequesterEmail.Value : Ticket.RequesterEmail.Masked();
+    /// <summary>The requester's address as this agent may see it (the ticket on the page is the masked view).</summary>
+    public string RequesterEmailShown => Ticket.RequesterEmail.Value;
 }

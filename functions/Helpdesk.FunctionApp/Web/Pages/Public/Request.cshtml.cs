@@ -138,7 +138,7 @@ public sealed class RequestModel(TicketIntake intake, IIdGenerator ids, IAntifor
             return Page();
         }
 
-        var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, Application.Intake.IdempotencyScope.PublicForm, cancellationToken).ConfigureAwait(false);
+        var result = await intake.ReceiveRequestAsync(request, "form:" + SubmissionId, Application.Intake.IdempotencyScope.PublicForm, registeredByStaff: false, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == Application.Intake.IntakeOutcome.IdempotencyConflict)
         {
             // The same page was sent before with other contents: never answer with the first pedido as if it were this one.

@@ -1,0 +1,35 @@
+namespace Helpdesk.Application.Privacy;
+
+/// <summary>Everything the product holds about one requester (LGPD art. 18 II and V: access and portability), as
+/// <c>GET /api/requesters/{email}/data</c> returns it. Instants carry the contract's offset.</summary>
+public sealed record DataSubjectRecord(string Requester, DateTimeOffset GeneratedAt, IReadOnlyList<DataSubjectTicket> Tickets);
+
+/// <summary>One of the requester's tickets with their own data in full.</summary>
+public sealed record DataSubjectTicket(
+    string Protocol,
+    string Status,
+    string Channel,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset? ClosedAt,
+    string Subject,
+    string? RequesterName,
+    string? RequesterTaxId,
+    string? Institution,
+    string? Uf,
+    IReadOnlyList<DataSubjectMessage> Messages,
+    DataSubjectRating? Rating,
+    DateTimeOffset? KeptUntil,
+    DateTimeOffset? PersonalDataErasedAt);
+
+/// <summary>A message to or from the requester. <see cref="AttachmentCount"/>: attachments the message came with
+/// (their names join here when attachments are stored: docs/decisions/ADR-023, "Hooks").</summary>
+public sealed record DataSubjectMessage(string Direction, DateTimeOffset At, string Subject, string Text, int AttachmentCount);
+
+public sealed record DataSubjectRating(int Score, string? Comment, DateTimeOffset At);
+
+/// <summary>The outcome of an anonymization request: the tickets erased now, and those kept under a legal obligation
+/// (LGPD art. 16, I) with the instant until which they are kept (null: while the ticket is still open).</summary>
+public sealed record AnonymizationResult(IReadOnlyList<string> Anonymized, IReadOnlyList<KeptTicket> Kept);
+
+public sealed record KeptTicket(string Protocol, DateTimeOffset? KeptUntil);
