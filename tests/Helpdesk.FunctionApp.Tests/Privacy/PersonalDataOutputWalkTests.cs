@@ -33,14 +33,15 @@ public sealed class PersonalDataOutputWalkTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = await RunningApp.StartAsync();
-        using var created = await _app.Client.PostAsJsonAsync("/api/tickets", new
+        // Registered by staff (a phone call): since issue 17 only staff record a CPF/CNPJ.
+        using var created = await _app.Staff("agent-l1", "ana.l1").PostAsJsonAsync("/api/tickets", new
         {
             subject = $"Acesso negado {Cpf} {Email}",
             description = $"Meu CPF é {Cpf}; respondam em {Email}.",
             requesterEmail = Requester,
             requesterName = $"Maria {Cpf} {Email}",
             requesterTaxId = RequesterTaxId,
-            channel = "webForm",
+            channel = "phone",
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         _protocol = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("protocol").GetString()!;
