@@ -92,6 +92,7 @@ public static partial class AgentApi
         app.MapSurveyEndpoints();
         app.MapMeEndpoints();
         app.MapAuditEndpoints();
+        app.MapAttachmentEndpoints();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
         LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);

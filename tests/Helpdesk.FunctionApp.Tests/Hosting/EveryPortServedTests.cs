@@ -55,6 +55,7 @@ public sealed class EveryPortServedTests(CosmosServerFixture cosmos) : IClassFix
         [typeof(IAvailabilityLog)] = typeof(SqliteAvailabilityLog),
         [typeof(IReportStore)] = typeof(LocalFolderReportStore),
         [typeof(IContentStore)] = typeof(LocalFolderContentStore),
+        [typeof(IMalwareScanResults)] = typeof(LocalMalwareScanResults),
         [typeof(IOutgoingMailbox)] = typeof(LocalOutgoingMailbox),
         [typeof(ITeamsNotifier)] = typeof(LocalTeamsNotifier),
     };
@@ -86,6 +87,7 @@ public sealed class EveryPortServedTests(CosmosServerFixture cosmos) : IClassFix
         [typeof(IAvailabilityLog)] = typeof(CosmosAvailabilityLog),
         [typeof(IReportStore)] = typeof(BlobReportStore),
         [typeof(IContentStore)] = typeof(BlobContentStore),
+        [typeof(IMalwareScanResults)] = typeof(BlobMalwareScanResults),
         [typeof(IOutgoingMailbox)] = typeof(GraphOutgoingMailbox),
         [typeof(ITeamsNotifier)] = typeof(WorkflowWebhookTeamsNotifier),
     };
