@@ -61,11 +61,11 @@ public sealed class AttachmentKeeper(IContentStore content, IOptions<AttachmentO
 
         if (size > limits.MaxFileBytes)
         {
-            return $"excede o limite de {AttachmentOptions.Megabytes(limits.MaxFileBytes)} por arquivo";
+            return $"excede o limite de {AttachmentOptions.Readable(limits.MaxFileBytes)} por arquivo";
         }
 
         return alreadyKept + size > limits.MaxMessageBytes
-            ? $"excede o limite de {AttachmentOptions.Megabytes(limits.MaxMessageBytes)} de anexos por mensagem"
+            ? $"excede o limite de {AttachmentOptions.Readable(limits.MaxMessageBytes)} de anexos por mensagem"
             : null;
     }
 

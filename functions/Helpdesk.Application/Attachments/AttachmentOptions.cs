@@ -27,6 +27,15 @@ public sealed class AttachmentOptions
             .Any(b => string.Equals(b.StartsWith('.') ? b : "." + b, extension, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>A size in whole megabytes for messages (e.g. "35 MB").</summary>
-    public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("pt-BR")) + " MB";
+    /// <summary>A limit as people read it in pt-BR: "35 MB", "1,5 MB", "200 KB", "100 bytes".</summary>
+    public static string Readable(long bytes)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("pt-BR");
+        return bytes switch
+        {
+            < 1024 => bytes.ToString(culture) + " bytes",
+            < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", culture) + " KB",
+            _ => (bytes / (1024.0 * 1024.0)).ToString("0.#", culture) + " MB",
+        };
+    }
 }
