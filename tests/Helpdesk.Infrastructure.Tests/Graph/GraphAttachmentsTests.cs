@@ -24,17 +24,7 @@ public sealed class GraphAttachmentsTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _standIn.DisposeAsync();
 
-    private GraphOptions Options => new()
-    {
-        TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95",
-        ClientId = "24d3b144-21ae-4080-943f-7067b395b913",
-        ClientSecret = "not-a-real-secret",
-        MailboxUserId = GraphStandIn.Mailbox,
-        ClientState = "s3cr3t-client-state-1234",
-        NotificationUrl = new Uri("https://helpdesk.example.gov.br/api/graph/notifications"),
-        BaseUrl = _standIn.BaseUrl,
-        AuthorityHost = _standIn.AuthorityHost,
-    };
+    private GraphOptions Options => _standIn.ClientOptions(_standIn.AuthorityHost);
 
     private static readonly GraphStandInFile[] Files =
     [

@@ -61,6 +61,19 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     public Uri AuthorityHost => Root;
 
+    /// <summary>The Graph adapter's options pointed at this stand-in (token from <paramref name="authority"/>; null: Entra's).</summary>
+    public Helpdesk.Infrastructure.Azure.Graph.GraphOptions ClientOptions(Uri? authority) => new()
+    {
+        TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95",
+        ClientId = "24d3b144-21ae-4080-943f-7067b395b913",
+        ClientSecret = "not-a-real-secret",
+        MailboxUserId = Mailbox,
+        ClientState = "s3cr3t-client-state-1234",
+        NotificationUrl = new Uri("https://helpdesk.example.gov.br/api/graph/notifications"),
+        BaseUrl = BaseUrl,
+        AuthorityHost = authority,
+    };
+
     public IReadOnlyList<GraphStandInCall> Calls => [.. _calls];
 
     public IReadOnlyList<GraphSentMail> Sent => [.. _sent];
