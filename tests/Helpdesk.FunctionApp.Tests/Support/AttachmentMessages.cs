@@ -10,8 +10,10 @@ public static class AttachmentMessages
     /// <summary>A 1×1 PNG.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    /// <summary>Another image (the inline one), different bytes.</summary>
-    public static readonly byte[] InlinePng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mNk+M9Qz8DAwMDAwMDAAAAhTwP9T6Zm3QAAAABJRU5ErkJggg==");
+    /// <summary>Another image (the inline one), different bytes: a valid 2×2 PNG, so that a browser decodes it.</summary>
+    public static readonly byte[] InlinePng = TwoByTwoPng();
+
+    public const int InlinePngWidth = 2;
 
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n");
 
@@ -60,5 +62,43 @@ public static class AttachmentMessages
             "--mixed\r\n" +
             "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"..\\\\..\\\\windows\\\\win.ini\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(Png) + "\r\n" +
             "--mixed--\r\n";
+    }
+
+    /// <summary>A 2×2 RGBA PNG, built with its real CRCs and zlib stream.</summary>
+    private static byte[] TwoByTwoPng()
+    {
+        static byte[] Chunk(string type, byte[] data)
+        {
+            var typeBytes = Encoding.ASCII.GetBytes(type);
+            var crc = Crc32([.. typeBytes, .. data]);
+            return [.. BigEndian((uint)data.Length), .. typeBytes, .. data, .. BigEndian(crc)];
+        }
+
+        static uint Crc32(byte[] bytes)
+        {
+            var crc = 0xFFFFFFFFu;
+            foreach (var b in bytes)
+            {
+                crc ^= b;
+                for (var k = 0; k < 8; k++)
+                {
+                    crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+                }
+            }
+
+            return ~crc;
+        }
+
+        static byte[] BigEndian(uint value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+        byte[] raw = [0, 255, 0, 0, 255, 0, 0, 255, 255, 0, 0, 255, 0, 255, 255, 255, 255, 255]; // two rows: filter byte + 2 RGBA pixels
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(raw);
+        }
+
+        byte[] header = [.. BigEndian(2), .. BigEndian(2), 8, 6, 0, 0, 0];
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", header), .. Chunk("IDAT", compressed.ToArray()), .. Chunk("IEND", [])];
     }
 }
