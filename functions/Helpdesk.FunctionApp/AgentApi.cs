@@ -95,6 +95,7 @@ public static partial class AgentApi
         app.MapAuditEndpoints();
         TeamsSessions.Map(app);
         app.MapRequesterEndpoints(); // issue 19: data subjects' rights (dpo, admin)
+        app.MapAttachmentEndpoints();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Helpdesk.Identity");
         var auth = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskAuthenticationOptions>>().Get(HelpdeskAuthenticationHandler.SchemeName);
         LogSignIn(log, auth.DevelopmentSignInEnabled, auth.EasyAuthEnabled);

@@ -71,6 +71,9 @@ public static class HelpdeskApp
         Adapters.Add(services, configuration, mode, dataDirectory); // every port, once, for the mode its settings choose (Hosting/)
 
         services.AddSingleton<TicketIntake>();
+        services.Configure<Application.Attachments.AttachmentOptions>(configuration.GetSection("Attachments"));
+        services.AddSingleton<Application.Attachments.AttachmentKeeper>();
+        services.AddSingleton<Application.Attachments.AttachmentUploads>();
         services.AddSingleton<HeldMessageReview>();
         services.AddSingleton<SendRequesterMail>();
         services.Configure<Helpdesk.Application.Notifications.TeamsTabOptions>(configuration.GetSection("Teams"));

@@ -31,6 +31,10 @@ param softDeleteDays int
 @description('Days every report version stays immutable after it is written; 0 turns immutability off. The policy is created unlocked: lock it by hand once its length is agreed (docs/deploy.md).')
 param immutabilityDays int
 
+@minValue(-1)
+@description('Microsoft Defender for Storage on-upload malware scanning: the most GB scanned per month (-1: no cap).')
+param malwareScanCapGBPerMonth int = 5000
+
 var immutable = immutabilityDays > 0
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
@@ -101,6 +105,27 @@ resource retention 'Microsoft.Storage/storageAccounts/blobServices/containers/im
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityDays
     allowProtectedAppendWrites: false
+  }
+}
+
+// Attachments (issue 20): Microsoft Defender for Storage scans every blob on upload and writes its verdict as the blob
+// index tag "Malware Scanning scan result" ("No threats found" or "Malicious"); the app refuses to serve a malicious
+// file (BlobMalwareScanResults) and says "pending" on the ticket page until the tag is there.
+resource malwareScanning 'Microsoft.Security/defenderForStorageSettings@2025-06-01' = {
+  name: 'current'
+  scope: storage
+  properties: {
+    isEnabled: true
+    overrideSubscriptionLevelSettings: true
+    malwareScanning: {
+      onUpload: {
+        isEnabled: true
+        capGBPerMonth: malwareScanCapGBPerMonth
+      }
+    }
+    sensitiveDataDiscovery: {
+      isEnabled: false
+    }
   }
 }
 

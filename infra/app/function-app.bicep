@@ -228,6 +228,11 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // ('contract': the contract's invoice values; or an amount in BRL such as '1250000.00').
     Finance__ContractId: 'default'
     Finance__MonthlyInvoice: 'contract'
+    // Attachments (issue 20): per-file and per-message limits in bytes (35 MB, Exchange Online's default message size)
+    // and the extensions never kept nor sent.
+    Attachments__MaxFileBytes: '36700160'
+    Attachments__MaxMessageBytes: '36700160'
+    Attachments__BlockedExtensions: '.exe,.com,.bat,.cmd,.scr,.pif,.msi,.msp,.dll,.cpl,.vbs,.vbe,.js,.jse,.wsf,.wsh,.ps1,.hta,.jar,.lnk,.reg'
   }
 }
 

@@ -146,6 +146,40 @@ resource contentWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Content store: Defender's scan verdicts are blob index tags, which Storage Blob Data Contributor cannot read. A custom
+// role grants only reading tags (not writing them: the app cannot clear a "Malicious" verdict), on the content container.
+resource scanResultReaderRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'helpdesk-content-scan-result-reader')
+  properties: {
+    roleName: 'Helpdesk content scan-result reader (${resourceGroup().name})'
+    description: 'Reads blob index tags (Defender for Storage malware scan results) of the help desk content store.'
+    type: 'CustomRole'
+    assignableScopes: [
+      resourceGroup().id
+    ]
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read'
+        ]
+        notDataActions: []
+      }
+    ]
+  }
+}
+
+resource contentScanResultReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(financeStorage::blobService::content.id, appIdentity.id, scanResultReaderRole.id)
+  scope: financeStorage::blobService::content
+  properties: {
+    roleDefinitionId: scanResultReaderRole.id
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource financeReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(financeReadersGroupId)) {
   name: guid(financeStorage::blobService::container.id, financeReadersGroupId, roles.storageBlobDataReader)
   scope: financeStorage::blobService::container

@@ -125,6 +125,60 @@ public sealed class PipelineScenarioTests(AzureTopology topology) : IClassFixtur
             Assert.All(Graph.Sent, sent => Assert.Contains(protocol, sent.Subject + " " + sent.Text, StringComparison.Ordinal)); // no other ticket was opened
         });
 
+        // 4b. Attachments (issue 20): a Graph message with files becomes a ticket listing them, with the blocked one refused;
+        // the bytes download identical (content store on Azurite) as attachments; a reply's file goes out through Graph.
+        await StepAsync("a Graph message with files: kept, listed, downloaded identical; a reply with a file sent through Graph", async () =>
+        {
+            GraphStandInFile[] files =
+            [
+                new("relatório técnico.pdf", "application/pdf", "%PDF-1.4 relatório"u8.ToArray()),
+                new("tela.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7]),
+                new("image001.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9], IsInline: true, ContentId: "image001.png@01DB"),
+                new("pagina.html", "text/html", "<script>alert(1)</script>"u8.ToArray()),
+                new("setup.exe", "application/octet-stream", [0x4D, 0x5A, 0x90, 0x00]),
+            ];
+            var withFiles = Graph.Deliver("files-1@ifsp.edu.br", "carlos@ifsp.edu.br", "Prints do erro", "Segue.", files: files, html: "<p>Segue <img src=\"cid:image001.png@01DB\"></p>");
+            using var response = await SendAsync(HttpMethod.Post, "/api/graph/notifications", JsonContent(GraphStandIn.Notification(withFiles, AzureTopology.ClientState)));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await Driver.RunUntilQuietAsync(Ct);
+            var ack = Assert.Single(Graph.Sent, m => m.To == "carlos@ifsp.edu.br");
+            Assert.Contains("setup.exe: tipo de arquivo bloqueado", ack.Text, StringComparison.Ordinal);
+            var filesProtocol = AzureTopology.QuotedProtocol(ack.Subject) ?? throw new Xunit.Sdk.XunitException("no protocol: " + ack.Subject);
+            var message = (await ReadTicketAsync(filesProtocol)).GetProperty("messages")[0];
+            var kept = message.GetProperty("attachments").EnumerateArray().ToList();
+            Assert.Equal(["relatório técnico.pdf", "tela.png", "image001.png", "pagina.html"], kept.Select(a => a.GetProperty("name").GetString()));
+            Assert.Equal("setup.exe", Assert.Single(message.GetProperty("refusedAttachments").EnumerateArray()).GetProperty("name").GetString());
+            foreach (var (file, sent) in kept.Zip(files))
+            {
+                using var download = await SendAsync(HttpMethod.Get, $"/api/tickets/{filesProtocol}/attachments/{file.GetProperty("id").GetString()}", null, "agent-l1", "ana.l1");
+                Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+                var bytes = await download.Content.ReadAsByteArrayAsync(Ct);
+                Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sent.Bytes)), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+                Assert.Equal(file.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+                Assert.StartsWith("attachment; filename=", string.Join(", ", download.Content.Headers.GetValues("Content-Disposition")), StringComparison.Ordinal);
+                Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
+                Assert.StartsWith("sandbox", Assert.Single(download.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            }
+
+            var blob = topology.Blobs.GetBlobContainerClient("content").GetBlobClient("sha256/" + kept[0].GetProperty("sha256").GetString());
+            Assert.True((await blob.ExistsAsync(Ct)).Value); // the content store is the Blob "content" container
+
+            using var form = new MultipartFormDataContent { { new ByteArrayContent("Passo a passo."u8.ToArray()), "files", "instruções.txt" } };
+            using var upload = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/tickets/{filesProtocol}/uploads", UriKind.Relative)) { Content = form };
+            upload.Headers.Add("X-MS-CLIENT-PRINCIPAL", RunningApp.AppServicePrincipal("ana.l1", "agent-l1"));
+            upload.Headers.Add("X-Requested-With", "fetch");
+            using var uploaded = await Driver.SendAsync(upload, Ct);
+            var uploadBody = await uploaded.Content.ReadAsStringAsync(Ct);
+            Assert.True(uploaded.StatusCode == HttpStatusCode.Created, uploadBody);
+            var contentId = JsonDocument.Parse(uploadBody).RootElement.GetProperty("uploads")[0].GetProperty("contentId").GetString();
+            await ActAsync(filesProtocol, "replies", new { text = "Segue o passo a passo.", attachments = new[] { new { contentId, name = "instruções.txt", contentType = "text/plain" } } }, "agent-l1", "ana.l1");
+            await Driver.RunUntilQuietAsync(Ct);
+            var reply = Assert.Single(Graph.Sent, m => m.To == "carlos@ifsp.edu.br" && m.Attachments.Count > 0);
+            var attached = Assert.Single(reply.Attachments);
+            Assert.Equal("instruções.txt", attached.Name);
+            Assert.Equal("Passo a passo."u8.ToArray(), attached.Bytes);
+        });
+
         // 5. An agent (App Service principal header) escalates; the change feed carries it to RouteEscalation and Teams.
         await StepAsync("an agent escalates (App Service principal)", async () =>
         {

@@ -40,9 +40,29 @@ public static class AcknowledgmentComposer
         }
 
         text.AppendLine("Guarde este número: ele identifica o seu atendimento. Para acrescentar informações, basta responder a este e-mail mantendo o protocolo no assunto.")
-            .AppendLine()
-            .AppendLine("Atenciosamente,")
+            .AppendLine();
+        AppendRefused(text, ticket.Messages.Count > 0 ? ticket.Messages[0].RefusedAttachments : []);
+        text.AppendLine("Atenciosamente,")
             .AppendLine("Central de Atendimento");
         return (subject, text.ToString());
+
+    }
+
+    /// <summary>Tells the requester which of their files were not accepted, and why (issue 20).</summary>
+    private static void AppendRefused(StringBuilder text, IReadOnlyList<Domain.Attachments.RefusedAttachment> refused)
+    {
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("Os seguintes anexos da sua mensagem não foram aceitos e não fazem parte do chamado:");
+        foreach (var part in refused)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {part.Name}: {part.Reason}");
+        }
+
+        text.AppendLine("Se eles forem necessários, responda a este e-mail para combinarmos outra forma de envio.")
+            .AppendLine();
     }
 }

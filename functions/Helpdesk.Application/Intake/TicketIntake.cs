@@ -26,7 +26,8 @@ public sealed partial class TicketIntake(
     IOptions<TicketOptions> ticketOptions,
     ContractDefinition contract,
     IHeldMessages held,
-    IProcessedMessages processed)
+    IProcessedMessages processed,
+    Attachments.AttachmentKeeper attachmentKeeper)
 {
     /// <summary>The consumer name under which acknowledgments to unverified recipients are counted (one entry per slot:
     /// São Paulo day, a SHA-256 of the address, slot number; no address is stored).</summary>
@@ -84,10 +85,12 @@ public sealed partial class TicketIntake(
             return Duplicate(known.Protocol);
         }
 
+        // The attachment step: each part kept in the content store (write-once, by SHA-256) or refused with a reason.
+        var attachments = await attachmentKeeper.KeepAsync(messageId, email.Attachments, cancellationToken).ConfigureAwait(false);
         var thread = await FindThreadAsync(email, from, cancellationToken).ConfigureAwait(false);
         if (thread is not null)
         {
-            return await AddToThreadAsync(thread, email, from, messageId, receivedAt, cancellationToken).ConfigureAwait(false);
+            return await AddToThreadAsync(thread, email, from, messageId, receivedAt, attachments, cancellationToken).ConfigureAwait(false);
         }
 
         // People write long subjects and long e-mails: an e-mail is never refused for that; the ticket keeps the
@@ -97,6 +100,7 @@ public sealed partial class TicketIntake(
             MessageId = messageId,
             Html = email.Html,
             AttachmentCount = email.AttachmentCount,
+            Attachments = attachments,
         };
         return await RegisterAsync(request, [messageId], cancellationToken).ConfigureAwait(false);
     }
@@ -233,7 +237,7 @@ public sealed partial class TicketIntake(
         return null;
     }
 
-    private async Task<IntakeResult> AddToThreadAsync(TicketRef thread, InboundEmail email, EmailAddress from, string messageId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<IntakeResult> AddToThreadAsync(TicketRef thread, InboundEmail email, EmailAddress from, string messageId, DateTimeOffset receivedAt, Domain.Attachments.MessageAttachments attachments, CancellationToken cancellationToken)
     {
         const int MaxMergeHops = 5;
         var hops = 0;
@@ -241,7 +245,7 @@ public sealed partial class TicketIntake(
         {
             var ticket = await store.GetAsync(thread.Id, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("A threaded ticket disappeared from the store.");
-            var outcome = ticket.ReceiveRequesterMessage(messageId, from.Value, Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), email.Html, receivedAt, email.AttachmentCount, ticketOptions.Value.ReopenWindow, clock.GetUtcNow());
+            var outcome = ticket.ReceiveRequesterMessage(messageId, from.Value, Fit(email.Subject, Ticket.MaxSubjectLength), Fit(email.Text, NewTicket.MaxDescriptionLength), email.Html, receivedAt, email.AttachmentCount, ticketOptions.Value.ReopenWindow, clock.GetUtcNow(), attachments);
             switch (outcome)
             {
                 case RequesterReplyOutcome.Duplicate:
@@ -263,6 +267,7 @@ public sealed partial class TicketIntake(
                         MessageId = messageId,
                         Html = email.Html,
                         AttachmentCount = email.AttachmentCount,
+                        Attachments = attachments,
                         FollowsProtocol = ticket.Protocol,
                     };
                     return await RegisterAsync(request, [messageId], cancellationToken).ConfigureAwait(false);

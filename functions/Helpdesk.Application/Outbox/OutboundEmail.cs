@@ -15,6 +15,9 @@ public sealed record OutboundEmail(
     IReadOnlyList<string> References,
     string Purpose)
 {
+    /// <summary>Files sent with the e-mail (an agent's reply), read from the content store by the sender.</summary>
+    public IReadOnlyList<OutboundAttachment> Attachments { get; init; } = [];
+
     public string ToJson() => JsonSerializer.Serialize(this, JsonDefaults.Options);
 
     /// <summary>Reads a queued e-mail; a body that lacks any required field is rejected (<see cref="JsonException"/> naming it)
@@ -37,7 +40,7 @@ public sealed record OutboundEmail(
         }
 
         return missing.Count == 0
-            ? email with { References = email.References ?? [] }
+            ? email with { References = email.References ?? [], Attachments = email.Attachments ?? [] }
             : throw new JsonException("outbound e-mail without " + string.Join(", ", missing));
     }
 }

@@ -32,7 +32,8 @@ public sealed partial class TicketActions(
     IOptions<IntakeOptions> intakeOptions,
     IOptions<TicketOptions> ticketOptions,
     ILogger<TicketActions> logger,
-    ContractDefinition contract)
+    ContractDefinition contract,
+    Attachments.AttachmentUploads uploads)
 {
     public async Task<Ticket> GetAsync(ProtocolNumber protocol, AgentIdentity agent, CancellationToken cancellationToken)
     {
@@ -48,25 +49,8 @@ public sealed partial class TicketActions(
 
     /// <summary>A public reply, e-mailed to the requester threaded after the last message (In-Reply-To, References), so
     /// that their answer threads back. <paramref name="knowledgeArticleIds"/> are the articles inserted into it (use counts).</summary>
-    public async Task<Ticket> ReplyAsync(TicketTarget target, AgentIdentity agent, string text, IReadOnlyList<Guid>? knowledgeArticleIds, CancellationToken cancellationToken)
-    {
-        var ticket = await ExecuteAsync(target, agent, (t, now) =>
-        {
-            var outboxId = ids.NewId();
-            var messageId = OutboundMessageId(outboxId);
-            var subject = TicketMailComposer.Subject(t);
-            var body = TicketMailComposer.Reply(t, text ?? string.Empty, agent.DisplayName);
-            t.Reply(messageId, subject, body, agent.Actor, now);
-            return Mail(t, outboxId, messageId, subject, body, MessagePurposes.Reply, now);
-        }, cancellationToken).ConfigureAwait(false);
-
-        foreach (var id in (knowledgeArticleIds ?? []).Distinct())
-        {
-            await knowledge.RecordUseAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-
-        return ticket;
-    }
+    public Task<Ticket> ReplyAsync(TicketTarget target, AgentIdentity agent, string text, IReadOnlyList<Guid>? knowledgeArticleIds, CancellationToken cancellationToken) =>
+        ReplyAsync(target, agent, text, knowledgeArticleIds, null, cancellationToken);
 
     public Task<Ticket> AddInternalNoteAsync(TicketTarget target, AgentIdentity agent, string text, CancellationToken cancellationToken) =>
         ExecuteAsync(target, agent, (t, now) =>
@@ -265,7 +249,7 @@ public sealed partial class TicketActions(
         return current.FindGroup(code) ?? throw new DomainException("catalogue.group.unknown", $"No support group has code '{code}'.");
     }
 
-    private Effects Mail(Ticket t, Guid outboxId, string messageId, string subject, string body, string purpose, DateTimeOffset now)
+    private Effects Mail(Ticket t, Guid outboxId, string messageId, string subject, string body, string purpose, DateTimeOffset now, IReadOnlyList<OutboundAttachment>? attachments = null)
     {
         var thread = t.Messages
             .Select(m => m.MessageId)
@@ -273,7 +257,10 @@ public sealed partial class TicketActions(
             .Select(id => id!)
             .ToList();
         var lastInbound = t.Messages.LastOrDefault(m => m.Direction == MessageDirection.Inbound && m.MessageId is not null && !m.MessageId.StartsWith("sha256:", StringComparison.Ordinal))?.MessageId;
-        var email = new OutboundEmail(outboxId, t.Id.ToString(), t.Protocol.ToString(), messageId, t.RequesterEmail.Value, subject, body, lastInbound ?? thread.LastOrDefault(), thread, purpose);
+        var email = new OutboundEmail(outboxId, t.Id.ToString(), t.Protocol.ToString(), messageId, t.RequesterEmail.Value, subject, body, lastInbound ?? thread.LastOrDefault(), thread, purpose)
+        {
+            Attachments = attachments ?? [],
+        };
         return new Effects([messageId], [new OutboxMessage(outboxId, Queues.OutboundMail, email.ToJson(), now)]);
     }
 

@@ -23,6 +23,9 @@ public sealed record InboundEmail
 
     public int AttachmentCount { get; init; }
 
+    /// <summary>Every attachment and inline part, with its bytes (issue 20); the intake keeps or refuses each.</summary>
+    public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
+
     /// <summary>Headers that matter for loop protection, names in lower case (auto-submitted, precedence, ...).</summary>
     public IReadOnlyDictionary<string, string> LoopHeaders { get; init; } = new Dictionary<string, string>();
 

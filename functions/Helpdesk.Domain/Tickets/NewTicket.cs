@@ -46,6 +46,9 @@ public sealed record NewTicket
 
     public int AttachmentCount { get; init; }
 
+    /// <summary>The files kept with the first message and the parts refused (issue 20).</summary>
+    public Attachments.MessageAttachments Attachments { get; init; } = Helpdesk.Domain.Attachments.MessageAttachments.None;
+
     /// <summary>The requester's institution (from the e-mail domain table), if known.</summary>
     public string? Institution { get; init; }
 

@@ -32,10 +32,14 @@ public sealed partial class Ticket
                 Uf = Common.Uf.TryParse(changed.Uf, out var newUf) ? newUf : null;
                 break;
             case MessageReceived m:
-                _messages.Add(new TicketMessage(MessageDirection.Inbound, m.MessageId, m.From, m.Subject, m.Text, m.Html, m.ReceivedAt, null));
+                _messages.Add(new TicketMessage(MessageDirection.Inbound, m.MessageId, m.From, m.Subject, m.Text, m.Html, m.ReceivedAt, null)
+                {
+                    Attachments = m.Attachments ?? [],
+                    RefusedAttachments = m.RefusedAttachments ?? [],
+                });
                 break;
             case MessageSent s:
-                _messages.Add(new TicketMessage(MessageDirection.Outbound, s.MessageId, s.To, s.Subject, s.Text, null, e.At, s.Purpose) { Author = e.Actor.Id });
+                _messages.Add(new TicketMessage(MessageDirection.Outbound, s.MessageId, s.To, s.Subject, s.Text, null, e.At, s.Purpose) { Author = e.Actor.Id, Attachments = s.Attachments ?? [] });
                 if (e.Actor.Kind == "agent" && FirstResponseAt is null)
                 {
                     FirstResponseAt = e.At;

@@ -1,3 +1,4 @@
+using Helpdesk.Domain.Attachments;
 using Helpdesk.Domain.Tickets.Events;
 
 namespace Helpdesk.Domain.Tickets;
@@ -9,7 +10,7 @@ public sealed partial class Ticket
     /// resolved ticket within <paramref name="reopenWindow"/> of the resolution it reopens the ticket; on a closed or
     /// cancelled ticket, or after the window, nothing changes and the caller opens a new ticket that follows this one.</summary>
     public RequesterReplyOutcome ReceiveRequesterMessage(
-        string? messageId, string from, string subject, string text, string? html, DateTimeOffset receivedAt, int attachmentCount, TimeSpan reopenWindow, DateTimeOffset now)
+        string? messageId, string from, string subject, string text, string? html, DateTimeOffset receivedAt, int attachmentCount, TimeSpan reopenWindow, DateTimeOffset now, MessageAttachments? attachments = null)
     {
         if (messageId is not null && _messages.Exists(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal)))
         {
@@ -34,7 +35,7 @@ public sealed partial class Ticket
         }
 
         var actor = new Actor("requester", from);
-        Append(now, actor, new MessageReceived(messageId, from, subject, text, html, receivedAt, attachmentCount));
+        Append(now, actor, new MessageReceived(messageId, from, subject, text, html, receivedAt, attachmentCount, attachments?.KeptOrNull, attachments?.RefusedOrNull));
         if (Status == TicketStatus.PendingOnRequester)
         {
             Append(now, actor, new TicketResumed("O solicitante respondeu."));
@@ -88,12 +89,20 @@ public sealed partial class Ticket
     }
 
     /// <summary>A public reply of an agent, queued as e-mail by the caller with <paramref name="messageId"/>.</summary>
-    public void Reply(string messageId, string subject, string text, Actor agent, DateTimeOffset now)
+    public void Reply(string messageId, string subject, string text, Actor agent, DateTimeOffset now, IReadOnlyList<AttachmentRef>? attachments = null)
     {
         Require(agent);
         RequireStatus("reply", TicketStatus.New, TicketStatus.Open, TicketStatus.PendingOnRequester, TicketStatus.Resolved);
-        RecordMessageSent(messageId, subject, RequireText(text), MessagePurposes.Reply, agent, now);
+        Append(now, agent, new MessageSent(messageId, RequesterEmail.Value, subject, RequireText(text), MessagePurposes.Reply, attachments is { Count: > 0 } ? attachments : null));
     }
+
+    /// <summary>Every file kept on the ticket (received and sent), oldest first: what an export lists and what an
+    /// anonymization removes (LGPD, issue 19). The same bytes may appear under several ids.</summary>
+    public IReadOnlyList<AttachmentRef> AttachmentReferences() => [.. _messages.SelectMany(m => m.Attachments)];
+
+    /// <summary>The file with <paramref name="attachmentId"/> on any of the ticket's messages, or null.</summary>
+    public AttachmentRef? FindAttachment(string attachmentId) =>
+        _messages.SelectMany(m => m.Attachments).FirstOrDefault(a => string.Equals(a.Id, attachmentId, StringComparison.Ordinal));
 
     /// <summary>A note for agents only; allowed in every status (notes document the ticket even after it ends).</summary>
     public void AddInternalNote(string text, Actor agent, DateTimeOffset now)

@@ -158,7 +158,9 @@ public sealed partial class Ticket
             request.Description,
             request.Html,
             request.ReceivedAt,
-            request.AttachmentCount));
+            request.AttachmentCount,
+            request.Attachments.KeptOrNull,
+            request.Attachments.RefusedOrNull));
         return ticket;
     }
 

@@ -19,4 +19,10 @@ public sealed record TicketMessage(
 {
     /// <summary>Who wrote an outbound message (agent user id, or the system).</summary>
     public string? Author { get; init; }
+
+    /// <summary>The files kept with the message (issue 20).</summary>
+    public IReadOnlyList<Attachments.AttachmentRef> Attachments { get; init; } = [];
+
+    /// <summary>The parts of an incoming message that were refused (too large, blocked type).</summary>
+    public IReadOnlyList<Attachments.RefusedAttachment> RefusedAttachments { get; init; } = [];
 }

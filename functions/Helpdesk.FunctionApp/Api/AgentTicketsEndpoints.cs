@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Helpdesk.FunctionApp.Api;
 
-public sealed record ReplyRequest(string? Text, IReadOnlyList<Guid>? KnowledgeArticleIds);
+/// <summary><see cref="Attachments"/>: files uploaded before with <c>POST /api/tickets/{protocol}/uploads</c>, each named by
+/// its <c>contentId</c> with the file name to send (issue 20).</summary>
+public sealed record ReplyRequest(string? Text, IReadOnlyList<Guid>? KnowledgeArticleIds, IReadOnlyList<Application.Attachments.ReplyAttachment>? Attachments = null);
 
 public sealed record NoteRequest(string? Text);
 
@@ -48,7 +50,7 @@ public static class AgentTicketsEndpoints
             .Produces<TicketResponse>().ProducesProblem(404);
 
         Verb(group, "replies", "ReplyToRequester", "Sends a public reply to the requester by e-mail (threaded).", (ReplyRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
-            x.ReplyAsync(t, a, r.Text ?? string.Empty, r.KnowledgeArticleIds, c));
+            x.ReplyAsync(t, a, r.Text ?? string.Empty, r.KnowledgeArticleIds, r.Attachments, c));
         Verb(group, "notes", "AddInternalNote", "Adds a note for agents only (never e-mailed).", (NoteRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>
             x.AddInternalNoteAsync(t, a, r.Text ?? string.Empty, c));
         Verb(group, "assign", "AssignTicket", "Assigns the ticket (assignee 'me' takes it); a new ticket becomes open.", (AssignRequest r, TicketTarget t, AgentIdentity a, TicketActions x, CancellationToken c) =>

@@ -51,6 +51,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
         ["institution.name.invalid"] = "name",
         ["taxId.invalid"] = "requesterTaxId",
         [Uf.ErrorCode] = "uf",
+        [Application.Attachments.AttachmentUploads.ErrorCode] = "attachments",
     };
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

@@ -9,7 +9,27 @@ using Helpdesk.Domain.Tickets.History;
 
 namespace Helpdesk.FunctionApp.Api;
 
-public sealed record TicketMessageResponse(string Direction, string Party, string Subject, string Text, DateTimeOffset At, string? Purpose, string? MessageId, string? Author);
+public sealed record TicketMessageResponse(string Direction, string Party, string Subject, string Text, DateTimeOffset At, string? Purpose, string? MessageId, string? Author)
+{
+    /// <summary>The files kept with the message; each is downloaded at <c>/api/tickets/{protocol}/attachments/{id}</c>.</summary>
+    public IReadOnlyList<AttachmentResponse> Attachments { get; init; } = [];
+
+    /// <summary>The parts of an incoming message that were not kept, and why.</summary>
+    public IReadOnlyList<RefusedAttachmentResponse> RefusedAttachments { get; init; } = [];
+}
+
+/// <summary>A file on a message (issue 20): <see cref="Sha256"/> is the lower-case hex digest of its bytes.</summary>
+public sealed record AttachmentResponse(string Id, string Name, string ContentType, long Size, string Sha256)
+{
+    public static AttachmentResponse From(Domain.Attachments.AttachmentRef a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.Name, a.ContentType, a.Size, a.Sha256);
+    }
+}
+
+/// <summary>A part of a message that was refused (blocked type, over a size limit), with the reason in pt-BR.</summary>
+public sealed record RefusedAttachmentResponse(string Name, long Size, string Reason);
 
 /// <summary>One history entry: who, when, what (<see cref="Data"/> is the event's own content, personal data masked
 /// for roles that must not see it), with its hash link.</summary>
@@ -142,7 +162,11 @@ public sealed record TicketResponse(
             clock.ToLocal(ticket.RegisteredAt),
             ticket.CommittedVersion,
             [.. ticket.Messages.Select(m => new TicketMessageResponse(
-                JsonName(m.Direction.ToString()), m.Party, m.Subject, m.Text, clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author))],
+                JsonName(m.Direction.ToString()), m.Party, m.Subject, m.Text, clock.ToLocal(m.At), m.Purpose, m.MessageId, m.Author)
+            {
+                Attachments = [.. m.Attachments.Select(AttachmentResponse.From)],
+                RefusedAttachments = [.. m.RefusedAttachments.Select(r => new RefusedAttachmentResponse(r.Name, r.Size, r.Reason))],
+            })],
             [.. view.History.Select(e => new TicketEventResponse(
                 e.Sequence, clock.ToLocal(e.At), e.Actor.ToString(), e.Data.Kind, e.Hash, e.PreviousHash, EventData(e)))])
         {

@@ -92,6 +92,7 @@ public static class AzureAdapters
         // The edges.
         services.AddSingleton<IReportStore>(edges.ReportStore);
         services.AddSingleton<IContentStore>(edges.ContentStore);
+        services.AddSingleton<IMalwareScanResults>(edges.MalwareScanResults);
         services.AddSingleton<IOutgoingMailbox>(edges.OutgoingMailbox);
         services.AddSingleton<ITeamsNotifier>(edges.TeamsNotifier);
         edges.AddSupport(services);

@@ -40,15 +40,17 @@ public sealed class EdgeAdapters
     private readonly string _dataDirectory;
     private readonly IReportStore _reportStore;
     private readonly IContentStore _contentStore;
+    private readonly IMalwareScanResults _scanResults;
     private readonly GraphOptions? _graph;
     private readonly Uri? _teamsWebhook;
     private readonly (string Namespace, string? ClientId)? _serviceBus;
 
-    private EdgeAdapters(string dataDirectory, IReportStore reportStore, IContentStore contentStore, GraphOptions? graph, Uri? teamsWebhook, (string, string?)? serviceBus)
+    private EdgeAdapters(string dataDirectory, IReportStore reportStore, (IContentStore Store, IMalwareScanResults Scans) content, GraphOptions? graph, Uri? teamsWebhook, (string, string?)? serviceBus)
     {
         _dataDirectory = dataDirectory;
         _reportStore = reportStore;
-        _contentStore = contentStore;
+        _contentStore = content.Store;
+        _scanResults = content.Scans;
         _graph = graph;
         _teamsWebhook = teamsWebhook;
         _serviceBus = serviceBus;
@@ -59,16 +61,19 @@ public sealed class EdgeAdapters
     public static EdgeAdapters Read(IConfiguration configuration, HostingMode hosting, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var (reports, content) = ReadStorage(configuration, dataDirectory);
+        var (reports, content, scans) = ReadStorage(configuration, dataDirectory);
         var graph = ReadGraph(configuration);
         var teams = NullIfBlank(configuration["Teams:WebhookUrl"]) is { } webhook ? AbsoluteUri("Teams__WebhookUrl", webhook, allowHttp: IsLoopback(webhook)) : null;
         var serviceBus = ReadServiceBus(configuration, hosting);
-        return new EdgeAdapters(dataDirectory, reports, content, graph, teams, serviceBus);
+        return new EdgeAdapters(dataDirectory, reports, (content, scans), graph, teams, serviceBus);
     }
 
     public IReportStore ReportStore(IServiceProvider services) => _reportStore;
 
     public IContentStore ContentStore(IServiceProvider services) => _contentStore;
+
+    /// <summary>The malware verdicts of the content store: Defender's blob index tags on Blob storage, "not scanned" on the folder.</summary>
+    public IMalwareScanResults MalwareScanResults(IServiceProvider services) => _scanResults;
 
     public IOutgoingMailbox OutgoingMailbox(IServiceProvider services) => _graph is null
         ? ActivatorUtilities.CreateInstance<LocalOutgoingMailbox>(services)
@@ -121,14 +126,14 @@ public sealed class EdgeAdapters
         }
     }
 
-    private static (IReportStore Reports, IContentStore Content) ReadStorage(IConfiguration configuration, string dataDirectory)
+    private static (IReportStore Reports, IContentStore Content, IMalwareScanResults Scans) ReadStorage(IConfiguration configuration, string dataDirectory)
     {
         var serviceUri = NullIfBlank(configuration["ReportStorage:blobServiceUri"]);
         var connectionString = NullIfBlank(configuration["ReportStorage:connectionString"]);
         var container = NullIfBlank(configuration["ReportStorage:containerName"]) ?? "reports";
         if (serviceUri is null && connectionString is null)
         {
-            return (new LocalFolderReportStore(Path.Combine(dataDirectory, "reports")), new LocalFolderContentStore(Path.Combine(dataDirectory, "content")));
+            return (new LocalFolderReportStore(Path.Combine(dataDirectory, "reports")), new LocalFolderContentStore(Path.Combine(dataDirectory, "content")), new LocalMalwareScanResults());
         }
 
         BlobServiceClient client;
@@ -148,7 +153,8 @@ public sealed class EdgeAdapters
             }
         }
 
-        return (new BlobReportStore(client.GetBlobContainerClient(container)), new BlobContentStore(client.GetBlobContainerClient(ContentContainer)));
+        var content = client.GetBlobContainerClient(ContentContainer);
+        return (new BlobReportStore(client.GetBlobContainerClient(container)), new BlobContentStore(content), new BlobMalwareScanResults(content));
     }
 
     private static GraphOptions? ReadGraph(IConfiguration configuration)

@@ -55,6 +55,7 @@ public static class EmbeddedAdapters
         // The edges.
         services.AddSingleton<IReportStore>(edges.ReportStore);
         services.AddSingleton<IContentStore>(edges.ContentStore);
+        services.AddSingleton<IMalwareScanResults>(edges.MalwareScanResults);
         services.AddSingleton<IOutgoingMailbox>(edges.OutgoingMailbox);
         services.AddSingleton<ITeamsNotifier>(edges.TeamsNotifier);
         edges.AddSupport(services);

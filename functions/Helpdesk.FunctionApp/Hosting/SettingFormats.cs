@@ -25,6 +25,8 @@ public static class SettingFormats
         ["RateLimiting__Intake__WindowSeconds"] = PositiveInteger,
         ["RateLimiting__Intake__TrustedProxyHops"] = PositiveInteger,
         ["Teams__WebhookUrl"] = HttpsOrLoopbackUrl,
+        ["Attachments__MaxFileBytes"] = PositiveInteger,
+        ["Attachments__MaxMessageBytes"] = PositiveInteger,
     };
 
     public static IReadOnlyCollection<string> Names => Checks.Keys;

@@ -31,6 +31,7 @@ public static class ActionErrors
             TicketErrors.ReturnNoteTooLong => "A nota do retorno é longa demais (até 2.000 caracteres).",
             TicketErrors.ReturnNotForwarded => "Este chamado não foi encaminhado a nenhuma equipe externa.",
             TicketErrors.ResolveAtExternalTeam => "O chamado ainda está com a equipe externa: registre o retorno dela antes de resolver.",
+            Application.Attachments.AttachmentUploads.ErrorCode => error.Message,
             _ => "Não foi possível executar a ação: " + error.Message,
         };
     }

@@ -69,5 +69,22 @@ public static class Display
 
     public static string Number(int value) => value.ToString("N0", Culture);
 
+    /// <summary>A file size as people read it: "812 bytes", "14,2 KB", "3,5 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => bytes.ToString("N0", Culture) + " bytes",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("N1", Culture) + " KB",
+        _ => (bytes / (1024.0 * 1024.0)).ToString("N1", Culture) + " MB",
+    };
+
+    /// <summary>What the malware scan said of a file, for the agent (issue 20).</summary>
+    public static string Scan(Helpdesk.Application.Ports.MalwareVerdict verdict) => verdict switch
+    {
+        Helpdesk.Application.Ports.MalwareVerdict.Clean => "verificado: sem ameaças",
+        Helpdesk.Application.Ports.MalwareVerdict.Pending => "verificação antimalware pendente",
+        Helpdesk.Application.Ports.MalwareVerdict.Malicious => "malicioso: download bloqueado",
+        _ => "não verificado",
+    };
+
     public static string Percent(double fraction) => fraction.ToString("P1", Culture);
 }

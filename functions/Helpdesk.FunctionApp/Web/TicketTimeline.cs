@@ -4,7 +4,14 @@ using Helpdesk.Domain.Tickets.Events;
 namespace Helpdesk.FunctionApp.Web;
 
 /// <summary>One line of a ticket's timeline: a message, an internal note, or a change of the ticket.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string Who, string? Text, string? Html);
+public sealed record TimelineEntry(DateTimeOffset At, string Kind, string Title, string Who, string? Text, string? Html)
+{
+    /// <summary>The files kept with a message (issue 20).</summary>
+    public IReadOnlyList<Domain.Attachments.AttachmentRef> Attachments { get; init; } = [];
+
+    /// <summary>The parts of an incoming message that were refused, and why.</summary>
+    public IReadOnlyList<Domain.Attachments.RefusedAttachment> Refused { get; init; } = [];
+}
 
 /// <summary>Builds the timeline an agent reads, oldest first, from the ticket's history (the single source of truth).</summary>
 public static class TicketTimeline
@@ -25,8 +32,8 @@ public static class TicketTimeline
             TimelineEntry? entry = e.Data switch
             {
                 TicketRegistered r => new(e.At, "event", $"Chamado registrado ({Display.Channel(r.Channel)})", who, null, null),
-                MessageReceived m => new(m.ReceivedAt, "inbound", "Mensagem do solicitante", m.From, m.Text, m.Html),
-                MessageSent s => new(e.At, "outbound", SentTitle(s.Purpose), who, s.Text, null),
+                MessageReceived m => new(m.ReceivedAt, "inbound", "Mensagem do solicitante", m.From, m.Text, m.Html) { Attachments = m.Attachments ?? [], Refused = m.RefusedAttachments ?? [] },
+                MessageSent s => new(e.At, "outbound", SentTitle(s.Purpose), who, s.Text, null) { Attachments = s.Attachments ?? [] },
                 MessageUndelivered u => new(e.At, "event", "Mensagem não entregue ao solicitante", who, u.Status is null ? "O servidor de e-mail devolveu a mensagem." : $"O servidor de e-mail devolveu a mensagem (status {u.Status}).", null),
                 InternalNoteAdded n => new(e.At, "note", "Nota interna", who, n.Text, null),
                 TicketAssigned a => new(e.At, "event", a.Assignee is null ? "Responsável removido" : $"Atribuído a {a.Assignee}" + (a.Group is null ? string.Empty : $" (grupo {a.Group})"), who, null, null),

@@ -37,6 +37,7 @@ public static class WebSetup
         // Portuguese text is written as is (não, não &#xE3;): every character is still HTML-encoded where it must be.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton<MailHtmlSanitizer>();
+        services.AddSingleton<InlineImageLinks>();
 
         var protection = services.AddDataProtection().SetApplicationName("helpdesk");
         if (mode == HostingMode.Embedded)

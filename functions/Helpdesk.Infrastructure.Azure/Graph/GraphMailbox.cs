@@ -18,6 +18,7 @@ public sealed partial class GraphMailbox(GraphServiceClient graph, GraphOptions 
                 r =>
                 {
                     r.QueryParameters.Select = GraphMessages.Fields;
+                    r.QueryParameters.Expand = ["attachments"];
                     r.Headers.Add("Prefer", GraphMessages.PreferImmutableIds);
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -45,7 +46,12 @@ public sealed partial class GraphMailbox(GraphServiceClient graph, GraphOptions 
         var emails = new List<InboundEmail>();
         while (page is not null)
         {
-            emails.AddRange((page.Value ?? []).Where(m => m.AdditionalData?.ContainsKey("@removed") != true).Select(GraphMessages.ToInboundEmail));
+            foreach (var message in (page.Value ?? []).Where(m => m.AdditionalData?.ContainsKey("@removed") != true))
+            {
+                // A delta query cannot expand attachments: a message that may hold files is fetched again with them.
+                var full = GraphMessages.MayHoldFiles(message) && message.Id is { } id ? await FetchAsync(id, cancellationToken).ConfigureAwait(false) : null;
+                emails.Add(full ?? GraphMessages.ToInboundEmail(message));
+            }
             if (page.OdataNextLink is not { Length: > 0 } next)
             {
                 break;

@@ -20,6 +20,21 @@ public static class GraphMessages
         "x-loop", "x-failed-recipients", "x-ms-exchange-generated-message-source", "x-ms-exchange-inbox-rules-loop",
     };
 
+    /// <summary>The message's attachments as <c>$expand=attachments</c> returns them (issue 20): every file attachment with
+    /// its bytes (<c>contentBytes</c>), inline ones (<c>isInline</c>, <c>contentId</c>) included; Graph has decoded the
+    /// names. Item and reference attachments carry no bytes and are not kept.</summary>
+    public static IReadOnlyList<InboundAttachment> Attachments(Message message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return [.. (message.Attachments ?? []).OfType<FileAttachment>().Select(a =>
+            new InboundAttachment(a.Name, a.ContentType ?? "application/octet-stream", a.ContentId, a.IsInline == true, a.ContentBytes ?? []))];
+    }
+
+    /// <summary>Whether a message may hold files worth fetching: Graph says so, or its HTML refers to inline parts
+    /// (<c>hasAttachments</c> is false when all of a message's attachments are inline).</summary>
+    public static bool MayHoldFiles(Message message) =>
+        message?.HasAttachments == true || (message?.Body?.Content?.Contains("cid:", StringComparison.OrdinalIgnoreCase) ?? false);
+
     public static InboundEmail ToInboundEmail(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -53,7 +68,8 @@ public static class GraphMessages
             Date = message.ReceivedDateTime,
             InReplyTo = Header("In-Reply-To"),
             References = (Header("References") ?? string.Empty).Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries),
-            AttachmentCount = message.HasAttachments == true ? 1 : 0,
+            AttachmentCount = message.HasAttachments == true ? Math.Max(1, message.Attachments?.Count(a => a.IsInline != true) ?? 0) : 0,
+            Attachments = Attachments(message),
             LoopHeaders = loop,
             TopLevelContentType = Header("Content-Type"),
             ReturnPath = Header("Return-Path"),

@@ -18,8 +18,17 @@ namespace Helpdesk.Infrastructure.Azure.Graph;
 /// <c>x-helpdesk-outbox-id</c> header. Sending at most once per outbox id is the consumer's job
 /// (<see cref="SendRequesterMail"/> with its processed-messages record).
 /// </summary>
-public sealed class GraphOutgoingMailbox(GraphServiceClient graph, GraphOptions options, IThreadIndex threads) : IOutgoingMailbox
+public sealed class GraphOutgoingMailbox(GraphServiceClient graph, GraphOptions options, IThreadIndex threads, IContentStore content) : IOutgoingMailbox
 {
+    /// <summary>Files under 3 MB are attached in one request; larger ones through an upload session (Graph's limit).</summary>
+    public const int DirectAttachmentLimit = 3 * 1024 * 1024;
+
+    /// <summary>Upload-session slices: a multiple of 320 KiB, under Graph's 4 MB per request.</summary>
+    public const int SliceBytes = 320 * 1024 * 10;
+
+    /// <summary>Upload URLs are pre-authenticated and on another host: they get no Graph token (a plain client).</summary>
+    private static readonly HttpClient UploadClient = new() { Timeout = TimeSpan.FromMinutes(2) };
+
     public async Task SendAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -36,6 +45,10 @@ public sealed class GraphOutgoingMailbox(GraphServiceClient graph, GraphOptions 
             ? await user.Messages[originalId].CreateReply.PostAsync(new CreateReplyPostRequestBody { Message = message }, r => r.Headers.Add("Prefer", GraphMessages.PreferImmutableIds), cancellationToken).ConfigureAwait(false)
             : await user.Messages.PostAsync(message, r => r.Headers.Add("Prefer", GraphMessages.PreferImmutableIds), cancellationToken).ConfigureAwait(false);
         var draftId = draft?.Id ?? throw new InvalidOperationException("Microsoft Graph created a draft without an id.");
+        foreach (var attachment in email.Attachments)
+        {
+            await AttachAsync(user.Messages[draftId], attachment, cancellationToken).ConfigureAwait(false);
+        }
 
         var sentId = draft.InternetMessageId ?? (await user.Messages[draftId].GetAsync(
             r =>
@@ -50,6 +63,38 @@ public sealed class GraphOutgoingMailbox(GraphServiceClient graph, GraphOptions 
         }
 
         await user.Messages[draftId].Send.PostAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds one file to the draft: a <c>fileAttachment</c> when small, else an upload session whose URL takes
+    /// the bytes in slices (<c>PUT</c> with <c>Content-Range</c>).</summary>
+    private async Task AttachAsync(Microsoft.Graph.Users.Item.Messages.Item.MessageItemRequestBuilder draft, OutboundAttachment attachment, CancellationToken cancellationToken)
+    {
+        var bytes = await content.GetAsync(attachment.ContentKey, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The content of attachment {attachment.Sha256} is not in the content store.");
+        if (bytes.Length < DirectAttachmentLimit)
+        {
+            await draft.Attachments.PostAsync(
+                new FileAttachment { OdataType = "#microsoft.graph.fileAttachment", Name = attachment.Name, ContentType = attachment.ContentType, ContentBytes = bytes },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var session = await draft.Attachments.CreateUploadSession.PostAsync(
+            new Microsoft.Graph.Users.Item.Messages.Item.Attachments.CreateUploadSession.CreateUploadSessionPostRequestBody
+            {
+                AttachmentItem = new AttachmentItem { AttachmentType = AttachmentType.File, Name = attachment.Name, ContentType = attachment.ContentType, Size = bytes.Length },
+            },
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var url = session?.UploadUrl is { Length: > 0 } u ? new Uri(u) : throw new InvalidOperationException("Microsoft Graph opened an upload session without an upload URL.");
+        for (var offset = 0; offset < bytes.Length; offset += SliceBytes)
+        {
+            var length = Math.Min(SliceBytes, bytes.Length - offset);
+            using var slice = new ByteArrayContent(bytes, offset, length);
+            slice.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            slice.Headers.ContentRange = new System.Net.Http.Headers.ContentRangeHeaderValue(offset, offset + length - 1, bytes.Length);
+            using var response = await UploadClient.PutAsync(url, slice, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     private async Task<Message?> FindAsync(string internetMessageId, CancellationToken cancellationToken)

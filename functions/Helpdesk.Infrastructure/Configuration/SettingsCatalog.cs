@@ -44,6 +44,11 @@ public static class SettingsCatalog
         new("Finance__ContractId", SettingScope.Always, false, "The contract's folder in the report store: finance/{contract}/{yyyy-MM}/ (letters, digits, '-', '_', '.').", "default"),
         new("Finance__MonthlyInvoice", SettingScope.Always, false, "Monthly invoice in BRL (decimal point, e.g. 1250000.00) the penalties are taken from; 'contract' or empty: the contract's invoice values.", "contract"),
 
+        // Attachments (issue 20).
+        new("Attachments__MaxFileBytes", SettingScope.Always, false, "Largest file kept from an incoming message or sent with a reply, in bytes (default 36700160: 35 MB).", "36700160"),
+        new("Attachments__MaxMessageBytes", SettingScope.Always, false, "Largest total of the files kept with one message, in bytes (default 36700160: 35 MB, Exchange Online's default message size limit); parts beyond it are refused and listed on the ticket.", "36700160"),
+        new("Attachments__BlockedExtensions", SettingScope.Always, false, "Comma-separated file extensions never kept nor sent (default: executables and scripts).", ".exe,.com,.bat,.cmd,.scr,.pif,.msi,.msp,.dll,.cpl,.vbs,.vbe,.js,.jse,.wsf,.wsh,.ps1,.hta,.jar,.lnk,.reg"),
+
         // Azure: our code's own connections (identity-based; DefaultAzureCredential picks the identity from AZURE_CLIENT_ID).
         new("AZURE_CLIENT_ID", SettingScope.Azure, true, "Client id of the app's user-assigned managed identity, used by DefaultAzureCredential.", null),
         new("CosmosDb__accountEndpoint", SettingScope.Azure, true, "Cosmos DB account (https). Set: tickets in Cosmos DB (identity-based unless accountKey is set; needs the Functions host). Empty: SQLite.", ""),

@@ -11,7 +11,7 @@ namespace Helpdesk.Infrastructure.Mail;
 /// The embedded mailbox's sending side: each e-mail becomes an <c>.eml</c> file in <c>{data}/mailbox/sent/</c>, named
 /// by its outbox id and written atomically (temporary file, then rename), so that a redelivery never writes twice.
 /// </summary>
-public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<IntakeOptions> options, TimeProvider clock, ContractDefinition contract) : IOutgoingMailbox
+public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<IntakeOptions> options, TimeProvider clock, ContractDefinition contract, IContentStore content) : IOutgoingMailbox
 {
     public async Task SendAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
@@ -23,7 +23,14 @@ public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<Intak
             return;
         }
 
-        var message = Compose(email, options.Value, clock.GetUtcNow(), contract.Clock);
+        var files = new List<(OutboundAttachment, byte[])>();
+        foreach (var attachment in email.Attachments)
+        {
+            files.Add((attachment, await content.GetAsync(attachment.ContentKey, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The content of attachment {attachment.Sha256} is not in the content store.")));
+        }
+
+        var message = Compose(email, options.Value, clock.GetUtcNow(), contract.Clock, files);
         var temporary = target + ".tmp-" + Environment.ProcessId;
         await using (var stream = File.Create(temporary))
         {
@@ -33,16 +40,23 @@ public sealed class LocalOutgoingMailbox(LocalMailboxPaths paths, IOptions<Intak
         File.Move(temporary, target, overwrite: true);
     }
 
-    public static MimeMessage Compose(OutboundEmail email, IntakeOptions options, DateTimeOffset now, ContractClock contractClock)
+    public static MimeMessage Compose(OutboundEmail email, IntakeOptions options, DateTimeOffset now, ContractClock contractClock, IReadOnlyList<(OutboundAttachment Attachment, byte[] Content)>? files = null)
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(options);
+        var body = new BodyBuilder { TextBody = email.Text };
+        foreach (var (attachment, bytes) in files ?? [])
+        {
+            // MimeKit writes a non-ASCII file name with RFC 2231 encoding (filename*=utf-8''...).
+            body.Attachments.Add(attachment.Name, bytes, ContentType.Parse(attachment.ContentType));
+        }
+
         var message = new MimeMessage
         {
             MessageId = email.MessageId,
             Subject = email.Subject,
             Date = contractClock.ToLocal(now),
-            Body = new TextPart("plain") { Text = email.Text },
+            Body = body.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(options.SupportName, options.SupportAddress));
         message.To.Add(MailboxAddress.Parse(email.To));

@@ -72,6 +72,7 @@ public static class MimeMessageParser
             InReplyTo = message.InReplyTo,
             References = [.. message.References],
             AttachmentCount = message.Attachments.Count(),
+            Attachments = MimeAttachments.Read(message),
             LoopHeaders = loopHeaders,
             TopLevelContentType = topLevelContentType,
             ReturnPath = returnPath,

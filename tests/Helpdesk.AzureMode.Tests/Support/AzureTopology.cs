@@ -149,6 +149,9 @@ public sealed partial class AzureTopology : IAsyncLifetime
         ["RateLimiting__Intake__TrustedProxyHops"] = "1",
         ["Finance__ContractId"] = "default",
         ["Finance__MonthlyInvoice"] = "contract",
+        ["Attachments__MaxFileBytes"] = "36700160",
+        ["Attachments__MaxMessageBytes"] = "36700160",
+        ["Attachments__BlockedExtensions"] = ".exe,.com,.bat,.cmd,.scr,.pif,.msi,.msp,.dll,.cpl,.vbs,.vbe,.js,.jse,.wsf,.wsh,.ps1,.hta,.jar,.lnk,.reg",
     };
 
     /// <summary>The past the scenario needs, through the in-process instance with its clock set back: November tickets

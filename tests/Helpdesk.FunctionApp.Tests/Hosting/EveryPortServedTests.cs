@@ -56,6 +56,7 @@ public sealed class EveryPortServedTests(CosmosServerFixture cosmos) : IClassFix
         [typeof(ITicketErasure)] = typeof(SqliteTicketStore), // issue 19: the store's own transaction
         [typeof(IReportStore)] = typeof(LocalFolderReportStore),
         [typeof(IContentStore)] = typeof(LocalFolderContentStore),
+        [typeof(IMalwareScanResults)] = typeof(LocalMalwareScanResults),
         [typeof(IOutgoingMailbox)] = typeof(LocalOutgoingMailbox),
         [typeof(ITeamsNotifier)] = typeof(LocalTeamsNotifier),
     };
@@ -88,6 +89,7 @@ public sealed class EveryPortServedTests(CosmosServerFixture cosmos) : IClassFix
         [typeof(ITicketErasure)] = typeof(CosmosTicketStore), // issue 19: the ticket item's ETag-checked write
         [typeof(IReportStore)] = typeof(BlobReportStore),
         [typeof(IContentStore)] = typeof(BlobContentStore),
+        [typeof(IMalwareScanResults)] = typeof(BlobMalwareScanResults),
         [typeof(IOutgoingMailbox)] = typeof(GraphOutgoingMailbox),
         [typeof(ITeamsNotifier)] = typeof(WorkflowWebhookTeamsNotifier),
     };

@@ -105,12 +105,31 @@ public sealed partial class SecurityAndShapeTests
         var contributor = roles["storageBlobDataContributor"]!.GetValue<string>();
         var assignments = template.OfType("Microsoft.Authorization/roleAssignments").Where(a => a.Module == "rbac").ToList();
 
-        var content = Assert.Single(assignments, a => a.Json["scope"]?.GetValue<string>()?.Contains("contentContainerName", StringComparison.Ordinal) == true);
+        var content = Assert.Single(assignments, a => a.Json["scope"]?.GetValue<string>()?.Contains("contentContainerName", StringComparison.Ordinal) == true
+            && a.Properties["roleDefinitionId"]!.GetValue<string>().Contains("storageBlobDataContributor", StringComparison.Ordinal));
         Assert.Contains("storageBlobDataContributor", content.Properties["roleDefinitionId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("appIdentity", content.Properties["principalId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("ba92f5b4-2d11-453d-a403-e96b0029c9fe", contributor);
         // The container the adapter writes to is the one the template creates and grants.
         Assert.Equal(Helpdesk.FunctionApp.Hosting.EdgeAdapters.ContentContainer, template.Root["variables"]?["contentContainerName"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Defender_scans_the_content_account_on_upload_and_the_app_may_only_read_the_verdict_tags()
+    {
+        var template = await CompiledInfra.Main;
+
+        var defender = Assert.Single(template.OfType("Microsoft.Security/defenderForStorageSettings"));
+        Assert.Equal("finance-storage", defender.Module);
+        Assert.True(defender.Properties["isEnabled"]!.GetValue<bool>());
+        Assert.True(defender.Properties["malwareScanning"]!["onUpload"]!["isEnabled"]!.GetValue<bool>());
+        var role = Assert.Single(template.OfType("Microsoft.Authorization/roleDefinitions"));
+        var permissions = role.Properties["permissions"]![0]!;
+        Assert.Equal(["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read"], permissions["dataActions"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Empty(permissions["actions"]!.AsArray());
+        var reader = Assert.Single(template.OfType("Microsoft.Authorization/roleAssignments"), a => a.Properties["roleDefinitionId"]!.GetValue<string>().Contains("scanResultReaderRole", StringComparison.Ordinal)
+            || a.Properties["roleDefinitionId"]!.GetValue<string>().Contains("helpdesk-content-scan-result-reader", StringComparison.Ordinal));
+        Assert.Contains("contentContainerName", reader.Json["scope"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

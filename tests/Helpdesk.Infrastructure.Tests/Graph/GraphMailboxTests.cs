@@ -43,11 +43,14 @@ public sealed class GraphMailboxTests : IDisposable
 
     private readonly RecordingThreadIndex _threads = new();
 
-    private GraphOutgoingMailbox Outgoing => new(_graph.Client, _options, _threads);
+    private readonly Helpdesk.Infrastructure.Content.LocalFolderContentStore _content = new(Path.Combine(Path.GetTempPath(), "helpdesk-graph-content-" + Guid.NewGuid().ToString("N")));
+
+    private GraphOutgoingMailbox Outgoing => new(_graph.Client, _options, _threads, _content);
 
     private GraphNotificationProcessor Processor => new(
         Mailbox,
-        new TicketIntake(_store, new SystemIdGenerator(_clock), _clock, Options.Create(new IntakeOptions { SupportAddress = GraphJson.Mailbox }), NullLogger<TicketIntake>.Instance, new SqliteInstitutionDirectory(_database), Options.Create(new TicketOptions()), Helpdesk.Domain.Contracts.DefaultContract.Definition, new SqliteHeldMessages(_database), new SqliteProcessedMessages(_database)),
+        new TicketIntake(_store, new SystemIdGenerator(_clock), _clock, Options.Create(new IntakeOptions { SupportAddress = GraphJson.Mailbox }), NullLogger<TicketIntake>.Instance, new SqliteInstitutionDirectory(_database), Options.Create(new TicketOptions()), Helpdesk.Domain.Contracts.DefaultContract.Definition, new SqliteHeldMessages(_database), new SqliteProcessedMessages(_database),
+            new Helpdesk.Application.Attachments.AttachmentKeeper(_content, Options.Create(new Helpdesk.Application.Attachments.AttachmentOptions()))),
         new SqliteProcessedMessages(_database),
         _clock,
         NullLogger<GraphNotificationProcessor>.Instance);
@@ -314,7 +317,7 @@ public sealed class GraphMailboxTests : IDisposable
         _graph.On(HttpMethod.Post, $"/v1.0/users/{GraphJson.Mailbox}/messages/draft7=/send", string.Empty, HttpStatusCode.Accepted);
         var reply = new OutboundEmail(Guid.NewGuid(), ticket.Id.ToString(), ticket.Protocol.ToString(), "reply-7@helpdesk.contoso.gov.br", "maria.silva@ifsp.edu.br", "RE: Não consigo acessar o sistema", "Tente novamente agora.", "first-7@ifsp.edu.br", ["first-7@ifsp.edu.br"], "reply");
 
-        await new GraphOutgoingMailbox(_graph.Client, _options, new SqliteThreadIndex(_database)).SendAsync(reply, Ct);
+        await new GraphOutgoingMailbox(_graph.Client, _options, new SqliteThreadIndex(_database), _content).SendAsync(reply, Ct);
         // The requester answers Graph's message (its own Message-ID), under a subject without the protocol.
         _graph.On(HttpMethod.Get, $"/v1.0/users/{GraphJson.Mailbox}/messages/AAMkAD8=", GraphJson.Message("AAMkAD8=", "answer-8@ifsp.edu.br", subject: "Re: resposta", headers: GraphJson.Header("In-Reply-To", "<AM0PR01MB7@prod.outlook.com>")));
         var answered = await Processor.ProcessAsync(Created("AAMkAD8="), Ct);

@@ -20,17 +20,7 @@ public sealed class GraphReachableTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _standIn.DisposeAsync();
 
-    private GraphOptions Options(Uri? authority) => new()
-    {
-        TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95",
-        ClientId = "24d3b144-21ae-4080-943f-7067b395b913",
-        ClientSecret = "not-a-real-secret",
-        MailboxUserId = GraphStandIn.Mailbox,
-        ClientState = "s3cr3t-client-state-1234",
-        NotificationUrl = new Uri("https://helpdesk.example.gov.br/api/graph/notifications"),
-        BaseUrl = _standIn.BaseUrl,
-        AuthorityHost = authority,
-    };
+    private GraphOptions Options(Uri? authority) => _standIn.ClientOptions(authority);
 
     [Fact]
     public async Task A_loopback_graph_is_reached_with_a_token_from_the_loopback_authority()

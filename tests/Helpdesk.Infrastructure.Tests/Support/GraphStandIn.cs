@@ -9,8 +9,19 @@ namespace Helpdesk.Infrastructure.Tests.Support;
 /// <summary>A request the Graph stand-in received (path unescaped).</summary>
 public sealed record GraphStandInCall(string Method, string PathAndQuery, string? Authorization, string? Prefer, string Body);
 
-/// <summary>A message the app sent through the stand-in (<c>send</c> on a draft).</summary>
-public sealed record GraphSentMail(string DraftId, string To, string Subject, string Text, string? ReplyToMessageId, string InternetMessageId);
+/// <summary>A message the app sent through the stand-in (<c>send</c> on a draft), with the files attached to the draft
+/// (directly or through an upload session).</summary>
+public sealed record GraphSentMail(string DraftId, string To, string Subject, string Text, string? ReplyToMessageId, string InternetMessageId)
+{
+    public IReadOnlyList<GraphStandInFile> Attachments { get; init; } = [];
+}
+
+/// <summary>A file attachment of a message in the stand-in's mailbox (<c>#microsoft.graph.fileAttachment</c>).
+/// <see cref="ViaUploadSession"/>: it reached a draft through an upload session.</summary>
+public sealed record GraphStandInFile(string Name, string ContentType, byte[] Bytes, bool IsInline = false, string? ContentId = null)
+{
+    public bool ViaUploadSession { get; init; }
+}
 
 /// <summary>
 /// Microsoft Graph and its token endpoint on a loopback port over plain http, for the app started with
@@ -31,6 +42,8 @@ public sealed class GraphStandIn : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonObject> _subscriptions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<GraphSentMail> _sent = new();
     private readonly ConcurrentDictionary<string, byte> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UploadSession> _uploads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<GraphStandInFile>> _files = new(StringComparer.Ordinal);
     private int _counter;
 
     public GraphStandIn()
@@ -48,6 +61,19 @@ public sealed class GraphStandIn : IAsyncDisposable
 
     public Uri AuthorityHost => Root;
 
+    /// <summary>The Graph adapter's options pointed at this stand-in (token from <paramref name="authority"/>; null: Entra's).</summary>
+    public Helpdesk.Infrastructure.Azure.Graph.GraphOptions ClientOptions(Uri? authority) => new()
+    {
+        TenantId = "84bd8158-6d4d-4958-8b9f-9d6445542f95",
+        ClientId = "24d3b144-21ae-4080-943f-7067b395b913",
+        ClientSecret = "not-a-real-secret",
+        MailboxUserId = Mailbox,
+        ClientState = "s3cr3t-client-state-1234",
+        NotificationUrl = new Uri("https://helpdesk.example.gov.br/api/graph/notifications"),
+        BaseUrl = BaseUrl,
+        AuthorityHost = authority,
+    };
+
     public IReadOnlyList<GraphStandInCall> Calls => [.. _calls];
 
     public IReadOnlyList<GraphSentMail> Sent => [.. _sent];
@@ -62,7 +88,7 @@ public sealed class GraphStandIn : IAsyncDisposable
     public Task SubscriptionGate { get; set; } = Task.CompletedTask;
 
     /// <summary>Puts a message in the support mailbox's inbox and returns its (immutable) id.</summary>
-    public string Deliver(string internetMessageId, string from, string subject, string text, string? inReplyTo = null, IEnumerable<string>? references = null)
+    public string Deliver(string internetMessageId, string from, string subject, string text, string? inReplyTo = null, IEnumerable<string>? references = null, IReadOnlyList<GraphStandInFile>? files = null, string? html = null)
     {
         var id = "AAMk" + Interlocked.Increment(ref _counter).ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + "=";
         var headers = new JsonArray
@@ -84,10 +110,21 @@ public sealed class GraphStandIn : IAsyncDisposable
         {
             ["id"] = id,
             ["receivedDateTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["hasAttachments"] = false,
+            ["hasAttachments"] = files?.Any(f => !f.IsInline) == true, // as Graph: false when every attachment is inline
             ["internetMessageId"] = "<" + internetMessageId + ">",
             ["subject"] = subject,
-            ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = text },
+            ["body"] = html is null ? new JsonObject { ["contentType"] = "text", ["content"] = text } : new JsonObject { ["contentType"] = "html", ["content"] = html },
+            ["attachments"] = new JsonArray([.. (files ?? []).Select((f, i) => (JsonNode)new JsonObject
+            {
+                ["@odata.type"] = "#microsoft.graph.fileAttachment",
+                ["id"] = $"AAMkAtt{i}=",
+                ["name"] = f.Name,
+                ["contentType"] = f.ContentType,
+                ["size"] = f.Bytes.Length,
+                ["isInline"] = f.IsInline,
+                ["contentId"] = f.ContentId,
+                ["contentBytes"] = Convert.ToBase64String(f.Bytes),
+            })]),
             ["sender"] = Address(from),
             ["from"] = Address(from),
             ["internetMessageHeaders"] = headers,
@@ -156,11 +193,14 @@ public sealed class GraphStandIn : IAsyncDisposable
     private async Task AnswerAsync(HttpListenerContext context)
     {
         var request = context.Request;
-        string body;
-        using (var reader = new StreamReader(request.InputStream, Encoding.UTF8))
+        byte[] raw;
+        using (var buffer = new MemoryStream())
         {
-            body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+            raw = buffer.ToArray();
         }
+
+        var body = Encoding.UTF8.GetString(raw);
 
         var path = Uri.UnescapeDataString(request.Url!.PathAndQuery);
         _calls.Enqueue(new GraphStandInCall(request.HttpMethod, path, request.Headers["Authorization"], request.Headers["Prefer"], body));
@@ -168,7 +208,9 @@ public sealed class GraphStandIn : IAsyncDisposable
         string? json;
         try
         {
-            (status, json) = await RouteAsync(request.HttpMethod, request.Url.AbsolutePath, request.QueryString, request.Headers["Authorization"], body).ConfigureAwait(false);
+            (status, json) = request.HttpMethod == "PUT" && request.Url.AbsolutePath.StartsWith("/upload/", StringComparison.Ordinal)
+                ? Upload(request.Url.AbsolutePath["/upload/".Length..], request.Headers["Content-Range"], raw)
+                : await RouteAsync(request.HttpMethod, request.Url.AbsolutePath, request.QueryString, request.Headers["Authorization"], body).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // a stand-in answers 500 as the real service would, and the test sees it
         catch (Exception e)
@@ -221,7 +263,7 @@ public sealed class GraphStandIn : IAsyncDisposable
             return await SubscriptionsAsync(method, segments, body).ConfigureAwait(false);
         }
 
-        if (segments is ["users", _, "mailFolders", _, "messages", "delta"] && method == "GET")
+        if (segments is ["users", _, "mailFolders", _, "messages", "delta" or "delta()"] && method == "GET")
         {
             return (HttpStatusCode.OK, new JsonObject { ["@odata.deltaLink"] = BaseUrl + "/delta?$deltatoken=1", ["value"] = Inbox() }.ToJsonString());
         }
@@ -237,13 +279,13 @@ public sealed class GraphStandIn : IAsyncDisposable
                 var filter = query["$filter"] ?? string.Empty;
                 const string Prefix = "internetMessageId eq '";
                 var wanted = filter.StartsWith(Prefix, StringComparison.Ordinal) ? filter[Prefix.Length..^1].Replace("''", "'", StringComparison.Ordinal) : null;
-                var found = new JsonArray([.. _messages.Values.Where(m => wanted is null || (string?)m["internetMessageId"] == wanted).Select(m => (JsonNode)Select(m, query["$select"]))]);
+                var found = new JsonArray([.. _messages.Values.Where(m => wanted is null || (string?)m["internetMessageId"] == wanted).Select(m => (JsonNode)Select(m, query["$select"], query["$expand"]))]);
                 return (HttpStatusCode.OK, new JsonObject { ["value"] = found }.ToJsonString());
             case ("POST", 3):
                 return (HttpStatusCode.Created, Draft(JsonNode.Parse(body)!.AsObject(), replyTo: null).ToJsonString());
             case ("GET", 4):
                 return _messages.TryGetValue(segments[3], out var message)
-                    ? (HttpStatusCode.OK, Select(message, query["$select"]).ToJsonString())
+                    ? (HttpStatusCode.OK, Select(message, query["$select"], query["$expand"]).ToJsonString())
                     : (HttpStatusCode.NotFound, Error("ErrorItemNotFound", "The specified object was not found in the store."));
             case ("GET", 5) when segments[4] == "$value":
                 return _messages.TryGetValue(segments[3], out var raw)
@@ -258,6 +300,42 @@ public sealed class GraphStandIn : IAsyncDisposable
                 // The SDK writes the action's parameters as Graph's metadata names them ("Message"); Graph reads them in any case.
                 var reply = JsonNode.Parse(body)!.AsObject().FirstOrDefault(p => string.Equals(p.Key, "message", StringComparison.OrdinalIgnoreCase)).Value?.AsObject() ?? [];
                 return (HttpStatusCode.Created, Draft(reply, original).ToJsonString());
+            case ("POST", 5) when segments[4] == "attachments":
+                if (!_messages.TryGetValue(segments[3], out var target) || target["isDraft"]?.GetValue<bool>() != true)
+                {
+                    return (HttpStatusCode.NotFound, Error("ErrorItemNotFound", "The specified object was not found in the store."));
+                }
+
+                var attachment = JsonNode.Parse(body)!.AsObject();
+                if ((string?)attachment["@odata.type"] != "#microsoft.graph.fileAttachment" || attachment["contentBytes"] is null)
+                {
+                    return (HttpStatusCode.BadRequest, Error("ErrorInvalidRequest", "A file attachment needs @odata.type and contentBytes."));
+                }
+
+                var bytes = Convert.FromBase64String((string)attachment["contentBytes"]!);
+                if (bytes.Length >= 3 * 1024 * 1024)
+                {
+                    return (HttpStatusCode.RequestEntityTooLarge, Error("ErrorRequestEntityTooLarge", "Use an upload session for attachments of 3 MB or more."));
+                }
+
+                _files.GetOrAdd(segments[3], _ => new()).Enqueue(new GraphStandInFile((string)attachment["name"]!, (string?)attachment["contentType"] ?? "application/octet-stream", bytes));
+                attachment["id"] = "AAMkAtt" + Guid.NewGuid().ToString("N");
+                return (HttpStatusCode.Created, attachment.ToJsonString());
+            case ("POST", 6) when segments[4] == "attachments" && segments[5] == "createUploadSession":
+                if (!_messages.TryGetValue(segments[3], out var sessionDraft) || sessionDraft["isDraft"]?.GetValue<bool>() != true)
+                {
+                    return (HttpStatusCode.NotFound, Error("ErrorItemNotFound", "The specified object was not found in the store."));
+                }
+
+                var item = JsonNode.Parse(body)!["AttachmentItem"] ?? JsonNode.Parse(body)!["attachmentItem"]!;
+                var sessionId = Guid.NewGuid().ToString("N");
+                _uploads[sessionId] = new UploadSession(segments[3], (string)item["name"]!, (string?)item["contentType"] ?? "application/octet-stream", new byte[(long)item["size"]!]);
+                return (HttpStatusCode.Created, new JsonObject
+                {
+                    ["uploadUrl"] = new Uri(Root, "upload/" + sessionId).ToString(),
+                    ["expirationDateTime"] = DateTimeOffset.UtcNow.AddHours(1).ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+                    ["nextExpectedRanges"] = new JsonArray("0-"),
+                }.ToJsonString());
             case ("POST", 5) when segments[4] == "send":
                 if (!_messages.TryGetValue(segments[3], out var draft) || draft["isDraft"]?.GetValue<bool>() != true)
                 {
@@ -271,7 +349,10 @@ public sealed class GraphStandIn : IAsyncDisposable
                     (string?)draft["subject"] ?? string.Empty,
                     (string?)draft["body"]?["content"] ?? string.Empty,
                     (string?)draft["replyTo"],
-                    (string)draft["internetMessageId"]!));
+                    (string)draft["internetMessageId"]!)
+                {
+                    Attachments = _files.TryGetValue(segments[3], out var attached) ? [.. attached] : [],
+                });
                 return (HttpStatusCode.Accepted, null);
             default:
                 return (HttpStatusCode.NotFound, Error("NotFound", "unknown resource"));
@@ -338,9 +419,49 @@ public sealed class GraphStandIn : IAsyncDisposable
         return draft;
     }
 
-    private JsonArray Inbox() => new([.. _messages.Values.Where(m => m["isDraft"]?.GetValue<bool>() != true && m["replyTo"] is null).Select(m => (JsonNode)m.DeepClone())]);
+    /// <summary>The inbox as a delta query returns it: without attachments (delta cannot expand them).</summary>
+    private JsonArray Inbox() => new([.. _messages.Values.Where(m => m["isDraft"]?.GetValue<bool>() != true && m["replyTo"] is null).Select(m =>
+    {
+        var copy = (JsonObject)m.DeepClone();
+        copy.Remove("attachments");
+        return (JsonNode)copy;
+    })]);
 
-    private static JsonObject Select(JsonObject message, string? select)
+    /// <summary>The upload URL of an upload session (pre-authenticated: no token): slices with <c>Content-Range</c>; the
+    /// last one adds the file to the draft (201), the others answer the next expected range (200).</summary>
+    private (HttpStatusCode, string?) Upload(string sessionId, string? contentRange, byte[] slice)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(contentRange ?? string.Empty, @"^bytes (\d+)-(\d+)/(\d+)$");
+        if (!_uploads.TryGetValue(sessionId, out var session) || !match.Success)
+        {
+            return (HttpStatusCode.NotFound, Error("ErrorItemNotFound", "Unknown upload session or no Content-Range."));
+        }
+
+        var from = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var to = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (to - from + 1 != slice.Length || from != session.Received || slice.Length > 4 * 1024 * 1024)
+        {
+            return (HttpStatusCode.BadRequest, Error("ErrorInvalidRange", "The slice does not match its Content-Range or the next expected range."));
+        }
+
+        slice.CopyTo(session.Content, from);
+        session.Received = to + 1;
+        if (session.Received < session.Content.Length)
+        {
+            return (HttpStatusCode.OK, new JsonObject { ["nextExpectedRanges"] = new JsonArray($"{session.Received}-") }.ToJsonString());
+        }
+
+        _uploads.TryRemove(sessionId, out _);
+        _files.GetOrAdd(session.DraftId, _ => new()).Enqueue(new GraphStandInFile(session.Name, session.ContentType, session.Content) { ViaUploadSession = true });
+        return (HttpStatusCode.Created, null);
+    }
+
+    private sealed record UploadSession(string DraftId, string Name, string ContentType, byte[] Content)
+    {
+        public int Received { get; set; }
+    }
+
+    private static JsonObject Select(JsonObject message, string? select, string? expand = null)
     {
         if (string.IsNullOrEmpty(select))
         {
@@ -348,10 +469,11 @@ public sealed class GraphStandIn : IAsyncDisposable
         }
 
         var fields = select.Split(',');
+        var expanded = (expand ?? string.Empty).Split(',');
         var selected = new JsonObject();
         foreach (var (name, value) in message)
         {
-            if (name == "id" || fields.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (name == "id" || fields.Contains(name, StringComparer.OrdinalIgnoreCase) || expanded.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 selected[name] = value?.DeepClone();
             }

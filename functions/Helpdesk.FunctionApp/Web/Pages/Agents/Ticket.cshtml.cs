@@ -23,8 +23,25 @@ public sealed class TicketModel(
     TicketClocks clocks,
     MailHtmlSanitizer sanitizer,
     TimeProvider clock,
-    Domain.Contracts.ContractDefinition contract) : AgentPageModel
+    Domain.Contracts.ContractDefinition contract,
+    Application.Attachments.AttachmentUploads uploads,
+    IMalwareScanResults scans,
+    InlineImageLinks inlineLinks) : AgentPageModel
 {
+    /// <summary>What the malware scan said of each file on the page, by SHA-256 (issue 20).</summary>
+    public IReadOnlyDictionary<string, MalwareVerdict> Verdicts { get; private set; } = new Dictionary<string, MalwareVerdict>();
+
+    /// <summary>Files the agent attaches to the reply (multipart form).</summary>
+    [BindProperty]
+    public List<IFormFile> ReplyFiles { get; set; } = [];
+
+    public static string DownloadUrl(ProtocolNumber protocol, Domain.Attachments.AttachmentRef file) =>
+        $"/api/tickets/{protocol}/attachments/{file?.Id}";
+
+    /// <summary>The sanitized frame of a message, its <c>cid:</c> images pointed at signed same-origin links.</summary>
+    public string SanitizedFrame(string html, IReadOnlyList<Domain.Attachments.AttachmentRef> files) =>
+        sanitizer.ToFrameDocument(InlineImages.Rewrite(html, files, f => inlineLinks.Create(Ticket.Protocol.ToString(), f.Id)));
+
     public Ticket Ticket { get; private set; } = null!;
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
@@ -93,8 +110,6 @@ public sealed class TicketModel(
     /// <summary>Which form the error belongs to, so that it is shown beside it.</summary>
     public string? ErrorForm { get; private set; }
 
-    public string SanitizedFrame(string html) => sanitizer.ToFrameDocument(html);
-
     public async Task<IActionResult> OnGetAsync(string protocol, Guid? insert, string? done, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(protocol, cancellationToken))
@@ -129,7 +144,19 @@ public sealed class TicketModel(
     }
 
     public Task<IActionResult> OnPostReplyAsync(string protocol, CancellationToken cancellationToken) =>
-        ActAsync(protocol, "reply", (target, ct) => actions.ReplyAsync(target, Agent, ReplyText ?? string.Empty, ArticleIds, ct), cancellationToken);
+        ActAsync(protocol, "reply", async (target, ct) =>
+        {
+            var files = new List<Application.Attachments.ReplyAttachment>();
+            foreach (var file in ReplyFiles.Where(f => f.Length > 0))
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var stored = await uploads.UploadAsync(file.FileName, file.ContentType, buffer.ToArray(), ct);
+                files.Add(new Application.Attachments.ReplyAttachment(stored.ContentId, stored.Name, stored.ContentType));
+            }
+
+            return await actions.ReplyAsync(target, Agent, ReplyText ?? string.Empty, ArticleIds, files, ct);
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostNoteAsync(string protocol, CancellationToken cancellationToken) =>
         ActAsync(protocol, "note", (target, ct) => actions.AddInternalNoteAsync(target, Agent, NoteText ?? string.Empty, ct), cancellationToken);
@@ -226,6 +253,13 @@ public sealed class TicketModel(
         Clocks = clocks.Read(Ticket, Now);
         Timeline = TicketTimeline.For(Ticket, contract.Clock);
         Level2Groups = [.. (await catalogue.GetAsync(cancellationToken)).Catalogue.Groups.Where(g => g.Level == SupportGroup.Level2)];
+        var verdicts = new Dictionary<string, MalwareVerdict>(StringComparer.Ordinal);
+        foreach (var file in Ticket.AttachmentReferences().DistinctBy(f => f.Sha256))
+        {
+            verdicts[file.Sha256] = await scans.VerdictAsync(file.ContentKey, cancellationToken);
+        }
+
+        Verdicts = verdicts;
         if (!string.IsNullOrWhiteSpace(Kb))
         {
             KnowledgeResults = await knowledge.SearchAsync(new KnowledgeSearch(Kb, null, null, 8), cancellationToken);
