@@ -22,9 +22,12 @@ public sealed record DataSubjectTicket(
     DateTimeOffset? KeptUntil,
     DateTimeOffset? PersonalDataErasedAt);
 
-/// <summary>A message to or from the requester. <see cref="AttachmentCount"/>: attachments the message came with
-/// (their names join here when attachments are stored: docs/decisions/ADR-023, "Hooks").</summary>
-public sealed record DataSubjectMessage(string Direction, DateTimeOffset At, string Subject, string Text, int AttachmentCount);
+/// <summary>A message to or from the requester. <see cref="AttachmentCount"/>: attachments the message came with;
+/// <see cref="Attachments"/>: the files kept with it (issue 20), as the person's data.</summary>
+public sealed record DataSubjectMessage(string Direction, DateTimeOffset At, string Subject, string Text, int AttachmentCount, IReadOnlyList<DataSubjectAttachment> Attachments);
+
+/// <summary>A file of a message: its name as sent, type, size and SHA-256 (the bytes: <c>GET /api/tickets/{protocol}/attachments/{id}</c>).</summary>
+public sealed record DataSubjectAttachment(string Id, string Name, string ContentType, long Size, string Sha256);
 
 public sealed record DataSubjectRating(int Score, string? Comment, DateTimeOffset At);
 

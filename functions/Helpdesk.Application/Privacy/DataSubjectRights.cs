@@ -190,7 +190,8 @@ public sealed partial class DataSubjectRights(
                 contract.Clock.ToLocal(m.At),
                 m.Subject,
                 m.Text,
-                m.Direction == MessageDirection.Inbound && inbound < attachments.Count ? attachments[inbound++].AttachmentCount : 0))],
+                m.Direction == MessageDirection.Inbound && inbound < attachments.Count ? attachments[inbound++].AttachmentCount : 0,
+                [.. m.Attachments.Select(a => new DataSubjectAttachment(a.Id, a.Name, a.ContentType, a.Size, a.Sha256))]))],
             t.Rating is { } r ? new DataSubjectRating(r.Score, r.Comment, contract.Clock.ToLocal(r.At)) : null,
             Local(KeptUntil(t)),
             Local(t.PersonalDataErasedAt));

@@ -36,7 +36,8 @@ public static class RequesterErasure
             text => text.StartsWith(Removed, StringComparison.Ordinal) ? text : placeholder,
             text => Scrub(text, name),
             address => IsPseudonym(address) ? address : pseudonym,
-            _ => null);
+            _ => null,
+            KeepsFiles: false);
     }
 
     /// <summary>Staff text with the person's identifiers replaced by "[removido]".</summary>

@@ -216,6 +216,51 @@ public abstract class AnonymizationScenario : IAsyncLifetime
         chains = JsonDocument.Parse(await GetAsync("/api/audit/chains?from=2026-11-01&to=2026-11-30", "auditor")).RootElement;
         Assert.Equal((3, 0), (chains.GetProperty("checked").GetInt32(), chains.GetProperty("failed").GetInt32()));
     }
+
+    /// <summary>Issue 20 §6: a person's files are part of their data. The officer's export lists each file (id, name as
+    /// sent, type, size, SHA-256); after the anonymization no output names a file and none can be downloaded, while the
+    /// chain still verifies. (The bytes stay in the content-addressed store, which other tickets may share: ADR-024.)</summary>
+    [Fact]
+    public async Task A_persons_files_are_in_their_export_and_gone_from_every_output_after_anonymization()
+    {
+        using (var mail = await App.PostEmailAsync(AttachmentMessages.WithFiles("files-" + Guid.NewGuid().ToString("N") + "@ifrs.edu.br", from: Titular, subject: "Documentos da Joana")))
+        {
+            Assert.Equal(HttpStatusCode.Created, mail.StatusCode);
+        }
+
+        var protocol = JsonDocument.Parse(await GetAsync("/api/tickets?status=new", "supervisor")).RootElement.GetProperty("items").EnumerateArray()
+            .Single(t => t.GetProperty("subject").GetString() == "Documentos da Joana").GetProperty("protocol").GetString()!;
+        var (before, _) = await App.ReadAsync(protocol, "agent-l1");
+        var pdf = before.GetProperty("messages")[0].GetProperty("attachments").EnumerateArray().Single(a => a.GetProperty("name").GetString() == AttachmentMessages.PdfName);
+        var pdfId = pdf.GetProperty("id").GetString()!;
+        await WorkToClosedAsync(protocol, rate: false);
+        Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero));
+
+        var data = JsonDocument.Parse(await GetAsync($"/api/requesters/{Uri.EscapeDataString(Titular)}/data", "dpo")).RootElement;
+        var files = data.GetProperty("tickets")[0].GetProperty("messages")[0].GetProperty("attachments").EnumerateArray().ToList();
+        var exported = Assert.Single(files, f => f.GetProperty("name").GetString() == AttachmentMessages.PdfName);
+        Assert.Equal(pdfId, exported.GetProperty("id").GetString());
+        Assert.Equal("application/pdf", exported.GetProperty("contentType").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(AttachmentMessages.Pdf)), exported.GetProperty("sha256").GetString());
+        Assert.Contains(files, f => f.GetProperty("name").GetString() == "tela.png");
+
+        Clock.Advance(TimeSpan.FromDays((5 * 365) + 3));
+        using (var done = await AnonymizeAsync(Titular, new { reason = "Pedido do titular" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        var (after, _) = await App.ReadAsync(protocol, "supervisor");
+        Assert.True(after.GetProperty("historyVerified").GetBoolean());
+        Assert.Empty(after.GetProperty("messages")[0].GetProperty("attachments").EnumerateArray());
+        foreach (var name in new[] { "relatório", "tela.png", "ofício", "pagina.html" })
+        {
+            Assert.DoesNotContain(name, after.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var download = await App.Staff("supervisor", "sara").GetAsync(new Uri($"/api/tickets/{protocol}/attachments/{pdfId}", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+    }
 }
 
 /// <summary>The scenario on the embedded store (SQLite).</summary>

@@ -7,7 +7,9 @@ namespace Helpdesk.Domain.Tickets.History;
 /// texts that may mention the person (reasons, resolutions, external references), <see cref="Address"/> for e-mail
 /// addresses (fields and the requester's actor id) and <see cref="TaxId"/> for the CPF/CNPJ digits (null removes it).
 /// Masking for a viewer and the erasure of a data subject are two instances.</summary>
-public sealed record PersonalDataRewrite(Func<string, string> Text, Func<string, string> Mention, Func<string, string> Address, Func<string, string?> TaxId);
+/// <see cref="KeepsFiles"/>: whether the entries keep their attachments (names rewritten as <see cref="Text"/>); an
+/// erasure removes them, so that no output can name or serve the person's files any more (issue 20, §6).
+public sealed record PersonalDataRewrite(Func<string, string> Text, Func<string, string> Mention, Func<string, string> Address, Func<string, string?> TaxId, bool KeepsFiles = true);
 
 /// <summary>
 /// The one list of where personal data sits in each kind of history entry (LGPD: requesters' e-mail, name, CPF/CNPJ and
@@ -45,8 +47,16 @@ public static class PersonalFields
                 RequesterName = O(r.RequesterName),
                 RequesterTaxId = r.RequesterTaxId is { } digits ? rewrite.TaxId(digits) : null,
             },
-            MessageReceived m => m with { From = rewrite.Address(m.From), Subject = T(m.Subject), Text = T(m.Text), Html = O(m.Html) },
-            MessageSent s => s with { To = rewrite.Address(s.To), Subject = T(s.Subject), Text = T(s.Text) },
+            MessageReceived m => m with
+            {
+                From = rewrite.Address(m.From),
+                Subject = T(m.Subject),
+                Text = T(m.Text),
+                Html = O(m.Html),
+                Attachments = Files(m.Attachments, rewrite),
+                RefusedAttachments = rewrite.KeepsFiles ? m.RefusedAttachments?.Select(r => r with { Name = T(r.Name) }).ToList() : null,
+            },
+            MessageSent s => s with { To = rewrite.Address(s.To), Subject = T(s.Subject), Text = T(s.Text), Attachments = Files(s.Attachments, rewrite) },
             SatisfactionRated s => s with { Comment = O(s.Comment) },
             InternalNoteAdded n => n with { Text = T(n.Text) },
             TicketForwardedToExternalTeam f => f with { Reference = M(f.Reference), Reason = M(f.Reason) },
@@ -65,4 +75,9 @@ public static class PersonalFields
             _ => data,
         };
     }
+
+    /// <summary>A message's files as the rewrite shows them: each name rewritten (a file name is something the person
+    /// wrote, and often names them or their CPF), or none at all for an erasure.</summary>
+    private static List<Attachments.AttachmentRef>? Files(IReadOnlyList<Attachments.AttachmentRef>? files, PersonalDataRewrite rewrite) =>
+        files is null || !rewrite.KeepsFiles ? null : [.. files.Select(f => f with { Name = rewrite.Text(f.Name) })];
 }
