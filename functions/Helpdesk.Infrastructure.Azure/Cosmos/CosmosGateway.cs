@@ -154,7 +154,7 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
         {
             var response = await call().ConfigureAwait(false);
             LogCharge(logger, operation, (int)response.StatusCode, response.Headers.RequestCharge);
-            if ((response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout || StaleEmulatorCache(response)) && attempt <= MaxTransientRetries)
+            if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout && attempt <= MaxTransientRetries)
             {
                 response.Dispose();
                 LogTransient(logger, operation, attempt);
@@ -165,12 +165,6 @@ internal sealed partial class CosmosGateway(Container container, ILogger logger,
             return response;
         }
     }
-
-    /// <summary>The loopback test server now and then answers a query's partition-key-range lookup with 404 (the SDK
-    /// reports "GetTargetPartitionKeyRanges … failed due to stale cache" and refreshes its cache); a real account answers
-    /// 410/1002, which the SDK retries itself. Seen in full test runs on a loaded machine; retried like a transient error.</summary>
-    private bool StaleEmulatorCache(ResponseMessage response) =>
-        emulator && response.StatusCode == HttpStatusCode.NotFound && response.ErrorMessage?.Contains("stale cache", StringComparison.Ordinal) == true;
 
     private static void EnsureSuccess(ResponseMessage response, string operation)
     {
