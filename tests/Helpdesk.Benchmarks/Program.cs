@@ -3,10 +3,11 @@ using Helpdesk.Benchmarks;
 using Helpdesk.Benchmarks.Assessment;
 using Helpdesk.Benchmarks.Audit;
 using Helpdesk.Benchmarks.Calendar;
+using Helpdesk.Benchmarks.Cosmos;
 using Helpdesk.Benchmarks.Intake;
 using Helpdesk.Benchmarks.Sweep;
 
-IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite()];
+IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite(), new CosmosSuite()];
 
 var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
 if (selected is null)

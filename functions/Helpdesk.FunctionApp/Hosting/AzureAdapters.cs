@@ -4,6 +4,7 @@ using Helpdesk.FunctionApp.LocalRunner;
 using Helpdesk.Infrastructure;
 using Helpdesk.Infrastructure.Azure.Cosmos;
 using Helpdesk.Infrastructure.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Helpdesk.FunctionApp.Hosting;
 
@@ -50,7 +51,7 @@ public static class AzureAdapters
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(edges);
         services.AddSingleton(options);
-        services.AddSingleton(_ => CosmosConnection.CreateClient(options));
+        services.TryAddSingleton(_ => CosmosConnection.CreateClient(options)); // the cosmos benchmark registers a client of its own first, to count requests
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>().GetContainer(options.DatabaseName, options.TicketsContainer));
         services.AddSingleton<CosmosTicketStore>();
         services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
