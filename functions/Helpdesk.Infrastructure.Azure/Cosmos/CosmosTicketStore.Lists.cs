@@ -12,11 +12,18 @@ public sealed partial class CosmosTicketStore
 
     /// <summary>Writes the ticket's list item unless a newer version is already there (two writers of successive
     /// versions may finish in either order; the older one never overwrites the newer).</summary>
-    private async Task WriteSummaryAsync(Ticket ticket, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="isNew"/> (a ticket just created, whose list item cannot exist yet unless a repair
+    /// wrote it) the create is tried first, without the read before it; a 409 goes the usual way.</remarks>
+    private async Task WriteSummaryAsync(Ticket ticket, CancellationToken cancellationToken, bool isNew = false)
     {
         var item = TicketSummaryDocument.Create(ticket, _deadlines.For(ticket));
         var id = item["id"]!.GetValue<string>();
         var partition = item["pk"]!.GetValue<string>();
+        if (isNew && await _gateway.TryCreateAsync(item, partition, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         for (var attempt = 0; attempt < MaxListItemAttempts; attempt++)
         {
             var stored = await _gateway.ReadAsync(id, partition, cancellationToken).ConfigureAwait(false);

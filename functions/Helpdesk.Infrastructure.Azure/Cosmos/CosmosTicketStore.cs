@@ -11,13 +11,17 @@ namespace Helpdesk.Infrastructure.Azure.Cosmos;
 /// <summary>
 /// The ticket store on Cosmos DB (data model: docs/cosmos-data-model.md). A ticket, its history and its outbox
 /// entries are one item, written with an ETag check, so that a ticket change and the messages it causes are atomic
-/// without a transactional batch. Protocol numbers come from a counter item per year (ETag retry); every number
+/// without a transactional batch. Protocol numbers come from a counter item per year (one atomic patch increment); every number
 /// becomes either a protocol item pointing to its ticket or a void protocol item with the reason.
 /// Message ids are unique items (a create answers 409 on a duplicate).
 /// </summary>
 public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccounting
 {
     private const int MaxCounterAttempts = 100;
+
+    /// <summary>The stored item (and ETag) each ticket handed out by <see cref="GetAsync"/> was read from, held only as
+    /// long as the ticket object lives; <see cref="SaveAsync"/> writes with it instead of reading the item again.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Ticket, StoredItem> _loaded = [];
     private readonly CosmosGateway _gateway;
     private readonly CosmosOptions _options;
     private readonly TimeProvider _clock;
@@ -42,16 +46,9 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
         // A redelivery is recognised before a number is reserved, so that it consumes none. Only two deliveries that
         // race past this check both reserve a number; the loser records its number as void.
         var provisional = build(ProtocolNumber.Create(year, 1));
-        if (await FindByMessageIdsAsync(provisional.MessageIds, cancellationToken).ConfigureAwait(false) is { } known)
+        if (await KnownOrPendingAsync(provisional.MessageIds, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
-            return new CreateOutcome(known, Created: false);
-        }
-
-        // A claim younger than AbandonedAfter whose ticket does not exist: its writer is writing it now, or died. Neither
-        // is a duplicate the sender may forget: answer "retry later" (and reserve no number for it).
-        if (await PendingClaimAsync(provisional.MessageIds, cancellationToken).ConfigureAwait(false) is { } pending)
-        {
-            return new CreateOutcome(pending, Created: false, InProgress: true);
+            return earlier;
         }
 
         var protocol = await ReserveAsync(year, cancellationToken).ConfigureAwait(false);
@@ -92,7 +89,7 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
             throw new CosmosStoreException($"Ticket id {ticketId} already exists.");
         }
 
-        await WriteSummaryAsync(draft.Ticket, cancellationToken).ConfigureAwait(false);
+        await WriteSummaryAsync(draft.Ticket, cancellationToken, isNew: true).ConfigureAwait(false);
 
         return new CreateOutcome(new TicketRef(draft.Ticket.Id, protocol), Created: true);
     }
@@ -108,17 +105,47 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
         }
 
         var id = ticket.Id.ToString();
+        IReadOnlyDictionary<int, string>? offloaded = null; // large event data goes to the content store once, when a write is due
+
+        // The item this ticket was loaded from, with its ETag: if nobody wrote the item since, the replace succeeds with
+        // no read before it (issue 21 §5: a read of the whole item, history included, per change). Any 412 (a writer
+        // came between, or the item was touched without a new version) falls back to reading the item afresh below,
+        // so the outcome is the one the read-first write gives.
+        if (_loaded.TryGetValue(ticket, out var loaded))
+        {
+            _loaded.Remove(ticket);
+            if (TicketDocument.Version(loaded.Body) == ticket.CommittedVersion)
+            {
+                offloaded = await OffloadAsync(ticket, cancellationToken).ConfigureAwait(false);
+                TicketDocument.Update(loaded.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention, offloaded);
+                if (await _gateway.TryReplaceAsync(loaded.Body, id, id, loaded.ETag, cancellationToken).ConfigureAwait(false))
+                {
+                    await AfterSaveAsync(ticket, newMessageIds, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+            }
+        }
+
         var stored = await _gateway.ReadAsync(id, id, cancellationToken).ConfigureAwait(false);
         if (stored is null || TicketDocument.Version(stored.Body) != ticket.CommittedVersion)
         {
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed since it was read (expected version {ticket.CommittedVersion}).");
         }
 
-        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention, await OffloadAsync(ticket, cancellationToken).ConfigureAwait(false));
+        offloaded ??= await OffloadAsync(ticket, cancellationToken).ConfigureAwait(false);
+        TicketDocument.Update(stored.Body, ticket, outbox, _clock.GetUtcNow(), _options.OutboxRetention, offloaded);
         if (!await _gateway.TryReplaceAsync(stored.Body, id, id, stored.ETag, cancellationToken).ConfigureAwait(false))
         {
             throw new ConcurrencyConflictException($"Ticket {ticket.Protocol} changed while it was being saved.");
         }
+
+        await AfterSaveAsync(ticket, newMessageIds, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What follows a ticket's write: its list item, its thread index, and the ticket marked committed.</summary>
+    private async Task AfterSaveAsync(Ticket ticket, IReadOnlyList<string> newMessageIds, CancellationToken cancellationToken)
+    {
+        var id = ticket.Id.ToString();
 
         // The list item follows the ticket (ADR-013): if this process dies here, lists show the previous state until
         // the ticket's next write rewrites its list item from the whole ticket.
@@ -141,7 +168,14 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
     {
         var key = id.ToString();
         var stored = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : await ToTicketAsync(stored.Body, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var ticket = await ToTicketAsync(stored.Body, cancellationToken).ConfigureAwait(false);
+        _loaded.AddOrUpdate(ticket, stored); // for SaveAsync: the item and ETag this ticket came from
+        return ticket;
     }
 
     public async Task<Ticket?> FindByProtocolAsync(ProtocolNumber protocol, CancellationToken cancellationToken)
@@ -344,24 +378,35 @@ public sealed partial class CosmosTicketStore : ITicketStore, IProtocolAccountin
         throw new CosmosStoreException("The message id claim kept changing; giving up.");
     }
 
-    /// <summary>The intended ticket of a claim on one of <paramref name="messageIds"/> made less than
-    /// <see cref="CosmosOptions.AbandonedAfter"/> ago whose ticket item does not exist (yet).</summary>
-    private async Task<TicketRef?> PendingClaimAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
+    /// <summary>The duplicate check of <see cref="FindByMessageIdsAsync"/> and the in-progress check together, from one
+    /// read of each claim and of its ticket (issue 21 §5: the two checks read the same items twice): a ticket that holds one of
+    /// <paramref name="messageIds"/> (a duplicate), else a claim younger than <see cref="CosmosOptions.AbandonedAfter"/>
+    /// whose ticket does not exist (in progress), else null.</summary>
+    private async Task<CreateOutcome?> KnownOrPendingAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        TicketRef? pending = null;
         foreach (var messageId in messageIds.Distinct(StringComparer.Ordinal))
         {
             var key = CosmosItems.MessageId(messageId);
             var claim = await _gateway.ReadAsync(key, key, cancellationToken).ConfigureAwait(false);
-            if (claim is not null &&
-                now - TicketDocument.ParseTime(claim.Body["claimedAt"]!.GetValue<string>()) < _options.AbandonedAfter &&
-                await ExistingTicketAsync(claim.Body, cancellationToken).ConfigureAwait(false) is null)
+            if (claim is null)
             {
-                return new TicketRef(TicketId.Parse(claim.Body["ticketId"]!.GetValue<string>()), ParseProtocol(claim.Body));
+                continue;
+            }
+
+            if (await ExistingTicketAsync(claim.Body, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return new CreateOutcome(found, Created: false);
+            }
+
+            if (pending is null && now - TicketDocument.ParseTime(claim.Body["claimedAt"]!.GetValue<string>()) < _options.AbandonedAfter)
+            {
+                pending = new TicketRef(TicketId.Parse(claim.Body["ticketId"]!.GetValue<string>()), ParseProtocol(claim.Body));
             }
         }
 
-        return null;
+        return pending is null ? null : new CreateOutcome(pending, Created: false, InProgress: true);
     }
 
     private async Task<TicketRef?> ExistingTicketAsync(JsonObject claim, CancellationToken cancellationToken)

@@ -80,8 +80,9 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
     {
         const int instances = 8, perInstance = 10;
         var year = Random.Shared.Next(2100, 9000);
-        var counter = new CounterRequests("counter-" + year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var clients = Enumerable.Range(0, instances).Select(_ => CountingClient(counter)).ToList();
+        var counter = "counter-" + year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var log = new CosmosRequestLog();
+        var clients = Enumerable.Range(0, instances).Select(_ => log.NewClient(cosmos.StoreOptions)).ToList();
         try
         {
             var stores = clients.Select(c => new CosmosTicketStore(
@@ -92,55 +93,15 @@ public sealed class CosmosProtocolAccountingTests(CosmosServerFixture cosmos)
 
             Assert.All(outcomes, o => Assert.True(o.Created));
             Assert.Equal(Enumerable.Range(1, instances * perInstance), outcomes.Select(o => o.Ticket.Protocol.Counter).Order());
-            Assert.Equal(0, counter.Count("PUT"));                                  // no read-modify-write
-            Assert.Equal(0, counter.Count(status: 412));                            // no lost race
-            Assert.Equal((instances * perInstance) - 1, counter.Count("PATCH", 200)); // one increment per number after the first
+            Assert.Equal(0, log.Count(counter, "PUT"));                                  // no read-modify-write
+            Assert.Equal(0, log.Count(counter, status: 412));                            // no lost race
+            Assert.Equal((instances * perInstance) - 1, log.Count(counter, "PATCH", 200)); // one increment per number after the first
             Assert.Empty(await NewStore().ListVoidAsync(year, Ct));
         }
         finally
         {
             clients.ForEach(c => c.Dispose());
         }
-    }
-
-    private Microsoft.Azure.Cosmos.CosmosClient CountingClient(CounterRequests counter)
-    {
-        var options = new Microsoft.Azure.Cosmos.CosmosClientOptions
-        {
-            ConnectionMode = Microsoft.Azure.Cosmos.ConnectionMode.Gateway,
-            LimitToEndpoint = true,
-            EnableContentResponseOnWrite = false,
-            HttpClientFactory = () => new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator }),
-        };
-        options.CustomHandlers.Add(counter.NewHandler()); // a handler belongs to one client's pipeline
-        return new Microsoft.Azure.Cosmos.CosmosClient(cosmos.StoreOptions.AccountEndpoint!.ToString(), cosmos.StoreOptions.AccountKey, options);
-    }
-
-    /// <summary>Counts the requests of every client on one item (by id in the path) by method and answer.</summary>
-    private sealed class CounterRequests(string itemId)
-    {
-        private readonly System.Collections.Concurrent.ConcurrentBag<(string Method, int Status)> _seen = [];
-
-        public int Count(string? method = null, int? status = null) =>
-            _seen.Count(r => (method is null || r.Method == method) && (status is null || r.Status == status));
-
-        public Microsoft.Azure.Cosmos.RequestHandler NewHandler() => new Handler(this);
-
-        private sealed class Handler(CounterRequests log) : Microsoft.Azure.Cosmos.RequestHandler
-        {
-            public override async Task<Microsoft.Azure.Cosmos.ResponseMessage> SendAsync(Microsoft.Azure.Cosmos.RequestMessage request, CancellationToken cancellationToken)
-            {
-                var response = await base.SendAsync(request, cancellationToken);
-                if (request.RequestUri.OriginalString.EndsWith("/docs/" + log._itemId, StringComparison.Ordinal))
-                {
-                    log._seen.Add((request.Method.Method, (int)response.StatusCode));
-                }
-
-                return response;
-            }
-        }
-
-        private readonly string _itemId = itemId;
     }
 
     [Fact]
