@@ -5,8 +5,8 @@ namespace Helpdesk.Benchmarks.Cosmos;
 
 /// <summary>One Cosmos DB request as the client sent it: its kind (read, create, upsert, replace, patch, delete, query,
 /// or metadata for the SDK's own account/collection/partition-range look-ups), the item kind it touched (from the item
-/// id), its answer, the bytes of its body and of the answer's body, and the answer's request charge (0 on the loopback
-/// server, which sends none).</summary>
+/// id), its answer, the bytes of its body and of the answer's body (reads, queries and patches only: writes are sent
+/// with EnableContentResponseOnWrite off), and the answer's request charge (0 on the loopback server, which sends none).</summary>
 public sealed record CosmosRequest(string Step, string Kind, string Item, int Status, long BytesWritten, long BytesRead, double Charge);
 
 /// <summary>
@@ -151,7 +151,10 @@ public sealed class RequestLedger
             {
                 var path = request.RequestUri.OriginalString;
                 var kind = KindOf(request.Method.Method, path, name => request.Headers[name]);
-                var read = Length(response.Content, response.Headers["Content-Length"]);
+                // What a real account sends back: the bodies of reads, queries and patches (the store asks for the patched
+                // item); not of creates, upserts and replaces, which the loopback server echoes whatever
+                // EnableContentResponseOnWrite says.
+                var read = kind is "read" or "query" or "patch" or "metadata" ? Length(response.Content, response.Headers["Content-Length"]) : 0;
                 var item = kind switch
                 {
                     "query" => "(query)",
