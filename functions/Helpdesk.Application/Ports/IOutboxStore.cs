@@ -13,7 +13,9 @@ public interface IOutboxStore
     /// <paramref name="now"/> + <paramref name="lease"/>, so that a message whose dispatcher dies is taken again.</summary>
     Task<IReadOnlyList<PendingDelivery>> TakeDueAsync(DateTimeOffset now, int max, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task MarkDeliveredAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Marks the messages of one dispatched batch delivered, in one write (issue 21: one per batch, not one per
+    /// message, because every write of the embedded store goes through its single writer).</summary>
+    Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 

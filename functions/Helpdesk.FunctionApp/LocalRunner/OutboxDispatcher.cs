@@ -60,20 +60,45 @@ public sealed partial class OutboxDispatcher(
     {
         var settings = options.Value;
         var due = await outbox.TakeDueAsync(clock.GetUtcNow(), BatchSize, settings.LockDuration, cancellationToken).ConfigureAwait(false);
-        await Parallel.ForEachAsync(
-            due,
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (message, ct) => await DeliverAsync(message, settings, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        var delivered = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        try
+        {
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (message, ct) =>
+                {
+                    if (await DeliverAsync(message, settings, ct).ConfigureAwait(false))
+                    {
+                        delivered.Add(message.Id);
+                    }
+                }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // One write for the batch's deliveries (also when the loop stops part-way): a message delivered but not
+            // marked (the process dies here) is delivered again, and its consumer recognises it (at-least-once).
+            try
+            {
+                await outbox.MarkDeliveredAsync(delivered, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: the store is closed; these are delivered again after the restart.
+            }
+        }
+
         return due.Count;
     }
 
-    private async Task DeliverAsync(PendingDelivery message, LocalRunnerOptions settings, CancellationToken cancellationToken)
+    /// <summary>One delivery; true when it succeeded (the caller marks it delivered with the rest of its batch).</summary>
+    private async Task<bool> DeliverAsync(PendingDelivery message, LocalRunnerOptions settings, CancellationToken cancellationToken)
     {
         var function = FunctionCatalog.ForQueue(message.Queue);
         if (function is null)
         {
             await outbox.DeadLetterAsync(message.Id, $"no function listens on queue '{message.Queue}'", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         var payload = HostPayloads.ServiceBus(function.Trigger.Name, function.Name, message.Body, message.Id, message.DeliveryCount, message.CreatedAt, clock.GetUtcNow());
@@ -81,9 +106,8 @@ public sealed partial class OutboxDispatcher(
         var now = clock.GetUtcNow();
         if (outcome.Succeeded)
         {
-            await outbox.MarkDeliveredAsync(message.Id, now, cancellationToken).ConfigureAwait(false);
             Count(message.Queue, "delivered");
-            return;
+            return true;
         }
 
         var reason = $"{function.Name} answered {outcome.StatusCode}: {outcome.Detail}";
@@ -92,7 +116,7 @@ public sealed partial class OutboxDispatcher(
             LogDeadLettered(logger, message.Id, message.Queue, message.DeliveryCount);
             await outbox.DeadLetterAsync(message.Id, "MaxDeliveryCountExceeded: " + reason, now, cancellationToken).ConfigureAwait(false);
             Count(message.Queue, "dead-letter");
-            return;
+            return false;
         }
 
         var delay = TimeSpan.FromTicks(Math.Min(
@@ -101,6 +125,7 @@ public sealed partial class OutboxDispatcher(
         LogRetry(logger, message.Id, message.Queue, message.DeliveryCount, outcome.StatusCode, delay);
         await outbox.ScheduleRetryAsync(message.Id, reason, now + delay, cancellationToken).ConfigureAwait(false);
         Count(message.Queue, "retry");
+        return false;
     }
 
     private static void Count(string queue, string result) =>

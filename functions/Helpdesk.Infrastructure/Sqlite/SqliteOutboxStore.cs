@@ -62,8 +62,33 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, IOutboxSignal sig
             },
             cancellationToken);
 
-    public Task MarkDeliveredAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE outbox SET delivered_at = $now, last_error = NULL WHERE id = $id", id, cancellationToken, ("$now", SqliteTime.Format(now)));
+    public Task MarkDeliveredAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE outbox SET delivered_at = $now, last_error = NULL WHERE id = $id";
+                command.Parameters.AddWithValue("$now", SqliteTime.Format(now));
+                var id = command.Parameters.Add("$id", SqliteType.Text);
+                var updated = 0;
+                foreach (var each in ids)
+                {
+                    id.Value = each.ToString("N");
+                    updated += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return updated;
+            },
+            cancellationToken);
+    }
 
     public Task ScheduleRetryAsync(Guid id, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE outbox SET next_attempt_at = $next, last_error = $error WHERE id = $id AND delivered_at IS NULL", id, cancellationToken, ("$next", SqliteTime.Format(nextAttemptAt)), ("$error", error));

@@ -22,31 +22,43 @@ public sealed partial class SqliteTicketStore(SqliteDatabase database, IOutboxSi
     public async Task<CreateOutcome> CreateAsync(int year, Func<ProtocolNumber, TicketDraft> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var outcome = await database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                // A redelivery is recognised before a number is taken, so that it consumes none (and writes nothing).
-                var provisional = build(ProtocolNumber.Create(year, 1));
-                var existing = await FindByMessageIdsAsync(connection, transaction, provisional.MessageIds, cancellationToken).ConfigureAwait(false);
-                if (existing is not null)
-                {
-                    return new CreateOutcome(existing, Created: false);
-                }
-
-                var counter = await NextCounterAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
-                var draft = build(ProtocolNumber.Create(year, counter));
-
-                await InsertTicketRowAsync(connection, transaction, draft.Ticket, cancellationToken).ConfigureAwait(false);
-                await InsertPendingAsync(connection, transaction, draft.Ticket, draft.MessageIds, draft.Outbox, cancellationToken).ConfigureAwait(false);
-                return new CreateOutcome(new TicketRef(draft.Ticket.Id, draft.Ticket.Protocol), Created: true);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (outcome.Created)
+        CreateOutcome outcome;
+        try
         {
-            signal.Notify();
+            outcome = await database.WriteAsync(
+                async (connection, transaction) =>
+                {
+                    // The draft is built once, with the next number. A redelivery is recognised by the draft's message ids
+                    // and undone with its savepoint (counter included), so that it consumes no number and writes nothing.
+                    // (Issue 21: this work runs on the single writer, so building a provisional draft first cost every
+                    // ticket a second build to save a rare redelivery one.)
+                    var counter = await NextCounterAsync(connection, transaction, year, cancellationToken).ConfigureAwait(false);
+                    var draft = build(ProtocolNumber.Create(year, counter));
+                    var existing = await FindByMessageIdsAsync(connection, transaction, draft.MessageIds, cancellationToken).ConfigureAwait(false);
+                    if (existing is not null)
+                    {
+                        throw new Redelivered(existing);
+                    }
+
+                    await InsertTicketRowAsync(connection, transaction, draft.Ticket, cancellationToken).ConfigureAwait(false);
+                    await InsertPendingAsync(connection, transaction, draft.Ticket, draft.MessageIds, draft.Outbox, cancellationToken).ConfigureAwait(false);
+                    return new CreateOutcome(new TicketRef(draft.Ticket.Id, draft.Ticket.Protocol), Created: true);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Redelivered redelivered)
+        {
+            return new CreateOutcome(redelivered.Existing, Created: false);
         }
 
+        signal.Notify();
         return outcome;
+    }
+
+    /// <summary>Thrown inside a create's write to undo it (its savepoint) when its message was already registered.</summary>
+    private sealed class Redelivered(TicketRef existing) : Exception("The message is already registered.")
+    {
+        public TicketRef Existing { get; } = existing;
     }
 
     public async Task SaveAsync(Ticket ticket, IReadOnlyList<string> newMessageIds, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)

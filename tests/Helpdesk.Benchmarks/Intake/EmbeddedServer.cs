@@ -24,11 +24,15 @@ public sealed class EmbeddedServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<EmbeddedServer> StartAsync(string name)
+    /// <param name="name">A word for the data folder's name.</param>
+    /// <param name="staffSignIn">Run in the Development environment so that loopback requests may sign staff in with the
+    /// <c>X-Dev-Role</c>/<c>X-Dev-User</c> headers (ADR-004), as issue 21's API measurement did; telemetry stays off.</param>
+    public static async Task<EmbeddedServer> StartAsync(string name, bool staffSignIn = false)
     {
         var data = Path.Combine(Path.GetTempPath(), $"helpdesk-bench-{name}-{Guid.NewGuid():N}");
-        var app = HelpdeskApp.Build([], builder =>
+        var app = HelpdeskApp.Build(staffSignIn ? ["--environment", "Development"] : [], builder =>
         {
+            builder.Configuration["Helpdesk:Telemetry:Console"] = "false";
             builder.Configuration["urls"] = "http://127.0.0.1:0";
             builder.Configuration["Helpdesk:DataDirectory"] = data;
             builder.Configuration["Helpdesk:Runner:TimersEnabled"] = "false";
