@@ -50,11 +50,27 @@ public sealed class MaskedTicket
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(mask);
         var verified = HistoryVerification.Verify(ticket.History, ticket.HeadHash).IsValid;
+        var (state, shown) = Rebuild(ticket, mask);
+        return new MaskedTicket(state, shown, mask.TaxId(ticket.RequesterTaxId), verified, mask);
+    }
+
+    /// <summary>Only the ticket as the view shows it (what <see cref="For(Ticket, PersonalDataMask)"/> puts in
+    /// <see cref="Ticket"/>), without checking the hash chain: for the stores' per-view search texts, which are written on
+    /// every change of a ticket (issue 21: the check there cost every write two chain verifications).</summary>
+    public static Ticket Shown(Ticket ticket, PersonalDataMask mask)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(mask);
+        return Rebuild(ticket, mask).State;
+    }
+
+    private static (Ticket State, List<TicketEvent> Shown) Rebuild(Ticket ticket, PersonalDataMask mask)
+    {
         var shown = ticket.History.Select(e => PersonalFields.Rewrite(e, mask.Rewrite)).ToList();
         var state = mask.ShowsTaxIds
             ? Ticket.Rehydrate(ticket.Id, shown)
             : Ticket.Rehydrate(ticket.Id, shown.Select(e => e.Data is TicketRegistered r ? e with { Data = r with { RequesterTaxId = null } } : e));
-        return new MaskedTicket(state, shown, mask.TaxId(ticket.RequesterTaxId), verified, mask);
+        return (state, shown);
     }
 
     /// <summary>A list row as the viewer may see it: subject, name and e-mail masked like the ticket's own fields.</summary>

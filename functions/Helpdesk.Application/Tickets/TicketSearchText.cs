@@ -18,7 +18,7 @@ public static class TicketSearchText
     public static string For(Ticket ticket, PersonalDataView view)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        var shown = view == PersonalDataView.Full ? ticket : MaskedTicket.For(ticket, PersonalDataMask.For(view)).Ticket;
+        var shown = view == PersonalDataView.Full ? ticket : MaskedTicket.Shown(ticket, PersonalDataMask.For(view));
         var parts = new List<string?> { shown.Protocol.ToString(), shown.Subject, shown.RequesterEmail.Value, shown.RequesterName, shown.Institution };
         parts.AddRange(shown.Messages.Select(m => m.Text));
         parts.AddRange(shown.Notes.Select(n => n.Text));
