@@ -6,7 +6,7 @@ using Helpdesk.Benchmarks.Calendar;
 using Helpdesk.Benchmarks.Intake;
 using Helpdesk.Benchmarks.Sweep;
 
-IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite()];
+IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite(), new Helpdesk.Benchmarks.ColdStart.ColdStartSuite()];
 
 var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
 if (selected is null)
