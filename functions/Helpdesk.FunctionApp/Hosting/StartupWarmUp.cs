@@ -32,12 +32,7 @@ public sealed partial class StartupWarmUp(IServiceProvider services, IServer ser
     {
         try
         {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-            {
-                await started.Task.ConfigureAwait(false);
-            }
+            await ServerStarted.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

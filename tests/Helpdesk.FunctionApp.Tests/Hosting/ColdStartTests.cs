@@ -3,6 +3,7 @@ using Helpdesk.FunctionApp.Hosting;
 using Helpdesk.FunctionApp.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,21 @@ public sealed class ColdStartTests
         Assert.True(counting.Reads > 0, "the first routed request builds the authorization policy cache");
         using var staff = await app.Staff().GetAsync(new Uri("/api/catalogue", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pages_are_built_by_the_first_routed_request_not_before_the_server_listens()
+    {
+        var pageDiscovery = new CountingActionDescriptorProvider();
+        await using var app = await RunningApp.StartAsync(configure: b => b.Services.AddSingleton<IActionDescriptorProvider>(pageDiscovery));
+
+        using var probe = await app.Client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(0, pageDiscovery.Calls);
+
+        using var queue = await app.Staff("agent-l1").GetAsync(new Uri("/api/app/tickets", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.Contains("<html", await queue.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+        Assert.True(pageDiscovery.Calls > 0, "the pages' action descriptors were built for the first routed request");
     }
 
     [Fact]
@@ -94,6 +110,22 @@ public sealed class ColdStartTests
         var warmUp = app.App.Services.GetServices<IHostedService>().OfType<StartupWarmUp>().Single();
         Assert.Equal("ready", await warmUp.Outcome.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
         Assert.Equal(0, StartupWarmUp.ExitCode(app.App.Services));
+    }
+
+    /// <summary>Adds no action; counts how often the action descriptors (the Razor pages among them) are built.</summary>
+    private sealed class CountingActionDescriptorProvider : IActionDescriptorProvider
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public int Order => 0;
+
+        public void OnProvidersExecuting(ActionDescriptorProviderContext context) => Interlocked.Increment(ref _calls);
+
+        public void OnProvidersExecuted(ActionDescriptorProviderContext context)
+        {
+        }
     }
 
     /// <summary>An endpoint source with no endpoint that counts how often it is read or subscribed to.</summary>
