@@ -5,7 +5,7 @@ namespace Helpdesk.FunctionApp.Hosting;
 /// pipeline before the server listens, and some middleware does heavy work in its constructor: the authorization
 /// middleware's policy cache enumerates every endpoint (every minimal-API delegate through RequestDelegateFactory,
 /// every Razor page), which took most of the time before the readiness probe could be answered. Here that work is done
-/// once, by the first request that needs it (or <see cref="StartupWarmUp"/>'s), and requests arriving meanwhile wait
+/// once, by the first request that needs it, and requests arriving meanwhile wait
 /// for it; a failure to build is rethrown to every request, as a failure of the pipeline would be.
 /// </summary>
 public static class BuiltOnFirstRequest

@@ -4,8 +4,7 @@ namespace Helpdesk.FunctionApp.Hosting;
 /// The Functions host's readiness probe, <c>GET /</c> (FUNCTIONS-HOST.md §1: any HTTP answer means ready), answered
 /// before routing. Routing builds the whole endpoint table on its first request (every minimal-API delegate, the Razor
 /// pages' application parts and its matcher): the probe must not wait for that, since every scale-out and every wake
-/// from zero waits for the probe. Real requests still go through routing, which builds the table once, and
-/// <see cref="StartupWarmUp"/> builds it right after the server listens.
+/// from zero waits for the probe. Real requests still go through routing, which builds the table once, on the first.
 /// </summary>
 public static class ReadinessProbe
 {

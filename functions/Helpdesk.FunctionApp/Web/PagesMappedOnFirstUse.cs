@@ -6,7 +6,7 @@ namespace Helpdesk.FunctionApp.Web;
 /// The Razor pages' endpoints, mapped when routing (or link generation) first asks for them instead of while the app
 /// is built: <c>MapRazorPages</c> builds every page's action descriptor (application parts, page models, model
 /// metadata) as soon as it is called, which cost about a third of the time before the readiness probe could be
-/// answered. The first routed request (or <c>StartupWarmUp</c>'s) maps them, once, under a lock; requests arriving
+/// answered. The first routed request maps them, once, under a lock; requests arriving
 /// meanwhile wait for it.
 /// </summary>
 internal sealed class PagesMappedOnFirstUse(IEndpointRouteBuilder app) : EndpointDataSource, IDisposable
