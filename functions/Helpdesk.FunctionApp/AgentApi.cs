@@ -55,7 +55,7 @@ public static partial class AgentApi
             throw new StartupConfigurationException($"Set Survey__SigningKey (at least {SurveyOptions.MinKeyLength} characters): it signs the satisfaction-survey links.");
         }
 
-        services.TryAddSingleton(DefaultContract.Definition); // the one contract of this host (a test may register another first)
+        services.TryAddSingleton(_ => DefaultContract.Definition); // the one contract of this host (a test may register another first); read when first needed, not before the server listens
         services.AddSingleton(sp => new TicketClocks(sp.GetRequiredService<ContractDefinition>()));
         services.AddSingleton<SurveyLinks>();
         services.AddSingleton<SatisfactionSurvey>();
@@ -83,7 +83,9 @@ public static partial class AgentApi
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Built on the first request, not before the server listens: its policy cache enumerates every endpoint (Hosting/BuiltOnFirstRequest.cs).
+        app.UseBuiltOnFirstRequest(b => b.UseAuthorization());
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true; // what UseAuthorization marks (on the branch's copy here): WebApplication must not add another
         app.UseRateLimiter();
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
         app.MapAgentTicketsEndpoints();

@@ -92,9 +92,15 @@ public static class HelpdeskApp
         services.AddSingleton<IFunctionHandler, NotifyTeamsFunction>();
         services.AddSingleton<IFunctionHandler, SweepDeadlinesFunction>();
         services.AddSingleton<IFunctionHandler, EraseExpiredPersonalDataFunction>(); // issue 19: retention (LGPD art. 16)
+        services.AddSingleton<FunctionHandlers>(); // built when first needed (Invocation/FunctionHandlers.cs)
         services.AddFinance(configuration);
 
         services.AddWebFrontEnd(configuration, mode, dataDirectory);
+
+        if (mode == HostingMode.FunctionsHost)
+        {
+            services.AddHostedService<StartupWarmUp>(); // what the first request needs, right after the server listens
+        }
 
         if (mode == HostingMode.Embedded)
         {
@@ -121,12 +127,14 @@ public static class HelpdeskApp
         }
 
         app.UseSecurityHeaders();
+
+        // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1). Answered before routing,
+        // which builds its whole table on its first request (Hosting/ReadinessProbe.cs); so routing is placed here, explicitly.
+        app.UseReadinessProbe();
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestGuards(); // dot segments, per-endpoint body limits (Hosting/RequestGuards.cs)
-
-        // The Functions host's readiness probe: any HTTP answer means ready (FUNCTIONS-HOST.md §1).
-        app.MapGet("/", () => Results.Ok(new { status = "ready", service = "helpdesk" })).ExcludeFromDescription();
 
         app.UseAgentApi();
         app.MapTicketsEndpoints();

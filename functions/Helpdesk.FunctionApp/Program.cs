@@ -14,4 +14,4 @@ catch (StartupConfigurationException ex)
 }
 
 await app.RunAsync().ConfigureAwait(false);
-return 0;
+return StartupWarmUp.ExitCode(app.Services); // 70 when the store could not be opened after the server listened

@@ -7,7 +7,7 @@ using Helpdesk.Benchmarks.Cosmos;
 using Helpdesk.Benchmarks.Intake;
 using Helpdesk.Benchmarks.Sweep;
 
-IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite(), new CosmosSuite()];
+IBenchmarkSuite[] suites = [new CalendarSuite(), new IntakeLatencySuite(), new ApiThroughputSuite(), new AssessmentSuite(), new SweepQuerySuite(), new OfflineAuditSuite(), new CosmosSuite(), new Helpdesk.Benchmarks.ColdStart.ColdStartSuite()];
 
 var selected = args.Length == 0 ? null : suites.FirstOrDefault(s => string.Equals(s.Name, args[0], StringComparison.Ordinal));
 if (selected is null)

@@ -54,7 +54,7 @@ public static class AzureAdapters
         services.TryAddSingleton(_ => CosmosConnection.CreateClient(options)); // the cosmos benchmark registers a client of its own first, to count requests
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>().GetContainer(options.DatabaseName, options.TicketsContainer));
         services.AddSingleton<CosmosTicketStore>();
-        services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
+        services.AddSingleton(_ => new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db"))); // opened when first needed: not before the readiness probe
         services.AddSingleton<SqliteOutboxStore>();
         services.AddSingleton<OutboxSignal>();
 

@@ -17,7 +17,9 @@ public static class EmbeddedAdapters
     public static void Add(IServiceCollection services, string dataDirectory, EdgeAdapters edges)
     {
         ArgumentNullException.ThrowIfNull(edges);
-        services.AddSingleton(new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
+        // Opened (schema applied) when first needed, not while the app is built: the readiness probe does not wait for it
+        // (StartupWarmUp opens it right after the server listens; the embedded runner's services at start).
+        services.AddSingleton(_ => new SqliteDatabase(Path.Combine(dataDirectory, "helpdesk.db")));
         services.AddSingleton<SqliteOutboxStore>();
         services.AddSingleton<OutboxSignal>();
 

@@ -19,12 +19,7 @@ public sealed partial class GraphSubscriptionAtStartup(GraphMailbox mailbox, IHo
     {
         try
         {
-            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
-            {
-                await started.Task.ConfigureAwait(false);
-            }
+            await ServerStarted.WaitAsync(lifetime, stoppingToken).ConfigureAwait(false);
 
             var action = await mailbox.EnsureFirstSubscriptionAsync(stoppingToken).ConfigureAwait(false);
             LogOutcome(logger, action);

@@ -9,18 +9,21 @@ public static partial class InvocationEndpoints
     public static void MapInvocationEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var handlers = app.Services.GetServices<IFunctionHandler>().ToDictionary(h => h.FunctionName, StringComparer.Ordinal);
         // Embedded: only the runner, which knows the process's key, may invoke. Under the host: loopback port, host only.
-        var key = Hosting.HostingModes.Detect(app.Configuration) == Hosting.HostingMode.Embedded ? app.Services.GetRequiredService<InvocationKey>() : null;
+        var embedded = Hosting.HostingModes.Detect(app.Configuration) == Hosting.HostingMode.Embedded;
+        var key = embedded ? app.Services.GetRequiredService<InvocationKey>() : null;
+        if (embedded)
+        {
+            // The embedded runner invokes from its first moment: a handler missing from the catalogue fails the start here.
+            // Under the host the handlers are built after the server listens (FunctionHandlers, StartupWarmUp).
+            _ = app.Services.GetRequiredService<FunctionHandlers>();
+        }
+
         foreach (var function in FunctionCatalog.All.Where(f => f.Trigger is not HttpTrigger))
         {
-            if (!handlers.TryGetValue(function.Name, out var handler))
-            {
-                throw new InvalidOperationException($"The function {function.Name} is declared but has no handler.");
-            }
-
-            app.MapPost("/" + function.Name, (HttpContext context, ILoggerFactory loggers) => InvokeAsync(context, handler, key, loggers))
-                .WithName("invoke-" + function.Name)
+            var name = function.Name;
+            app.MapPost("/" + name, (HttpContext context, FunctionHandlers handlers, ILoggerFactory loggers) => InvokeAsync(context, handlers[name], key, loggers))
+                .WithName("invoke-" + name)
                 .ExcludeFromDescription();
         }
     }

@@ -66,6 +66,6 @@ public static class WebSetup
     public static void MapWebFrontEnd(this WebApplication app)
     {
         app.MapWebAssets();
-        app.MapRazorPages();
+        PagesMappedOnFirstUse.Map(app); // MapRazorPages, when routing first asks for the pages (not before the server listens)
     }
 }
