@@ -75,26 +75,32 @@ public static class TextFolding
         var space = true;
         foreach (var c in decomposed)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
+            switch (FoldDecomposed(c))
             {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-                space = false;
-            }
-            else if (!space)
-            {
-                builder.Append(' ');
-                space = true;
+                case null:
+                    break;
+                case Separator when !space:
+                    builder.Append(' ');
+                    space = true;
+                    break;
+                case Separator:
+                    break;
+                case { } letter:
+                    builder.Append(letter);
+                    space = false;
+                    break;
             }
         }
 
         return builder.ToString().TrimEnd();
     }
+
+    /// <summary>One character of a decomposed text: null for a diacritic (dropped), the lower-case letter or digit, or
+    /// <see cref="Separator"/> for anything else. The one rule both paths (and <see cref="Table"/>) fold by.</summary>
+    private static char? FoldDecomposed(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? null
+        : char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c)
+        : Separator;
 
     /// <summary>The distinct folded words of a query, in order.</summary>
     public static IReadOnlyList<string> Terms(string? query) =>
@@ -108,12 +114,10 @@ public static class TextFolding
             var entry = new StringBuilder();
             foreach (var c in ((char)code).ToString().Normalize(NormalizationForm.FormD))
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                if (FoldDecomposed(c) is { } folded)
                 {
-                    continue;
+                    entry.Append(folded);
                 }
-
-                entry.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : Separator);
             }
 
             table[code] = entry.ToString();
